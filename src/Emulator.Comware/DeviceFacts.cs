@@ -1,0 +1,63 @@
+namespace Emulator.Comware;
+
+public enum ComwareDialect
+{
+    /// <summary>Comware V5 (Version 5.20): the SecPath F1000-E, F5000-A5, U200 and SecBlade families.</summary>
+    V5,
+
+    /// <summary>Comware V7 (Version 7.1.x): F1000-AI/F5000-AI series and later.</summary>
+    V7,
+}
+
+/// <summary>
+/// What the CLI needs to know about the hardware and software it pretends to be. Filled by the device
+/// layer from a YAML profile; immutable and shared by every device of one model.
+/// </summary>
+public sealed record DeviceFacts
+{
+    /// <summary>Marketing model name as displays print it, e.g. <c>SecPath F1000-E</c>.</summary>
+    public required string Model { get; init; }
+
+    public required ComwareDialect Dialect { get; init; }
+
+    public required string DefaultSysname { get; init; }
+
+    /// <summary>e.g. <c>5.20</c> or <c>7.1.064</c>.</summary>
+    public required string SoftwareVersion { get; init; }
+
+    /// <summary>e.g. <c>Release 3177</c> (V5) or <c>Release 9333P26</c> (V7).</summary>
+    public required string Release { get; init; }
+
+    /// <summary>Years in the login copyright banner, e.g. <c>2004-2011</c>.</summary>
+    public string CopyrightYears { get; init; } = "2004-2011";
+
+    /// <summary>Hardware facts printed by display version / display device / manuinfo.</summary>
+    public HardwareFacts Hardware { get; init; } = new();
+
+    /// <summary>Physical interfaces present at boot, by full Comware name (e.g. GigabitEthernet0/0).</summary>
+    public IReadOnlyList<InterfaceFacts> Interfaces { get; init; } = [];
+
+    /// <summary>Factory configuration as Comware text, replayed when no startup.cfg exists.</summary>
+    public string DefaultConfiguration { get; init; } = "";
+}
+
+public sealed record HardwareFacts
+{
+    public string Cpu { get; init; } = "";
+    public int MemoryMb { get; init; } = 1024;
+    public int FlashMb { get; init; } = 256;
+    public string BootRomVersion { get; init; } = "";
+    public string PcbVersion { get; init; } = "";
+    public string CpldVersion { get; init; } = "";
+    public string SerialNumber { get; init; } = "";
+    public string BaseMacAddress { get; init; } = "";
+    public string ManufacturingDate { get; init; } = "";
+    public string VendorName { get; init; } = "H3C";
+
+    /// <summary>Boards/slots for display device (chassis models have several).</summary>
+    public IReadOnlyList<BoardFacts> Boards { get; init; } = [];
+}
+
+public sealed record BoardFacts(int Slot, int SubSlot, string Type, string Status, string SerialNumber);
+
+public sealed record InterfaceFacts(string Name, string DefaultSpeed = "1000", string MediaType = "copper", string? MacAddress = null);

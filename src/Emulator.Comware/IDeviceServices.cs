@@ -1,0 +1,46 @@
+namespace Emulator.Comware;
+
+/// <summary>
+/// What the CLI asks of the device it runs on, beyond its own configuration model. Implemented by
+/// Emulator.Device (persistence, host keys, sessions); in-memory fakes implement it in tests.
+/// </summary>
+public interface IDeviceServices
+{
+    /// <summary>The saved configuration (startup.cfg) text, or null when none was saved.</summary>
+    string? ReadStartupConfiguration();
+
+    /// <summary>Atomically replaces startup.cfg.</summary>
+    Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken);
+
+    /// <summary><c>reset saved-configuration</c>.</summary>
+    Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken);
+
+    /// <summary><c>reboot</c>: the device closes every session and reloads from startup.cfg.</summary>
+    Task RebootAsync(CancellationToken cancellationToken);
+
+    IHostKeyControl HostKeys { get; }
+
+    /// <summary>Logged-in sessions for display users / display ssh server session.</summary>
+    IReadOnlyList<LoginSessionInfo> GetSessions();
+}
+
+/// <summary>The device's SSH host keys as <c>public-key local create|destroy</c> and <c>display public-key local</c> see them.</summary>
+public interface IHostKeyControl
+{
+    /// <summary>Key kinds present now: rsa, dsa, ecdsa (V7: also ecdsa with curves); ed25519 stays internal.</summary>
+    IReadOnlyList<HostKeyInfo> List();
+
+    /// <summary>Creates (or replaces) the key of that kind; persisted; new SSH connections use it at once.</summary>
+    Task<HostKeyInfo> CreateAsync(string kind, int bits, CancellationToken cancellationToken);
+
+    Task<bool> DestroyAsync(string kind, CancellationToken cancellationToken);
+}
+
+/// <param name="Kind">rsa, dsa, ecdsa.</param>
+/// <param name="KeyType">SSH key type, e.g. ssh-rsa.</param>
+/// <param name="PublicKeyBlob">SSH wire-format public key.</param>
+/// <param name="CreatedAt">When the key was generated.</param>
+public sealed record HostKeyInfo(string Kind, string KeyType, int Bits, ReadOnlyMemory<byte> PublicKeyBlob, DateTimeOffset CreatedAt);
+
+/// <param name="Line">e.g. VTY 0.</param>
+public sealed record LoginSessionInfo(string Line, string UserName, string RemoteAddress, DateTimeOffset Since, string Protocol, string Cipher, string Mac);

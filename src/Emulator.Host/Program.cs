@@ -1,0 +1,1 @@
+Console.WriteLine("emulator host: not wired yet");

@@ -1,0 +1,54 @@
+using System.IO.Pipelines;
+using System.Net;
+
+namespace Emulator.Ssh;
+
+/// <summary>Runs what a client asked for on a "session" channel (shell, exec or a subsystem).</summary>
+public interface ISessionHandler
+{
+    /// <summary>Runs until the program ends; the result is sent as exit-status (null: none). Cancelled when the channel or connection closes.</summary>
+    Task<int?> RunAsync(SshSession session, CancellationToken cancellationToken);
+
+    /// <summary>Whether a subsystem (e.g. "sftp", "netconf") is available; the channel request fails otherwise.</summary>
+    bool SupportsSubsystem(string name) => false;
+}
+
+public enum SshSessionKind { Shell, Exec, Subsystem }
+
+/// <summary>One session channel as the application sees it: a duplex byte stream plus terminal facts.</summary>
+public sealed class SshSession
+{
+    public required string UserName { get; init; }
+    public required string ConnectionId { get; init; }
+    public EndPoint? RemoteEndPoint { get; init; }
+    public EndPoint? LocalEndPoint { get; init; }
+    public required SshSessionKind Kind { get; init; }
+
+    /// <summary>The exec command line or the subsystem name.</summary>
+    public string? Command { get; init; }
+
+    /// <summary>Set when the client sent pty-req.</summary>
+    public PseudoTerminal? Terminal { get; init; }
+
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Channel data from the client (stdin). Completes on EOF.</summary>
+    public required PipeReader Input { get; init; }
+
+    /// <summary>Channel data to the client (stdout). Flow control (window) is applied by FlushAsync.</summary>
+    public required PipeWriter Output { get; init; }
+
+    /// <summary>Extended data type 1 (stderr).</summary>
+    public required PipeWriter ErrorOutput { get; init; }
+
+    /// <summary>window-change and signal requests, in order.</summary>
+    public required IAsyncEnumerable<SessionEvent> Events { get; init; }
+}
+
+public sealed record PseudoTerminal(string TermType, int Columns, int Rows, ReadOnlyMemory<byte> Modes);
+
+public abstract record SessionEvent;
+
+public sealed record WindowChanged(int Columns, int Rows) : SessionEvent;
+
+public sealed record SignalReceived(string Name) : SessionEvent;

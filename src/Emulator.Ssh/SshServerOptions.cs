@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+
+namespace Emulator.Ssh;
+
+/// <summary>
+/// Everything one SSH server (one emulated device) needs. Immutable: a device that changes a setting
+/// (for example <c>ssh server authentication-retries</c>) builds a new instance; connections take a
+/// snapshot when they start.
+/// </summary>
+public sealed class SshServerOptions
+{
+    /// <summary>Identification line sent first, without CR LF, e.g. <c>SSH-2.0-Comware-7.1.064</c> or <c>SSH-1.99-Comware-5.20</c>.</summary>
+    public string IdentificationString { get; init; } = "SSH-2.0-Comware-7.1.064";
+
+    /// <summary>Algorithm lists offered in KEXINIT, in preference order.</summary>
+    public SshAlgorithmLists Algorithms { get; init; } = SshAlgorithmLists.Default;
+
+    public required IHostKeyProvider HostKeys { get; init; }
+
+    public required IUserAuthenticator Authenticator { get; init; }
+
+    public required ISessionHandler Sessions { get; init; }
+
+    /// <summary>Text of SSH_MSG_USERAUTH_BANNER, or null to send none.</summary>
+    public string? AuthenticationBanner { get; init; }
+
+    /// <summary>Failed authentication attempts before the connection is closed.</summary>
+    public int MaxAuthenticationAttempts { get; init; } = 3;
+
+    /// <summary>Time from TCP accept to successful authentication before disconnect.</summary>
+    public TimeSpan LoginGraceTime { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Delay before answering a failed password or keyboard-interactive attempt.</summary>
+    public TimeSpan AuthenticationFailureDelay { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Close an authenticated connection with no traffic for this long; zero means never.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Start a key re-exchange after this many bytes in either direction.</summary>
+    public long RekeyAfterBytes { get; init; } = 1L << 30;
+
+    /// <summary>Start a key re-exchange after this much time.</summary>
+    public TimeSpan RekeyAfterTime { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Upper bound on application data queued while a key re-exchange is in progress.</summary>
+    public int MaxQueuedBytesDuringRekey { get; init; } = 4 << 20;
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    public ILoggerFactory? LoggerFactory { get; init; }
+}

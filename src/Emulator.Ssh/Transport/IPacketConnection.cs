@@ -1,0 +1,59 @@
+namespace Emulator.Ssh.Transport;
+
+/// <summary>
+/// The transport as the layers above it see it (userauth and connection): encrypted, keyed payloads.
+/// Version exchange, KEXINIT/NEWKEYS, rekeying, IGNORE/DEBUG/UNIMPLEMENTED and DISCONNECT handling stay below.
+/// In-memory test doubles implement it without crypto.
+/// </summary>
+internal interface IPacketConnection : IAsyncDisposable
+{
+    /// <summary>H of the first key exchange.</summary>
+    ReadOnlyMemory<byte> SessionId { get; }
+
+    /// <summary>Next payload (byte 0 is the message number). Valid until the next call. Throws <see cref="SshDisconnectException"/> on peer disconnect or protocol error.</summary>
+    ValueTask<ReadOnlyMemory<byte>> ReadPacketAsync(CancellationToken cancellationToken);
+
+    /// <summary>Sends a payload. Safe to call from several channels at once; held back (bounded) during a key re-exchange.</summary>
+    ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
+
+    /// <summary>Called once user authentication succeeds (starts delayed zlib@openssh.com compression).</summary>
+    void OnAuthenticated();
+
+    /// <summary>Sends SSH_MSG_DISCONNECT with the reason and closes.</summary>
+    ValueTask DisconnectAsync(DisconnectReason reason, string description, CancellationToken cancellationToken);
+}
+
+/// <summary>RFC 4253 11.1 reason codes.</summary>
+public enum DisconnectReason
+{
+    HostNotAllowedToConnect = 1,
+    ProtocolError = 2,
+    KeyExchangeFailed = 3,
+    Reserved = 4,
+    MacError = 5,
+    CompressionError = 6,
+    ServiceNotAvailable = 7,
+    ProtocolVersionNotSupported = 8,
+    HostKeyNotVerifiable = 9,
+    ConnectionLost = 10,
+    ByApplication = 11,
+    TooManyConnections = 12,
+    AuthCancelledByUser = 13,
+    NoMoreAuthMethodsAvailable = 14,
+    IllegalUserName = 15,
+}
+
+/// <summary>A connection ends: either side disconnected, or a protocol rule was broken.</summary>
+public sealed class SshDisconnectException : Exception
+{
+    public SshDisconnectException(DisconnectReason reason, string message) : base(message) => Reason = reason;
+
+    public SshDisconnectException() : this(DisconnectReason.ConnectionLost, "connection lost") { }
+
+    public SshDisconnectException(string message) : this(DisconnectReason.ProtocolError, message) { }
+
+    public SshDisconnectException(string message, Exception innerException) : base(message, innerException) =>
+        Reason = DisconnectReason.ProtocolError;
+
+    public DisconnectReason Reason { get; }
+}
