@@ -103,38 +103,38 @@ public static class PublicKeyCodec
             switch (type)
             {
                 case "ssh-rsa":
-                {
-                    var e = reader.MpInt();
-                    var n = reader.MpInt();
-                    using var rsa = RSA.Create();
-                    rsa.ImportParameters(new RSAParameters { Exponent = e, Modulus = n });
-                    der = rsa.ExportSubjectPublicKeyInfo();
-                    return true;
-                }
-
-                case "ssh-dss":
-                {
-                    var p = reader.MpInt();
-                    var q = reader.MpInt();
-                    var g = reader.MpInt();
-                    var y = reader.MpInt();
-                    using var dsa = DSA.Create();
-                    dsa.ImportParameters(new DSAParameters { P = p, Q = q, G = PadLeft(g, p.Length), Y = PadLeft(y, p.Length) });
-                    der = dsa.ExportSubjectPublicKeyInfo();
-                    return true;
-                }
-
-                case "ssh-ed25519":
-                {
-                    var key = reader.String();
-                    if (key.Length != 32)
                     {
-                        return false;
+                        var e = reader.MpInt();
+                        var n = reader.MpInt();
+                        using var rsa = RSA.Create();
+                        rsa.ImportParameters(new RSAParameters { Exponent = e, Modulus = n });
+                        der = rsa.ExportSubjectPublicKeyInfo();
+                        return true;
                     }
 
-                    der = [.. s_ed25519Prefix, .. key];
-                    return true;
-                }
+                case "ssh-dss":
+                    {
+                        var p = reader.MpInt();
+                        var q = reader.MpInt();
+                        var g = reader.MpInt();
+                        var y = reader.MpInt();
+                        using var dsa = DSA.Create();
+                        dsa.ImportParameters(new DSAParameters { P = p, Q = q, G = PadLeft(g, p.Length), Y = PadLeft(y, p.Length) });
+                        der = dsa.ExportSubjectPublicKeyInfo();
+                        return true;
+                    }
+
+                case "ssh-ed25519":
+                    {
+                        var key = reader.String();
+                        if (key.Length != 32)
+                        {
+                            return false;
+                        }
+
+                        der = [.. s_ed25519Prefix, .. key];
+                        return true;
+                    }
 
                 default:
                     if (!type.StartsWith("ecdsa-sha2-", StringComparison.Ordinal))
