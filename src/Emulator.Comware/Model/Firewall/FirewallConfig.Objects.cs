@@ -306,6 +306,10 @@ public sealed partial class FirewallConfig
         depth < 8 && from.MemberMap.Values.Any(m => m.Group is not null
             && (string.Equals(m.Group, target, StringComparison.OrdinalIgnoreCase) || (FindServiceObject(m.Group) is { } next && ServiceReaches(next, target, depth + 1))));
 
+    public bool IsAddressObjectInUse(string name) => IsAddressObjectReferenced(name);
+
+    public bool IsServiceObjectInUse(string name) => IsServiceObjectReferenced(name);
+
     private bool IsAddressObjectReferenced(string name) =>
         AddressObjectMap.Values.Any(o => o.MemberMap.Values.Any(m => string.Equals(m.Group, name, StringComparison.OrdinalIgnoreCase)))
         || _policyRules.Exists(r => r.SourceAddresses.Concat(r.DestinationAddresses).Any(a => string.Equals(a.ObjectName, name, StringComparison.OrdinalIgnoreCase)))
