@@ -16,6 +16,9 @@ public sealed class DockerFixture : IAsyncLifetime
     /// <summary>Testcontainers 4.16 speaks Docker API 1.44; older engines (Debian's 20.10 = 1.41) need it pinned.</summary>
     private static readonly Version TestcontainersApiVersion = new(1, 44);
 
+    /// <summary>Temporary: main's Emulator.Host does not serve devices yet (device-host branch in progress).</summary>
+    public const string HostPending = "Emulator.Host does not run devices yet in this branch; enabled when the device-host work is merged";
+
     private string? _unavailableReason;
     private string? _buildError;
 
