@@ -37,7 +37,8 @@ if [ "$micro" = 1 ]; then
     echo "== micro-benchmarks (BenchmarkDotNet)"
     job=(--job short)
     [ "$quick" = 1 ] && job=(--job dry)
-    dotnet run -c Release --project bench/Emulator.Benchmarks -- --filter '*' "${job[@]}" \
+    # In-process: no per-benchmark project build (minutes on a busy 2-core machine).
+    dotnet run -c Release --project bench/Emulator.Benchmarks -- --filter "*" "${job[@]}" --inProcess \
         --artifacts "$work/bdn" --exporters github >"$work/bdn.log" 2>&1 || { tail -30 "$work/bdn.log"; exit 1; }
     suite_args+=(--micro-results "$work/bdn/results")
 fi
