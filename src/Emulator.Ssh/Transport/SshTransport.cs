@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.IO.Pipelines;
 using System.Text;
 using Emulator.Ssh.Kex;
@@ -118,6 +119,7 @@ internal sealed partial class SshTransport : IPacketConnection, Connection.IRece
     }
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReadOnlyMemory<byte>> ReadPacketAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -153,6 +155,7 @@ internal sealed partial class SshTransport : IPacketConnection, Connection.IRece
     }
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         if (payload.IsEmpty)
