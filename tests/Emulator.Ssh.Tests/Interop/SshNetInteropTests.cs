@@ -124,7 +124,10 @@ public class SshNetInteropTests
     {
         await using var server = new TestSshServer(o => new SshServerOptions
         {
-            HostKeys = o.HostKeys, Authenticator = o.Authenticator, Sessions = o.Sessions, Algorithms = o.Algorithms,
+            HostKeys = o.HostKeys,
+            Authenticator = o.Authenticator,
+            Sessions = o.Sessions,
+            Algorithms = o.Algorithms,
             RekeyAfterBytes = 64 * 1024,
         });
         using var client = await ConnectAsync(Connection(server, new PasswordAuthenticationMethod("admin", "secret")));
