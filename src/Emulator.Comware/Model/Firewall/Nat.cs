@@ -1,0 +1,311 @@
+namespace Emulator.Comware.Model.Firewall;
+
+/// <summary>A NAT address group: V5 one range on one line, V7 a group view with <c>address A B</c> lines.</summary>
+public sealed class NatAddressGroup
+{
+    internal NatAddressGroup(int id)
+    {
+        Id = id;
+    }
+
+    public int Id { get; }
+
+    public IReadOnlyList<(uint Start, uint End)> Ranges => RangeList;
+
+    internal List<(uint Start, uint End)> RangeList { get; } = [];
+}
+
+/// <summary><c>nat outbound [ACL] [address-group N [no-pat]]</c> on an interface; without a group it is Easy IP.</summary>
+public sealed record NatOutbound(string Interface, int? Acl, int? AddressGroup, bool NoPat);
+
+/// <summary><c>nat server protocol tcp|udp global A [P] inside B [Q]</c> on an interface.</summary>
+public sealed record NatServer(string Interface, int Protocol, uint Global, int? GlobalPort, uint Inside, int? InsidePort);
+
+/// <summary>One-to-one static mapping: V5 <c>nat static L G</c>, V7 <c>nat static outbound L G</c> (both unverified lines).</summary>
+public sealed record NatStatic(uint Local, uint Global);
+
+public sealed partial class FirewallConfig
+{
+    private readonly SortedList<int, NatAddressGroup> _natGroups = [];
+    private readonly List<NatOutbound> _natOutbound = [];
+    private readonly List<NatServer> _natServers = [];
+    private readonly List<NatStatic> _natStatics = [];
+    private readonly SortedSet<string> _natStaticInterfaces = new(Comparer<string>.Create(InterfaceName.Compare));
+
+    public IReadOnlyList<NatAddressGroup> NatAddressGroups => _natGroups.Values.AsReadOnly();
+
+    public IReadOnlyList<NatOutbound> NatOutbounds => _natOutbound;
+
+    public IReadOnlyList<NatServer> NatServers => _natServers;
+
+    public IReadOnlyList<NatStatic> NatStatics => _natStatics;
+
+    /// <summary>Interfaces where static mappings are applied (V5 <c>nat outbound static</c>, V7 <c>nat static enable</c>).</summary>
+    public IReadOnlyCollection<string> NatStaticInterfaces => _natStaticInterfaces;
+
+    public NatAddressGroup? FindNatGroup(int id) => _natGroups.GetValueOrDefault(id);
+
+    public FwResult GetOrCreateNatGroup(int id, out NatAddressGroup? group)
+    {
+        group = null;
+        if (id is < 0 or > 65535)
+        {
+            return FwResult.Fail("Invalid address group number.");
+        }
+
+        if (!_natGroups.TryGetValue(id, out group))
+        {
+            group = new NatAddressGroup(id);
+            _natGroups.Add(id, group);
+        }
+
+        return FwResult.Success;
+    }
+
+    /// <summary>V5 one-line form: <c>nat address-group N START END</c> (replaces the group's range).</summary>
+    public FwResult SetNatGroupRange(int id, string start, string end)
+    {
+        if (!TryRange(start, end, out var range, out var error))
+        {
+            return error;
+        }
+
+        var existing = FindNatGroup(id);
+        if (existing is not null && IsNatGroupReferenced(id) && !existing.RangeList.SequenceEqual([range]))
+        {
+            return FwResult.Fail(FwErrors.AddressGroupInUse);
+        }
+
+        if (OverlapsOtherGroups(range, id))
+        {
+            return FwResult.Fail(FwErrors.AddressRangeOverlaps);
+        }
+
+        var result = GetOrCreateNatGroup(id, out var group);
+        if (!result.Ok)
+        {
+            return result;
+        }
+
+        group!.RangeList.Clear();
+        group.RangeList.Add(range);
+        return FwResult.Success;
+    }
+
+    /// <summary>V7 <c>address START END</c> inside the group view.</summary>
+    public FwResult AddNatGroupAddress(NatAddressGroup group, string start, string end)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        if (!TryRange(start, end, out var range, out var error))
+        {
+            return error;
+        }
+
+        if (group.RangeList.Contains(range))
+        {
+            return FwResult.Success;
+        }
+
+        if (group.RangeList.Exists(r => r.Start <= range.End && range.Start <= r.End) || OverlapsOtherGroups(range, group.Id))
+        {
+            return FwResult.Fail(FwErrors.AddressRangeOverlaps);
+        }
+
+        group.RangeList.Add(range);
+        group.RangeList.Sort();
+        return FwResult.Success;
+    }
+
+    public FwResult RemoveNatGroupAddress(NatAddressGroup group, string start, string end)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        if (!TryRange(start, end, out var range, out var error))
+        {
+            return error;
+        }
+
+        if (IsNatGroupReferenced(group.Id))
+        {
+            return FwResult.Fail(FwErrors.AddressGroupInUse);
+        }
+
+        return group.RangeList.Remove(range) ? FwResult.Success : FwResult.Fail(FwErrors.AddressGroupNotFound);
+    }
+
+    public FwResult DeleteNatGroup(int id)
+    {
+        if (!_natGroups.ContainsKey(id))
+        {
+            return FwResult.Fail(FwErrors.AddressGroupNotFound);
+        }
+
+        if (IsNatGroupReferenced(id))
+        {
+            return FwResult.Fail(FwErrors.AddressGroupInUse);
+        }
+
+        _natGroups.Remove(id);
+        return FwResult.Success;
+    }
+
+    /// <summary>
+    /// <c>nat outbound [ACL] [address-group N [no-pat]]</c>: one ACL binds to one pool per interface; the ACL and the pool
+    /// must exist (R3721-F3210-F3171 HP High-End Firewalls NAT and ALG Command Reference, page 15).
+    /// </summary>
+    public FwResult AddNatOutbound(FwInterface iface, int? acl, int? addressGroup, bool noPat)
+    {
+        ArgumentNullException.ThrowIfNull(iface);
+        if (acl is { } number && FindAcl(number) is null)
+        {
+            return FwResult.Fail(FwErrors.AclNotFound);
+        }
+
+        if (addressGroup is { } groupId && FindNatGroup(groupId) is not { RangeList.Count: > 0 })
+        {
+            return FwResult.Fail(FwErrors.AddressGroupNotFound);
+        }
+
+        if (noPat && addressGroup is null)
+        {
+            return FwResult.Fail("The no-pat keyword requires an address group.");
+        }
+
+        var entry = new NatOutbound(iface.Name, acl, addressGroup, noPat);
+        var same = _natOutbound.FindIndex(n => n.Interface == iface.Name && n.Acl == acl);
+        if (same >= 0)
+        {
+            _natOutbound[same] = entry;
+        }
+        else
+        {
+            _natOutbound.Add(entry);
+        }
+
+        return FwResult.Success;
+    }
+
+    public FwResult RemoveNatOutbound(FwInterface iface, int? acl)
+    {
+        ArgumentNullException.ThrowIfNull(iface);
+        return _natOutbound.RemoveAll(n => n.Interface == iface.Name && n.Acl == acl) > 0
+            ? FwResult.Success
+            : FwResult.Fail("The NAT outbound configuration does not exist.");
+    }
+
+    /// <summary>A global address/port may be mapped once per protocol, device-wide.</summary>
+    public FwResult AddNatServer(FwInterface iface, int protocol, string global, int? globalPort, string inside, int? insidePort)
+    {
+        ArgumentNullException.ThrowIfNull(iface);
+        if (!Ipv4.TryParse(global, out var g) || !Ipv4.TryParse(inside, out var i) || !Ipv4.IsUsableUnicast(g) || !Ipv4.IsUsableUnicast(i))
+        {
+            return FwResult.Fail(FwErrors.InvalidAddress);
+        }
+
+        if ((globalPort is null) != (insidePort is null) || globalPort is < 0 or > 65535 || insidePort is < 0 or > 65535)
+        {
+            return FwResult.Fail("Invalid port.");
+        }
+
+        var entry = new NatServer(iface.Name, protocol, g, globalPort, i, insidePort);
+        if (_natServers.Contains(entry))
+        {
+            return FwResult.Success;
+        }
+
+        if (_natServers.Exists(s => s.Protocol == protocol && s.Global == g && (s.GlobalPort == globalPort || s.GlobalPort is null || globalPort is null)))
+        {
+            return FwResult.Fail(FwErrors.NatServerConflict);
+        }
+
+        _natServers.Add(entry);
+        return FwResult.Success;
+    }
+
+    public FwResult RemoveNatServer(FwInterface iface, int protocol, string global, int? globalPort)
+    {
+        ArgumentNullException.ThrowIfNull(iface);
+        if (!Ipv4.TryParse(global, out var g))
+        {
+            return FwResult.Fail(FwErrors.InvalidAddress);
+        }
+
+        return _natServers.RemoveAll(s => s.Interface == iface.Name && s.Protocol == protocol && s.Global == g && s.GlobalPort == globalPort) > 0
+            ? FwResult.Success
+            : FwResult.Fail("The NAT server configuration does not exist.");
+    }
+
+    public FwResult AddNatStatic(string local, string global)
+    {
+        if (!Ipv4.TryParse(local, out var l) || !Ipv4.TryParse(global, out var g) || !Ipv4.IsUsableUnicast(l) || !Ipv4.IsUsableUnicast(g))
+        {
+            return FwResult.Fail(FwErrors.InvalidAddress);
+        }
+
+        var entry = new NatStatic(l, g);
+        if (_natStatics.Contains(entry))
+        {
+            return FwResult.Success;
+        }
+
+        if (_natStatics.Exists(s => s.Local == l || s.Global == g))
+        {
+            return FwResult.Fail(FwErrors.NatStaticConflict);
+        }
+
+        _natStatics.Add(entry);
+        return FwResult.Success;
+    }
+
+    public FwResult RemoveNatStatic(string local, string global)
+    {
+        if (!Ipv4.TryParse(local, out var l) || !Ipv4.TryParse(global, out var g))
+        {
+            return FwResult.Fail(FwErrors.InvalidAddress);
+        }
+
+        return _natStatics.Remove(new NatStatic(l, g)) ? FwResult.Success : FwResult.Fail("The static NAT mapping does not exist.");
+    }
+
+    public FwResult SetNatStaticOnInterface(FwInterface iface, bool enabled)
+    {
+        ArgumentNullException.ThrowIfNull(iface);
+        if (enabled)
+        {
+            _natStaticInterfaces.Add(iface.Name);
+            return FwResult.Success;
+        }
+
+        return _natStaticInterfaces.Remove(iface.Name) ? FwResult.Success : FwResult.Fail("Static NAT is not enabled on the interface.");
+    }
+
+    private bool IsNatGroupReferenced(int id) => _natOutbound.Exists(n => n.AddressGroup == id);
+
+    private bool OverlapsOtherGroups((uint Start, uint End) range, int except) =>
+        _natGroups.Values.Any(g => g.Id != except && g.RangeList.Exists(r => r.Start <= range.End && range.Start <= r.End));
+
+    private static bool TryRange(string start, string end, out (uint Start, uint End) range, out FwResult error)
+    {
+        range = default;
+        error = FwResult.Success;
+        if (!Ipv4.TryParse(start, out var s) || !Ipv4.TryParse(end, out var e) || !Ipv4.IsUsableUnicast(s) || !Ipv4.IsUsableUnicast(e))
+        {
+            error = FwResult.Fail(FwErrors.InvalidAddress);
+            return false;
+        }
+
+        if (e < s)
+        {
+            error = FwResult.Fail(FwErrors.AddressRangeInvalid);
+            return false;
+        }
+
+        if (e - s >= 65536)
+        {
+            error = FwResult.Fail("An address range can contain at most 65536 addresses.");
+            return false;
+        }
+
+        range = (s, e);
+        return true;
+    }
+}

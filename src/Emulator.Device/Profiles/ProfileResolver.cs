@@ -1,0 +1,136 @@
+using Emulator.Device.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Emulator.Device.Profiles;
+
+/// <summary>
+/// Resolves <c>extends:</c> chains by merging YAML trees: mappings merge key by key (deeply), anything
+/// else in the child replaces the parent's value. Merged nodes keep the file and position they came from.
+/// </summary>
+internal sealed class ProfileResolver
+{
+    private static readonly YamlScalarNode _extends = new("extends");
+    private static readonly YamlScalarNode _abstract = new("abstract");
+
+    private readonly YamlContext _context;
+    private readonly IReadOnlyDictionary<string, (string File, YamlMappingNode Root)> _roots;
+    private readonly Dictionary<string, YamlMappingNode?> _resolved = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _inProgress = new(StringComparer.OrdinalIgnoreCase);
+
+    public ProfileResolver(YamlContext context, IReadOnlyDictionary<string, (string File, YamlMappingNode Root)> roots)
+    {
+        _context = context;
+        _roots = roots;
+    }
+
+    /// <summary>The profile's tree with its whole <c>extends:</c> chain merged in, or null after recording why not.</summary>
+    public YamlMappingNode? Resolve(string name)
+    {
+        if (_resolved.TryGetValue(name, out var done))
+        {
+            return done;
+        }
+
+        var (_, root) = _roots[name];
+        YamlMappingNode? result = root;
+        if (root.Children.TryGetValue(_extends, out var parentNode))
+        {
+            result = ResolveParent(name, root, parentNode);
+        }
+
+        _resolved[name] = result;
+        return result;
+    }
+
+    public bool IsAbstract(string name) =>
+        _roots[name].Root.Children.TryGetValue(_abstract, out var node) && node is YamlScalarNode { Value: "true" or "True" };
+
+    private YamlMappingNode? ResolveParent(string name, YamlMappingNode root, YamlNode parentNode)
+    {
+        if (parentNode is not YamlScalarNode { Value: { Length: > 0 } parentName })
+        {
+            _context.Error(parentNode, $"'extends' must name another profile, found {MapReader.Describe(parentNode)}");
+            return null;
+        }
+
+        if (!_roots.ContainsKey(parentName))
+        {
+            _context.Error(parentNode, $"'extends: {parentName}' names no profile; known profiles: {string.Join(", ", _roots.Keys.Order(StringComparer.OrdinalIgnoreCase))}");
+            return null;
+        }
+
+        if (!_inProgress.Add(name))
+        {
+            _context.Error(parentNode, $"profile '{name}' extends itself through '{parentName}' (a cycle)");
+            return null;
+        }
+
+        try
+        {
+            if (_inProgress.Contains(parentName))
+            {
+                _context.Error(parentNode, $"profile '{name}' extends itself through '{parentName}' (a cycle)");
+                return null;
+            }
+
+            var parent = Resolve(parentName);
+            return parent is null ? null : Merge(_context, parent, root);
+        }
+        finally
+        {
+            _inProgress.Remove(name);
+        }
+    }
+
+    /// <summary>Child over parent. <c>abstract</c> and <c>extends</c> are never inherited.</summary>
+    public static YamlMappingNode Merge(YamlContext context, YamlMappingNode parent, YamlMappingNode child)
+    {
+        var merged = new YamlMappingNode();
+        context.RegisterAs(merged, child);
+        foreach (var (key, value) in parent.Children)
+        {
+            if (key.Equals(_abstract) || key.Equals(_extends))
+            {
+                continue;
+            }
+
+            merged.Children[key] = value;
+        }
+
+        foreach (var (key, value) in child.Children)
+        {
+            if (merged.Children.TryGetValue(key, out var inherited) && inherited is YamlMappingNode parentMap && value is YamlMappingNode childMap)
+            {
+                merged.Children[key] = MergeNested(context, parentMap, childMap);
+            }
+            else
+            {
+                merged.Children.Remove(key);
+                merged.Children[key] = value;
+            }
+        }
+
+        return merged;
+    }
+
+    private static YamlMappingNode MergeNested(YamlContext context, YamlMappingNode parent, YamlMappingNode child)
+    {
+        var merged = new YamlMappingNode();
+        context.RegisterAs(merged, child);
+        foreach (var (key, value) in parent.Children)
+        {
+            merged.Children[key] = value;
+        }
+
+        foreach (var (key, value) in child.Children)
+        {
+            var next = merged.Children.TryGetValue(key, out var inherited) && inherited is YamlMappingNode p && value is YamlMappingNode c
+                ? MergeNested(context, p, c)
+                : value;
+            merged.Children.Remove(key);
+            merged.Children[key] = next;
+        }
+
+        return merged;
+    }
+}
