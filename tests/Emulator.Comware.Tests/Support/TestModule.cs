@@ -15,7 +15,7 @@ public sealed class TestModule : ICommandModule
         registry.AddView(new ViewDefinition("vlan", ViewIds.System, "[{0}-vlan{1}]", "VLAN view commands:"));
         registry.AddView(new ViewDefinition("interface", ViewIds.System, "[{0}-{1}]", "Interface view commands:"));
         Add(registry, "vlan vlan-id:INTEGER<1-4094>", ["Configure VLAN", "VLAN ID"], ViewIds.System, ctx =>
-            ctx.EnterView("vlan", ctx.Args.GetInt32("vlan-id").ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            ctx.EnterView("vlan", ctx.Args.GetInt32("vlan-id").ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
         Add(registry, "interface name:INTERFACE", ["", "Interface name"], ViewIds.System, ctx => ctx.EnterView("interface", ctx.Args.GetInterface("name").FullName));
         Add(registry, "description text:TEXT<1-80>", ["Describe the interface", "Description text"], "interface", _ => { });
         Add(registry, "ip address address:IPV4 mask:MASK [ sub ]", ["IP configuration", "Set the IP address", "IP address", "Mask", "Secondary address"], "interface", _ => { });
