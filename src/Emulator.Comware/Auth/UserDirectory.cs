@@ -1,4 +1,5 @@
-using Emulator.Comware.Model.System;
+using System.Globalization;
+using Emulator.Comware.Model.Management;
 
 namespace Emulator.Comware.Auth;
 
@@ -9,7 +10,7 @@ public sealed record UserPrivilege(int Level, IReadOnlyList<string> Roles)
 {
     /// <summary><c>3</c> on V5; <c>network-admin, network-operator</c> on V7.</summary>
     public string LevelOrRole => Roles.Count == 0
-        ? Level.ToString(global::System.Globalization.CultureInfo.InvariantCulture)
+        ? Level.ToString(CultureInfo.InvariantCulture)
         : string.Join(", ", Roles);
 }
 

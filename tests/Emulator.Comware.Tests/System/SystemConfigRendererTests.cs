@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
-using Emulator.Comware.Model.System;
+using Emulator.Comware.Model.Management;
 
-namespace Emulator.Comware.Tests.System;
+namespace Emulator.Comware.Tests.Management;
 
 public class SystemConfigRendererTests
 {
@@ -14,7 +14,14 @@ public class SystemConfigRendererTests
         Assert.Empty(SystemConfigRenderer.RenderSsh(state));
         Assert.Empty(SystemConfigRenderer.RenderLocalUsers(state, ComwareDialect.V5));
         Assert.Equal(["user-interface con 0", "user-interface vty 0 4"], SystemConfigRenderer.RenderLines(state, ComwareDialect.V5).Single());
-        Assert.Equal(["line con 0", "line vty 0 63"], SystemConfigRenderer.RenderLines(SystemState.Initial(TestFacts.V7), ComwareDialect.V7).Single());
+        Assert.Equal(
+            [
+                ["line class aux", " user-role network-admin"],
+                ["line class vty", " user-role network-operator"],
+                ["line aux 0", " user-role network-admin"],
+                ["line vty 0 63", " user-role network-operator"],
+            ],
+            SystemConfigRenderer.RenderLines(SystemState.Initial(TestFacts.V7), ComwareDialect.V7));
     }
 
     [Fact]
@@ -98,8 +105,8 @@ public class SystemConfigRendererTests
         var state = SystemState.Initial(TestFacts.V7)
             .WithVty(0, 63, l => l with { AuthenticationMode = LineAuthenticationMode.Scheme, UserRole = "network-admin", Password = "$h$6$x$y" });
         Assert.Equal(
-            ["line con 0", "line vty 0 63", " authentication-mode scheme", " user-role network-admin", " set authentication password hash $h$6$x$y"],
-            SystemConfigRenderer.RenderLines(state, ComwareDialect.V7).Single());
+            ["line vty 0 63", " authentication-mode scheme", " user-role network-admin", " set authentication password hash $h$6$x$y"],
+            SystemConfigRenderer.RenderLines(state, ComwareDialect.V7)[^1]);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Emulator.Comware.Model.System;
+namespace Emulator.Comware.Model.Management;
 
 /// <summary>
 /// Canonical <c>display current-configuration</c> text of the system, user and SSH settings. Each method
@@ -16,7 +16,32 @@ public static class SystemConfigRenderer
     /// <summary>Delimiters tried, in order, for a header whose text contains the previous ones.</summary>
     private const string HeaderDelimiters = "%#&$@*!^~";
 
-    /// <summary><c>sysname</c>, <c>super password</c> and <c>header</c> lines (one block).</summary>
+    /// <summary>The console line as each dialect names it: V5 <c>con 0</c>, V7 (SecPath) <c>aux 0</c>.</summary>
+    public static string ConsoleLineName(ComwareDialect dialect) => dialect == ComwareDialect.V5 ? "con 0" : "aux 0";
+
+    /// <summary>
+    /// Every section of this model in device order. Names let the device interleave other owners' sections
+    /// (interfaces, zones, ACLs…) between them.
+    /// </summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<IReadOnlyList<string>> Blocks)> Render(SystemState state, ComwareDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return
+        [
+            ("sysname", [RenderGlobal(state, dialect)]),
+            ("header", NonEmpty(RenderHeaders(state))),
+            ("domain", state.DefaultDomain is null ? [] : [[" domain default enable " + state.DefaultDomain]]),
+            ("password-recovery", [[state.PasswordRecovery ? " password-recovery enable" : " undo password-recovery enable"]]),
+            ("public-key-peer", NonEmpty(RenderPeerKeys(state))),
+            ("local-user", RenderLocalUsers(state, dialect)),
+            ("ssh", NonEmpty(RenderSsh(state))),
+            ("line", RenderLines(state, dialect)),
+        ];
+    }
+
+    private static IReadOnlyList<IReadOnlyList<string>> NonEmpty(IReadOnlyList<string> lines) => lines.Count == 0 ? [] : [lines];
+
+    /// <summary><c>sysname</c> and <c>super password</c> lines (one block).</summary>
     public static IReadOnlyList<string> RenderGlobal(SystemState state, ComwareDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -173,8 +198,18 @@ public static class SystemConfigRenderer
     {
         ArgumentNullException.ThrowIfNull(state);
         var keyword = dialect == ComwareDialect.V5 ? "user-interface" : "line";
-        var lines = new List<string> { keyword + " con 0" };
-        lines.AddRange(LineBody(state.Console, LineSettings.Default(LineKind.Console), dialect));
+        var views = new List<List<string>>();
+        if (dialect == ComwareDialect.V7)
+        {
+            foreach (var (kind, role) in state.LineClassRoles)
+            {
+                views.Add(["line class " + kind, " user-role " + role]);
+            }
+        }
+
+        var console = new List<string> { keyword + " " + ConsoleLineName(dialect) };
+        console.AddRange(LineBody(state.Console, LineSettings.Default(LineKind.Console), dialect));
+        views.Add(console);
         var vtyDefault = LineSettings.Default(LineKind.Vty);
         var first = 0;
         while (first < state.Vty.Length)
@@ -185,14 +220,19 @@ public static class SystemConfigRenderer
                 last++;
             }
 
-            lines.Add(first == last
-                ? string.Create(CultureInfo.InvariantCulture, $"{keyword} vty {first}")
-                : string.Create(CultureInfo.InvariantCulture, $"{keyword} vty {first} {last}"));
-            lines.AddRange(LineBody(state.Vty[first], vtyDefault, dialect));
+            var view = new List<string>
+            {
+                first == last
+                    ? string.Create(CultureInfo.InvariantCulture, $"{keyword} vty {first}")
+                    : string.Create(CultureInfo.InvariantCulture, $"{keyword} vty {first} {last}"),
+            };
+            view.AddRange(LineBody(state.Vty[first], vtyDefault, dialect));
+            views.Add(view);
             first = last + 1;
         }
 
-        return [lines];
+        // V5 prints all user interfaces in one block; V7 separates each line view with '#'.
+        return dialect == ComwareDialect.V5 ? [views.SelectMany(v => v).ToList()] : views;
     }
 
     private static IEnumerable<string> LineBody(LineSettings line, LineSettings factory, ComwareDialect dialect)
@@ -207,8 +247,9 @@ public static class SystemConfigRenderer
             yield return " user privilege level " + line.PrivilegeLevel.ToString(CultureInfo.InvariantCulture);
         }
 
-        if (dialect == ComwareDialect.V7 && line.UserRole != factory.UserRole)
+        if (dialect == ComwareDialect.V7)
         {
+            // V7 always prints the line's role, default or not (factory configurations show it).
             yield return " user-role " + line.UserRole;
         }
 

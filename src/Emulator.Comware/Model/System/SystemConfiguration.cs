@@ -1,4 +1,4 @@
-namespace Emulator.Comware.Model.System;
+namespace Emulator.Comware.Model.Management;
 
 /// <summary>
 /// Holds the current <see cref="SystemState"/> of one device. Writers (command handlers, replay) swap in a

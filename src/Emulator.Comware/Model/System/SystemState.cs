@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Emulator.Comware.Model.System;
+namespace Emulator.Comware.Model.Management;
 
 /// <summary>A <c>public-key peer</c>: a client public key kept as DER SubjectPublicKeyInfo, as Comware keeps it.</summary>
 public sealed record PeerPublicKey(string Name, ImmutableArray<byte> Der)
@@ -44,6 +44,19 @@ public sealed record SystemState
     public required ImmutableArray<LineSettings> Vty { get; init; }
 
     public SshSettings Ssh { get; init; } = new();
+
+    /// <summary>V7 <c>line class aux|vty</c> user roles: what the device prints for each class.</summary>
+    public ImmutableSortedDictionary<string, string> LineClassRoles { get; init; } =
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [
+            KeyValuePair.Create("aux", UserRoles.NetworkAdmin),
+            KeyValuePair.Create("vty", UserRoles.NetworkOperator),
+        ]);
+
+    /// <summary><c>password-recovery enable</c> (on by default).</summary>
+    public bool PasswordRecovery { get; init; } = true;
+
+    /// <summary><c>domain default enable NAME</c>; null when not set.</summary>
+    public string? DefaultDomain { get; init; }
 
     /// <summary>Number of VTY lines a dialect offers.</summary>
     public static int VtyCount(ComwareDialect dialect) => dialect == ComwareDialect.V5 ? 5 : 64;
