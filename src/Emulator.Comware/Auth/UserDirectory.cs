@@ -19,9 +19,9 @@ public sealed record UserPrivilege(int Level, IReadOnlyList<string> Roles)
 /// every call, so a user created or changed in the CLI logs in (or is refused) at once. Thread-safe: each
 /// call works on one immutable snapshot of the configuration.
 /// </summary>
-public sealed class UserDirectory(SystemConfiguration configuration)
+public sealed class UserDirectory(ManagementState configuration)
 {
-    private readonly SystemConfiguration _configuration = configuration ?? throw new ArgumentNullException(nameof(configuration));
+    private readonly ManagementState _configuration = configuration ?? throw new ArgumentNullException(nameof(configuration));
 
     /// <summary>False after <c>undo ssh server enable</c>: new SSH logins are refused.</summary>
     public bool IsSshServerEnabled => _configuration.Current.Ssh.ServerEnabled;

@@ -7,9 +7,9 @@ namespace Emulator.Comware.Tests.Management;
 
 public class UserDirectoryTests
 {
-    private static (SystemConfiguration Config, UserDirectory Directory) Create(DeviceFacts facts)
+    private static (ManagementState Config, UserDirectory Directory) Create(DeviceFacts facts)
     {
-        var config = new SystemConfiguration(facts);
+        var config = new ManagementState(facts);
         return (config, new UserDirectory(config));
     }
 

@@ -8,7 +8,7 @@ namespace Emulator.Comware.Model.Management;
 /// space, view headers start at column 0 and their contents are indented one space (two inside a nested view).
 /// Only values that differ from the factory default are printed, as on the devices.
 /// </summary>
-public static class SystemConfigRenderer
+public static class ManagementRenderer
 {
     /// <summary>Width of hex lines inside <c>public-key-code begin</c>.</summary>
     public const int KeyCodeWidth = 74;
@@ -23,13 +23,12 @@ public static class SystemConfigRenderer
     /// Every section of this model in device order. Names let the device interleave other owners' sections
     /// (interfaces, zones, ACLs…) between them.
     /// </summary>
-    public static IReadOnlyList<(string Name, IReadOnlyList<IReadOnlyList<string>> Blocks)> Render(SystemState state, ComwareDialect dialect)
+    public static IReadOnlyList<(string Name, IReadOnlyList<IReadOnlyList<string>> Blocks)> Render(ManagementSettings state, ComwareDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(state);
         return
         [
-            ("sysname", [RenderGlobal(state, dialect)]),
-            ("header", NonEmpty(RenderHeaders(state))),
+            ("super", NonEmpty(RenderSuperPasswords(state, dialect))),
             ("domain", state.DefaultDomain is null ? [] : [[" domain default enable " + state.DefaultDomain]]),
             ("password-recovery", [[state.PasswordRecovery ? " password-recovery enable" : " undo password-recovery enable"]]),
             ("public-key-peer", NonEmpty(RenderPeerKeys(state))),
@@ -41,11 +40,11 @@ public static class SystemConfigRenderer
 
     private static IReadOnlyList<IReadOnlyList<string>> NonEmpty(IReadOnlyList<string> lines) => lines.Count == 0 ? [] : [lines];
 
-    /// <summary><c>sysname</c> and <c>super password</c> lines (one block).</summary>
-    public static IReadOnlyList<string> RenderGlobal(SystemState state, ComwareDialect dialect)
+    /// <summary><c>super password</c> lines.</summary>
+    public static IReadOnlyList<string> RenderSuperPasswords(ManagementSettings state, ComwareDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var lines = new List<string> { " sysname " + state.Sysname };
+        var lines = new List<string>();
         foreach (var (target, stored) in state.SuperPasswords)
         {
             lines.Add(dialect == ComwareDialect.V5
@@ -56,14 +55,14 @@ public static class SystemConfigRenderer
         return lines;
     }
 
-    /// <summary>Header banners; empty when none is set.</summary>
-    public static IReadOnlyList<string> RenderHeaders(SystemState state)
+    /// <summary>Header banners (kind to text); empty when none is set.</summary>
+    public static IReadOnlyList<string> RenderHeaders(IReadOnlyDictionary<string, string> headers)
     {
-        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(headers);
         var lines = new List<string>();
         foreach (var kind in HeaderKinds.All)
         {
-            if (state.Headers.TryGetValue(kind, out var text))
+            if (headers.TryGetValue(kind, out var text))
             {
                 var delimiter = HeaderDelimiters.FirstOrDefault(c => !text.Contains(c, StringComparison.Ordinal), '%');
                 var rendered = $" header {kind} {delimiter}{text}{delimiter}";
@@ -75,7 +74,7 @@ public static class SystemConfigRenderer
     }
 
     /// <summary><c>public-key peer</c> blocks (all peers in one block, as nested views).</summary>
-    public static IReadOnlyList<string> RenderPeerKeys(SystemState state)
+    public static IReadOnlyList<string> RenderPeerKeys(ManagementSettings state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var lines = new List<string>();
@@ -94,7 +93,7 @@ public static class SystemConfigRenderer
     /// <summary>
     /// <c>local-user</c> views. V5 prints all users in one block; V7 separates each user with <c>#</c>.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<string>> RenderLocalUsers(SystemState state, ComwareDialect dialect)
+    public static IReadOnlyList<IReadOnlyList<string>> RenderLocalUsers(ManagementSettings state, ComwareDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(state);
         var blocks = state.LocalUsers.Values.Select(u => (IReadOnlyList<string>)RenderLocalUser(u, dialect)).ToList();
@@ -141,7 +140,7 @@ public static class SystemConfigRenderer
     }
 
     /// <summary>SSH server settings and <c>ssh user</c> lines; empty when everything is default.</summary>
-    public static IReadOnlyList<string> RenderSsh(SystemState state)
+    public static IReadOnlyList<string> RenderSsh(ManagementSettings state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var ssh = state.Ssh;
@@ -194,7 +193,7 @@ public static class SystemConfigRenderer
     /// User lines: V5 <c>user-interface con 0</c> / <c>user-interface vty 0 4</c>, V7 <c>line con 0</c> /
     /// <c>line vty 0 63</c>; neighbouring VTYs with equal settings share one range header.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<string>> RenderLines(SystemState state, ComwareDialect dialect)
+    public static IReadOnlyList<IReadOnlyList<string>> RenderLines(ManagementSettings state, ComwareDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(state);
         var keyword = dialect == ComwareDialect.V5 ? "user-interface" : "line";
