@@ -1,0 +1,174 @@
+using Docker.DotNet.Models;
+using DotNet.Testcontainers;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Configurations;
+using DotNet.Testcontainers.Images;
+
+namespace Emulator.Testcontainers;
+
+/// <summary>Builds a container running one emulated H3C SecPath device.</summary>
+/// <example>
+/// <code>
+/// await using var device = new SecPathBuilder(SecPathBuilder.SecPathImage)
+///     .WithProfile("F1000-E")
+///     .WithUser("admin", "secret", SecPathUser.NetworkAdmin)
+///     .Build();
+/// await device.StartAsync();
+/// using var shell = await device.OpenShellAsync();
+/// var version = await shell.ExecuteAsync("display version");
+/// </code>
+/// </example>
+public sealed class SecPathBuilder : ContainerBuilder<SecPathBuilder, SecPathContainer, SecPathConfiguration>
+{
+    /// <summary>The image this module version is tested with (built by docker/build.sh).</summary>
+    public const string SecPathImage = "h3c-secpath-emulator:dev";
+
+    /// <summary>SSH port inside the container (a non-root process cannot bind 22 on every runtime).</summary>
+    public const ushort SshPort = 2222;
+
+    /// <summary>Control API port inside the container.</summary>
+    public const ushort ControlPort = 8022;
+
+    /// <summary>Model used when <see cref="WithProfile" /> is not called.</summary>
+    public const string DefaultProfile = "F1000-E";
+
+    /// <summary>Device name used when <see cref="WithDeviceName" /> is not called.</summary>
+    public const string DefaultDeviceName = "fw1";
+
+    /// <summary>Factory user of the emulator.</summary>
+    public const string DefaultUsername = "admin";
+
+    /// <summary>Factory password of the emulator.</summary>
+    public const string DefaultPassword = "admin";
+
+    /// <summary>Where the image keeps device state (host keys, startup.cfg).</summary>
+    public const string StateDirectory = "/var/lib/emulator";
+
+    /// <summary>Where the image looks for custom YAML profiles.</summary>
+    public const string ProfilesDirectory = "/etc/emulator/profiles";
+
+    /// <summary>Uses the pinned <see cref="SecPathImage" />.</summary>
+    [Obsolete("Use the constructor with an image, for example new SecPathBuilder(SecPathBuilder.SecPathImage).")]
+    public SecPathBuilder()
+        : this(SecPathImage)
+    {
+    }
+
+    /// <summary>Creates a builder for the given image tag, such as <c>h3c-secpath-emulator:dev</c>.</summary>
+    public SecPathBuilder(string image)
+        : this(new SecPathConfiguration())
+    {
+        DockerResourceConfiguration = Init().WithImage(image).DockerResourceConfiguration;
+    }
+
+    /// <summary>Creates a builder for the given image.</summary>
+    public SecPathBuilder(IImage image)
+        : this(new SecPathConfiguration())
+    {
+        DockerResourceConfiguration = Init().WithImage(image).DockerResourceConfiguration;
+    }
+
+    private SecPathBuilder(SecPathConfiguration resourceConfiguration)
+        : base(resourceConfiguration)
+    {
+        DockerResourceConfiguration = resourceConfiguration;
+    }
+
+    /// <inheritdoc />
+    protected override SecPathConfiguration DockerResourceConfiguration { get; }
+
+    /// <summary>Selects the device model, the name of a profile shipped in the image or added with <see cref="WithProfileFile" />.</summary>
+    /// <param name="profile">Profile name, such as <c>F1000-E</c>.</param>
+    /// <param name="dialect">Needed only for a custom V7 profile with users (V5 users get levels, V7 users roles);
+    /// shipped profiles are known.</param>
+    public SecPathBuilder WithProfile(string profile, SecPathDialect? dialect = null) =>
+        Merge(DockerResourceConfiguration, new SecPathConfiguration(profile: profile, dialect: dialect ?? SecPathProfiles.DialectOf(profile)))
+            .WithEnvironment("EMULATOR_PROFILE", profile);
+
+    /// <summary>Names the device (the sysname of a fresh device and its name in the control API).</summary>
+    public SecPathBuilder WithDeviceName(string deviceName) =>
+        Merge(DockerResourceConfiguration, new SecPathConfiguration(deviceName: deviceName))
+            .WithEnvironment("EMULATOR_DEVICE_NAME", deviceName);
+
+    /// <summary>Adds a local user, or replaces the user of the same name (including the factory <c>admin</c>).</summary>
+    public SecPathBuilder WithUser(string name, string password, string role = SecPathUser.NetworkAdmin) =>
+        Merge(DockerResourceConfiguration, new SecPathConfiguration(users: [new SecPathUser(name, password, role)]));
+
+    /// <summary>Sets the fleet secret (EMULATOR_FLEET_SECRET) shared by the devices of a fleet.</summary>
+    public SecPathBuilder WithFleetSecret(string secret) =>
+        Merge(DockerResourceConfiguration, new SecPathConfiguration(fleetSecret: secret))
+            .WithEnvironment("EMULATOR_FLEET_SECRET", secret);
+
+    /// <summary>Copies a custom YAML profile into the container's profile directory.</summary>
+    public SecPathBuilder WithProfileFile(string path)
+    {
+        var file = new FileInfo(path);
+        return WithResourceMapping(file, new FileInfo(Path.Combine(ProfilesDirectory, file.Name)));
+    }
+
+    /// <inheritdoc />
+    public override SecPathContainer Build()
+    {
+        Validate();
+        var builder = this;
+        var users = DockerResourceConfiguration.Users ?? [];
+        if (!IsFactoryDefault(users))
+        {
+            builder = builder
+                .WithResourceMapping(SecPathFleetFile.Render(DockerResourceConfiguration), SecPathFleetFile.ContainerPath)
+                .WithEnvironment("EMULATOR_FLEET", SecPathFleetFile.ContainerPath);
+        }
+
+        return new SecPathContainer(builder.DockerResourceConfiguration);
+    }
+
+    /// <inheritdoc />
+    protected override SecPathBuilder Init() =>
+        base.Init()
+            .WithPortBinding(SshPort, true)
+            .WithPortBinding(ControlPort, true)
+            .WithProfile(DefaultProfile)
+            .WithDeviceName(DefaultDeviceName)
+            .WithUser(DefaultUsername, DefaultPassword, SecPathUser.NetworkAdmin)
+            // The host logs this once every listener is bound; the greeting then proves SSH answers through the mapped port.
+            .WithWaitStrategy(Wait.ForUnixContainer()
+                .UntilMessageIsLogged(@"All \d+ devices? listening")
+                .AddCustomWaitStrategy(new WaitUntilSshGreeting(SshPort)));
+
+    /// <inheritdoc />
+    protected override void Validate()
+    {
+        base.Validate();
+        _ = Guard.Argument(DockerResourceConfiguration.Profile, nameof(SecPathConfiguration.Profile)).NotNull().NotEmpty();
+        _ = Guard.Argument(DockerResourceConfiguration.DeviceName, nameof(SecPathConfiguration.DeviceName)).NotNull().NotEmpty();
+        var users = DockerResourceConfiguration.Users;
+        if (users is null || users.Count == 0)
+        {
+            throw new ArgumentException("At least one user is required to log in.", nameof(SecPathConfiguration.Users));
+        }
+
+        foreach (var user in users)
+        {
+            if (string.IsNullOrEmpty(user.Name) || user.Name.Any(char.IsWhiteSpace) || string.IsNullOrEmpty(user.Password)
+                || string.IsNullOrEmpty(user.Role))
+            {
+                throw new ArgumentException($"User '{user.Name}': the name needs no spaces, password and role must be set.", nameof(SecPathConfiguration.Users));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override SecPathBuilder Clone(IResourceConfiguration<CreateContainerParameters> resourceConfiguration) =>
+        Merge(DockerResourceConfiguration, new SecPathConfiguration(resourceConfiguration));
+
+    /// <inheritdoc />
+    protected override SecPathBuilder Clone(IContainerConfiguration resourceConfiguration) =>
+        Merge(DockerResourceConfiguration, new SecPathConfiguration(resourceConfiguration));
+
+    /// <inheritdoc />
+    protected override SecPathBuilder Merge(SecPathConfiguration oldValue, SecPathConfiguration newValue) =>
+        new(new SecPathConfiguration(oldValue, newValue));
+
+    private static bool IsFactoryDefault(IReadOnlyList<SecPathUser> users) =>
+        users is [{ Name: DefaultUsername, Password: DefaultPassword, Role: SecPathUser.NetworkAdmin }];
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using DotNet.Testcontainers.Builders;
+using Renci.SshNet.Common;
+
+namespace Emulator.Testcontainers.Tests;
+
+/// <summary>The image and the module together: a real container, real SSH (SSH.NET) through the mapped port.</summary>
+public sealed class SecPathContainerTests(DockerFixture docker)
+{
+    private const string V5Greeting = "SSH-1.99-Comware-5.20";
+    private const string V7Greeting = "SSH-2.0-Comware-7.1.064";
+
+    [Theory(Skip = DockerFixture.HostPending)]
+    [InlineData("F1000-E", V5Greeting)]
+    [InlineData("F1000-AI-55", V7Greeting)]
+    public async Task Device_starts_as_non_root_and_greets_with_its_model_banner(string profile, string greeting)
+    {
+        docker.RequireDocker();
+        var ct = TestContext.Current.CancellationToken;
+        await using var device = new SecPathBuilder(docker.Image).WithProfile(profile).Build();
+
+        var started = Stopwatch.StartNew();
+        await device.StartAsync(ct);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{profile}: StartAsync to SSH greeting {DockerFixture.Format(started.Elapsed)}"
+            + (docker.BuildTime is { } build ? $"; image build {DockerFixture.Format(build)}" : string.Empty));
+
+        Assert.Equal(greeting, await SshGreeting.TryReadAsync(device.Hostname, device.SshPort, TimeSpan.FromSeconds(5), ct));
+        var id = await device.ExecAsync(["id", "-u"], ct);
+        Assert.Equal("1654", id.Stdout.Trim());
+
+        using var control = device.CreateControlClient();
+        Assert.True(await control.IsHealthyAsync(ct));
+        var info = await control.GetDeviceAsync(device.DeviceName, ct);
+        Assert.NotEmpty(info.HostKeys);
+        Assert.All(info.HostKeys, k => Assert.StartsWith("SHA256:", k.Fingerprint, StringComparison.Ordinal));
+    }
+
+    [Fact(Skip = DockerFixture.HostPending)]
+    public async Task Saved_configuration_and_host_key_survive_a_container_restart()
+    {
+        docker.RequireDocker();
+        var ct = TestContext.Current.CancellationToken;
+        await using var device = new SecPathBuilder(docker.Image)
+            .WithProfile("F1000-E")
+            .WithUser("admin", "s3cret-Pass", SecPathUser.NetworkAdmin)
+            .Build();
+        await device.StartAsync(ct);
+
+        string fingerprint;
+        using (var shell = await device.OpenShellAsync(cancellationToken: ct))
+        {
+            fingerprint = shell.HostKeyFingerprint!;
+            Assert.Equal("<H3C>", shell.Prompt);
+            await shell.ExecuteAsync("system-view", cancellationToken: ct);
+            await shell.ExecuteAsync("sysname LAB-EDGE-7", cancellationToken: ct);
+            Assert.Equal("[LAB-EDGE-7]", shell.Prompt);
+            await shell.ExecuteAsync("return", cancellationToken: ct);
+            await shell.ExecuteAsync("save force", TimeSpan.FromSeconds(30), ct);
+        }
+
+        Assert.Contains("sysname LAB-EDGE-7", await device.GetSavedConfigurationAsync(ct), StringComparison.Ordinal);
+        Assert.Contains(fingerprint, (await device.GetHostKeysAsync(ct)).Select(k => k.Fingerprint));
+
+        // SIGTERM must reach the emulator as PID 1: a graceful stop exits 0 well before Docker's 10 s SIGKILL.
+        var stopping = Stopwatch.StartNew();
+        await device.StopAsync(ct);
+        var stopTime = stopping.Elapsed;
+        Assert.Equal(0, await device.GetExitCodeAsync(ct));
+        Assert.True(stopTime < TimeSpan.FromSeconds(8), $"docker stop took {DockerFixture.Format(stopTime)}: SIGTERM was not handled");
+
+        var restarting = Stopwatch.StartNew();
+        await device.StartAsync(ct);
+        TestContext.Current.TestOutputHelper?.WriteLine($"stop {DockerFixture.Format(stopTime)}, restart to greeting {DockerFixture.Format(restarting.Elapsed)}");
+
+        using (var shell = await device.OpenShellAsync(cancellationToken: ct))
+        {
+            Assert.Equal(fingerprint, shell.HostKeyFingerprint);
+            Assert.Equal("<LAB-EDGE-7>", shell.Prompt);
+        }
+
+        Assert.Contains("sysname LAB-EDGE-7", await device.GetRunningConfigurationAsync(ct), StringComparison.Ordinal);
+        var factory = new SecPathUser("admin", SecPathBuilder.DefaultPassword);
+        await Assert.ThrowsAsync<SshAuthenticationException>(() => device.OpenShellAsync(factory, ct));
+    }
+
+    [Fact(Skip = DockerFixture.HostPending)]
+    public async Task State_volume_carries_keys_and_saved_configuration_to_a_new_container()
+    {
+        docker.RequireDocker();
+        var ct = TestContext.Current.CancellationToken;
+        await using var volume = new VolumeBuilder().WithName("secpath-test-" + Guid.NewGuid().ToString("N")[..12]).Build();
+        await volume.CreateAsync(ct);
+
+        string fingerprint;
+        await using (var first = NewDeviceOn(volume.Name))
+        {
+            await first.StartAsync(ct);
+            using var shell = await first.OpenShellAsync(cancellationToken: ct);
+            fingerprint = shell.HostKeyFingerprint!;
+            await shell.ExecuteAsync("system-view", cancellationToken: ct);
+            await shell.ExecuteAsync("sysname FROM-VOLUME", cancellationToken: ct);
+            await shell.ExecuteAsync("save force", TimeSpan.FromSeconds(30), ct);
+        }
+
+        await using var second = NewDeviceOn(volume.Name);
+        await second.StartAsync(ct);
+        using var again = await second.OpenShellAsync(cancellationToken: ct);
+        Assert.Equal(fingerprint, again.HostKeyFingerprint);
+        Assert.Equal("<FROM-VOLUME>", again.Prompt);
+    }
+
+    [Fact(Skip = DockerFixture.HostPending)]
+    public async Task Docker_healthcheck_reports_healthy_once_the_device_listens()
+    {
+        docker.RequireDocker();
+        var ct = TestContext.Current.CancellationToken;
+        await using var device = new SecPathBuilder(docker.Image)
+            .WithProfile("U200-S")
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilContainerIsHealthy())
+            .Build();
+        await device.StartAsync(ct);
+        Assert.Equal(V5Greeting, await SshGreeting.TryReadAsync(device.Hostname, device.SshPort, TimeSpan.FromSeconds(5), ct));
+    }
+
+    private SecPathContainer NewDeviceOn(string volumeName) =>
+        new SecPathBuilder(docker.Image)
+            .WithProfile("F5000-A5")
+            .WithDeviceName("edge")
+            .WithVolumeMount(volumeName, SecPathBuilder.StateDirectory)
+            .Build();
+}
