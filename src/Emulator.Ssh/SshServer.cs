@@ -1,5 +1,10 @@
 using System.IO.Pipelines;
 using System.Net;
+using Emulator.Ssh.Auth;
+using Emulator.Ssh.Connection;
+using Emulator.Ssh.Transport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Emulator.Ssh;
 
@@ -10,37 +15,181 @@ namespace Emulator.Ssh;
 public sealed partial class SshServer
 {
     private readonly Func<SshServerOptions> _options;
+    private readonly TransportAcceptor _acceptTransport;
+    private readonly SignatureVerifier _verifySignature;
+    private int _connectionCount;
+    private int _unauthenticatedCount;
+    private long _nextConnectionNumber;
 
     /// <param name="options">Read once per new connection, so settings changed at run time apply to the next login.</param>
-    public SshServer(Func<SshServerOptions> options) => _options = options;
+    public SshServer(Func<SshServerOptions> options)
+        : this(options, AcceptTransportAsync, UserKeySignatures.Verify)
+    {
+    }
 
     public SshServer(SshServerOptions options) : this(() => options) { }
+
+    /// <summary>Lets tests run the upper layers over an in-memory packet connection.</summary>
+    internal SshServer(Func<SshServerOptions> options, TransportAcceptor acceptTransport, SignatureVerifier verifySignature)
+    {
+        _options = options;
+        _acceptTransport = acceptTransport;
+        _verifySignature = verifySignature;
+    }
 
     /// <summary>Active connections on this server.</summary>
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
-    private int _connectionCount;
+    /// <summary>Connections that have not yet authenticated (bounded by <see cref="SshServerOptions.MaxUnauthenticatedConnections"/>).</summary>
+    public int UnauthenticatedConnectionCount => Volatile.Read(ref _unauthenticatedCount);
 
     /// <summary>Runs one connection: version exchange, key exchange, authentication, channels, until either side closes.
-    /// Never throws for protocol errors of the peer; they end this connection only.</summary>
+    /// Never throws for protocol errors of the peer; they end this connection only. Cancelling ends it with a DISCONNECT by application.</summary>
     public async Task HandleConnectionAsync(SshConnectionInfo connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         Interlocked.Increment(ref _connectionCount);
+        var unauthenticated = new UnauthenticatedSlot(this);
+        var options = _options();
+        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SshServer>();
         try
         {
-            await RunConnectionAsync(connection, _options(), cancellationToken);
+            var connectionId = $"ssh-{Interlocked.Increment(ref _nextConnectionNumber)}@{connection.RemoteEndPoint}";
+            if (Interlocked.Increment(ref _unauthenticatedCount) > options.MaxUnauthenticatedConnections)
+            {
+                LogTooMany(logger, connectionId, options.MaxUnauthenticatedConnections);
+                await EarlyDisconnect.SendAsync(connection.Transport, options.IdentificationString,
+                    DisconnectReason.TooManyConnections, "too many connections", options.TimeProvider);
+                return;
+            }
+
+            await RunAsync(connection, options, connectionId, unauthenticated, logger, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The contract is that a connection's task never faults: whatever the peer did ends only this connection.
+            LogUnexpected(logger, ex, connection.RemoteEndPoint);
         }
         finally
         {
+            unauthenticated.Release();
             Interlocked.Decrement(ref _connectionCount);
         }
     }
 
-    // Placeholder until the connection pipeline lands (issue 3).
-    private static Task RunConnectionAsync(SshConnectionInfo connection, SshServerOptions options, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+    private async Task RunAsync(SshConnectionInfo info, SshServerOptions options, string connectionId,
+        UnauthenticatedSlot unauthenticated, ILogger logger, CancellationToken cancellationToken)
+    {
+        using var graceTimer = options.LoginGraceTime > TimeSpan.Zero
+            ? new CancellationTokenSource(options.LoginGraceTime, options.TimeProvider)
+            : new CancellationTokenSource();
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, graceTimer.Token);
+
+        IPacketConnection packets;
+        try
+        {
+            packets = await _acceptTransport(info, options, grace.Token);
+        }
+        catch (Exception ex) when (ex is SshDisconnectException or IOException or OperationCanceledException or InvalidOperationException)
+        {
+            // The transport has already said what it had to (or the peer is gone); nothing above it ran yet.
+            LogTransportFailed(logger, connectionId, ex.Message);
+            await CompleteQuietlyAsync(info.Transport);
+            return;
+        }
+
+        await using (packets)
+        {
+            try
+            {
+                string user;
+                try
+                {
+                    var auth = new UserAuthService(packets, options, _verifySignature, logger, connectionId);
+                    user = await auth.AuthenticateAsync(grace.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new SshDisconnectException(DisconnectReason.ByApplication, "login grace time exceeded");
+                }
+
+                unauthenticated.Release();
+                graceTimer.Dispose();
+                var service = new ConnectionService(packets, user, connectionId, info, options.Sessions, options.TimeProvider, options.IdleTimeout, logger);
+                await service.RunAsync(cancellationToken);
+            }
+            catch (SshDisconnectException ex)
+            {
+                LogDisconnect(logger, connectionId, ex.Reason, ex.Message);
+                if (ex.Reason != DisconnectReason.ConnectionLost)
+                {
+                    await DisconnectQuietlyAsync(packets, ex.Reason, ex.Message, options.TimeProvider);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await DisconnectQuietlyAsync(packets, DisconnectReason.ByApplication, "server shutting down", options.TimeProvider);
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                LogDisconnect(logger, connectionId, DisconnectReason.ConnectionLost, ex.Message);
+            }
+        }
+    }
+
+    // The transport layer (issue 3, ssh-transport) plugs in here once it is merged.
+    private static ValueTask<IPacketConnection> AcceptTransportAsync(SshConnectionInfo connection, SshServerOptions options, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the SSH transport layer is not part of this build yet");
+
+    /// <summary>A peer that does not read must not hold the connection open: the goodbye gets a few seconds.</summary>
+    private static async Task DisconnectQuietlyAsync(IPacketConnection packets, DisconnectReason reason, string description, TimeProvider timeProvider)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), timeProvider);
+        try
+        {
+            await packets.DisconnectAsync(reason, description, timeout.Token);
+        }
+        catch (Exception ex) when (ex is SshDisconnectException or IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private static async Task CompleteQuietlyAsync(IDuplexPipe pipe)
+    {
+        await pipe.Output.CompleteAsync();
+        await pipe.Input.CompleteAsync();
+    }
+
+    /// <summary>Counts a connection as unauthenticated from accept until success or end, exactly once.</summary>
+    private sealed class UnauthenticatedSlot(SshServer server)
+    {
+        private int _released;
+
+        public void Release()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                Interlocked.Decrement(ref server._unauthenticatedCount);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ConnectionId}: refused, already {Max} unauthenticated connections")]
+    private static partial void LogTooMany(ILogger logger, string connectionId, int max);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ConnectionId}: transport setup failed: {Reason}")]
+    private static partial void LogTransportFailed(ILogger logger, string connectionId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ConnectionId}: disconnected ({Reason}): {Description}")]
+    private static partial void LogDisconnect(ILogger logger, string connectionId, DisconnectReason reason, string description);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "connection from {RemoteEndPoint} failed unexpectedly")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, EndPoint? remoteEndPoint);
 }
+
+/// <summary>Sets up the transport of an accepted connection (version exchange, first key exchange) and returns its packet layer.</summary>
+internal delegate ValueTask<IPacketConnection> TransportAcceptor(SshConnectionInfo connection, SshServerOptions options, CancellationToken cancellationToken);
 
 /// <summary>Facts about an accepted connection.</summary>
 public sealed record SshConnectionInfo(EndPoint? RemoteEndPoint, EndPoint? LocalEndPoint, IDuplexPipe Transport);

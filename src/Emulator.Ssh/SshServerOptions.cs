@@ -27,6 +27,9 @@ public sealed class SshServerOptions
     /// <summary>Failed authentication attempts before the connection is closed.</summary>
     public int MaxAuthenticationAttempts { get; init; } = 3;
 
+    /// <summary>Connections accepted but not yet authenticated, per server (OpenSSH MaxStartups); more are refused with "too many connections".</summary>
+    public int MaxUnauthenticatedConnections { get; init; } = 64;
+
     /// <summary>Time from TCP accept to successful authentication before disconnect.</summary>
     public TimeSpan LoginGraceTime { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -11,12 +11,19 @@ namespace Emulator.Device.Profiles;
 public sealed class ProfileCatalog
 {
     private readonly Dictionary<string, DeviceProfile> _models;
+    private readonly Dictionary<string, YamlMappingNode> _trees;
+    private readonly YamlContext _context;
 
-    private ProfileCatalog(Dictionary<string, DeviceProfile> models, IReadOnlyList<string> families)
+    private ProfileCatalog(Dictionary<string, DeviceProfile> models, Dictionary<string, YamlMappingNode> trees, IReadOnlyList<string> families, YamlContext context)
     {
         _models = models;
+        _trees = trees;
         Families = families;
+        _context = context;
     }
+
+    /// <summary>A context for files whose nodes merge onto this catalog's profiles (fleet overrides).</summary>
+    internal YamlContext CreateChildContext() => new(_context);
 
     /// <summary>Runnable model profiles, sorted by name.</summary>
     public IReadOnlyList<DeviceProfile> Models => [.. _models.Values.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
@@ -95,6 +102,7 @@ public sealed class ProfileCatalog
         var resolver = new ProfileResolver(context, roots);
         var models = new Dictionary<string, DeviceProfile>(StringComparer.OrdinalIgnoreCase);
         var families = new List<string>();
+        var trees = new Dictionary<string, YamlMappingNode>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, (file, _)) in roots.OrderBy(r => r.Key, StringComparer.OrdinalIgnoreCase))
         {
             if (resolver.Resolve(name) is not { } merged)
@@ -111,17 +119,19 @@ public sealed class ProfileCatalog
             else if (profile is not null)
             {
                 models[name] = profile;
+                trees[name] = merged;
             }
         }
 
         context.ThrowIfErrors();
-        return new ProfileCatalog(models, families);
+        return new ProfileCatalog(models, trees, families, context);
     }
 
     /// <summary>Derives a profile with <paramref name="overrides"/> (same schema) merged on top, for one fleet device.</summary>
-    internal static DeviceProfile? Override(YamlContext context, DeviceProfile profile, YamlMappingNode overrides, YamlMappingNode baseRoot)
+    /// <remarks>Errors go to <paramref name="context"/>, made by <see cref="CreateChildContext"/>.</remarks>
+    internal DeviceProfile? Override(YamlContext context, DeviceProfile profile, YamlMappingNode overrides)
     {
-        var merged = ProfileResolver.Merge(context, baseRoot, overrides);
+        var merged = ProfileResolver.Merge(context, _trees[profile.Name], overrides);
         return ProfileReader.Read(context, profile.Name, profile.SourceFile, merged, isAbstract: false);
     }
 }

@@ -13,6 +13,10 @@ internal sealed class YamlContext
     private readonly ConditionalWeakTable<YamlNode, Origin> _origins = [];
     private readonly List<YamlError> _errors = [];
     private readonly HashSet<YamlError> _seen = [];
+    private readonly YamlContext? _parent;
+
+    /// <param name="parent">Where to look up nodes this context did not load (a fleet file's overrides merge onto profile trees).</param>
+    public YamlContext(YamlContext? parent = null) => _parent = parent;
 
     public IReadOnlyList<YamlError> Errors => _errors;
 
@@ -72,7 +76,9 @@ internal sealed class YamlContext
         _origins.AddOrUpdate(synthetic, Locate(original));
 
     public Origin Locate(YamlNode node) =>
-        _origins.TryGetValue(node, out var origin) ? origin : new Origin("<unknown>", (int)node.Start.Line, (int)node.Start.Column);
+        _origins.TryGetValue(node, out var origin) ? origin
+        : _parent is not null ? _parent.Locate(node)
+        : new Origin("<unknown>", (int)node.Start.Line, (int)node.Start.Column);
 
     public void Error(YamlNode node, string message)
     {

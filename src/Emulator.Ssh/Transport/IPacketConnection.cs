@@ -2,8 +2,10 @@ namespace Emulator.Ssh.Transport;
 
 /// <summary>
 /// The transport as the layers above it see it (userauth and connection): encrypted, keyed payloads.
-/// Version exchange, KEXINIT/NEWKEYS, rekeying, IGNORE/DEBUG/UNIMPLEMENTED and DISCONNECT handling stay below.
-/// In-memory test doubles implement it without crypto.
+/// Version exchange, KEXINIT/NEWKEYS, rekeying, IGNORE/DEBUG/UNIMPLEMENTED/EXT_INFO and DISCONNECT handling stay below.
+/// Every other message number reaches the layer above, which answers numbers it does not implement with
+/// <see cref="SendUnimplementedAsync"/>. In-memory test doubles implement it without crypto.
+/// The real implementation is <see cref="SshTransport"/> (<c>SshTransport.AcceptAsync</c>).
 /// </summary>
 internal interface IPacketConnection : IAsyncDisposable
 {
@@ -16,10 +18,15 @@ internal interface IPacketConnection : IAsyncDisposable
     /// <summary>Sends a payload. Safe to call from several channels at once; held back (bounded) during a key re-exchange.</summary>
     ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 
-    /// <summary>Called once user authentication succeeds (starts delayed zlib@openssh.com compression).</summary>
+    /// <summary>Answers the packet last returned by <see cref="ReadPacketAsync"/> with SSH_MSG_UNIMPLEMENTED (RFC 4253 11.4).</summary>
+    ValueTask SendUnimplementedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Called once user authentication succeeds, after USERAUTH_SUCCESS was written and before the next read
+    /// (starts delayed zlib@openssh.com compression).</summary>
     void OnAuthenticated();
 
-    /// <summary>Sends SSH_MSG_DISCONNECT with the reason and closes.</summary>
+    /// <summary>Sends SSH_MSG_DISCONNECT with the reason and closes the sending side; a pending read ends.
+    /// Does nothing when already closed, so it is safe to call after any error (also a peer's DISCONNECT).</summary>
     ValueTask DisconnectAsync(DisconnectReason reason, string description, CancellationToken cancellationToken);
 }
 
@@ -54,6 +61,9 @@ public sealed class SshDisconnectException : Exception
 
     public SshDisconnectException(string message, Exception innerException) : base(message, innerException) =>
         Reason = DisconnectReason.ProtocolError;
+
+    public SshDisconnectException(DisconnectReason reason, string message, Exception innerException) : base(message, innerException) =>
+        Reason = reason;
 
     public DisconnectReason Reason { get; }
 }

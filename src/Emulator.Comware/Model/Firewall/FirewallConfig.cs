@@ -277,13 +277,13 @@ public sealed partial class FirewallConfig
     private static ulong ParseMac(string text)
     {
         var hex = text.Replace("-", "", StringComparison.Ordinal).Replace(":", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
-        return hex.Length == 12 && ulong.TryParse(hex, System.Globalization.NumberStyles.HexNumber, null, out var mac) ? mac : 0x0023_89A1_0000UL;
+        return hex.Length == 12 && ulong.TryParse(hex, global::System.Globalization.NumberStyles.HexNumber, null, out var mac) ? mac : 0x0023_89A1_0000UL;
     }
 
     private string MacFor(int offset)
     {
         var mac = (BaseMac + (ulong)offset) & 0xFFFF_FFFF_FFFFUL;
-        var hex = mac.ToString("x12", System.Globalization.CultureInfo.InvariantCulture);
+        var hex = mac.ToString("x12", global::System.Globalization.CultureInfo.InvariantCulture);
         return $"{hex[..4]}-{hex[4..8]}-{hex[8..]}";
     }
 }

@@ -41,7 +41,7 @@ public static class Ipv4
     /// <summary>Length of a contiguous dotted mask; -1 when the mask has holes.</summary>
     public static int LengthOf(uint mask)
     {
-        var length = System.Numerics.BitOperations.PopCount(mask);
+        var length = global::System.Numerics.BitOperations.PopCount(mask);
         return MaskOf(length) == mask ? length : -1;
     }
 

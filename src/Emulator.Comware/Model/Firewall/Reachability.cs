@@ -20,7 +20,7 @@ public static class Reachability
         var route = local is null ? config.Lookup(destination) : null;
         var egress = local ?? (route is null || route.Interface == "NULL0" ? null : config.FindInterface(route.Interface));
         var reachable = local is not null || egress is not null;
-        var ttl = local is not null ? 255 : route!.Protocol == RouteProtocol.Direct ? 255 : 254;
+        var ttl = local is not null || route is not { Protocol: RouteProtocol.Static } ? 255 : 254;
         var v7 = config.Dialect == ComwareDialect.V7;
         var lines = new List<string>
         {

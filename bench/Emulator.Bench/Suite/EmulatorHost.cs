@@ -1,0 +1,269 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Emulator.Bench.Suite;
+
+/// <summary>
+/// The emulator host as a separate process (what users run): a fleet file of <c>count</c> devices on consecutive
+/// ports, a control URL for /healthz, a fresh state directory. Readiness is both the log line
+/// "All N devices listening" and GET /healthz answering 200; the time to each is recorded from process start.
+/// </summary>
+public sealed partial class EmulatorHost : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+    private readonly TaskCompletionSource<TimeSpan> _allListening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Stopwatch _clock;
+
+    private EmulatorHost(Process process, Stopwatch clock, string stateDirectory, int firstPort, int deviceCount, Uri control)
+    {
+        _process = process;
+        _clock = clock;
+        StateDirectory = stateDirectory;
+        FirstPort = firstPort;
+        DeviceCount = deviceCount;
+        Control = control;
+    }
+
+    public int Pid => _process.Id;
+
+    public string StateDirectory { get; }
+
+    public int FirstPort { get; }
+
+    public int DeviceCount { get; }
+
+    public Uri Control { get; }
+
+    public TimeSpan TimeToAllListening { get; private set; }
+
+    public TimeSpan TimeToHealthy { get; private set; }
+
+    public IReadOnlyList<EndPoint> DeviceEndPoints =>
+        [.. Enumerable.Range(FirstPort, DeviceCount).Select(p => (EndPoint)new IPEndPoint(IPAddress.Loopback, p))];
+
+    public string RecentLog
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Path of the built host (emulator.dll) under the repository, or null when it has not been built.</summary>
+    public static string? FindBuiltHost(string repositoryRoot)
+    {
+        foreach (string configuration in new[] { "Release", "Debug" })
+        {
+            string path = Path.Combine(repositoryRoot, "src", "Emulator.Host", "bin", configuration, "net10.0", "emulator.dll");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Fleet file: <paramref name="count"/> devices of one model named prefix1..prefixN on consecutive ports.</summary>
+    public static string FleetYaml(string namePrefix, string model, int count, int firstPort) => $"""
+        devices:
+          - name: {namePrefix}
+            model: {model}
+            count: {count}
+            address: 127.0.0.1
+            port: {firstPort}
+
+        """;
+
+    public static async Task<EmulatorHost> StartAsync(
+        string hostDll, int deviceCount, string model, Action<string>? prepareStateDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        string stateDirectory = Directory.CreateTempSubdirectory("emulator-bench-state-").FullName;
+        prepareStateDirectory?.Invoke(stateDirectory);
+        int firstPort = FindFreePortRange(deviceCount);
+        string fleetFile = Path.Combine(stateDirectory, "fleet.yaml");
+        await File.WriteAllTextAsync(fleetFile, FleetYaml("fw", model, deviceCount, firstPort), cancellationToken);
+        var control = new Uri($"http://127.0.0.1:{OpenSshServer.FreePort()}");
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+        };
+        foreach (string argument in new[] { hostDll, "--fleet", fleetFile, "--control", control.ToString().TrimEnd('/'), "--state-dir", stateDirectory })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Release-mode host as users run it; no tiered-compilation tricks beyond the defaults.
+        start.Environment["DOTNET_gcServer"] = "0";
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start)!;
+        var host = new EmulatorHost(process, clock, stateDirectory, firstPort, deviceCount, control);
+        process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await host.WaitReadyAsync(timeout, cancellationToken);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
+        return host;
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            if (_log.Length > 64 * 1024)
+            {
+                _log.Remove(0, 32 * 1024);
+            }
+
+            _log.AppendLine(line);
+        }
+
+        if (AllListening().IsMatch(line))
+        {
+            _allListening.TrySetResult(_clock.Elapsed);
+        }
+    }
+
+    private async Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var healthz = new Uri(Control, "/healthz");
+        while (_clock.Elapsed < timeout)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"emulator host exited with {_process.ExitCode}:\n{RecentLog}");
+            }
+
+            if (TimeToHealthy == TimeSpan.Zero)
+            {
+                try
+                {
+                    using var response = await http.GetAsync(healthz, cancellationToken);
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        TimeToHealthy = _clock.Elapsed;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A slow answer while the host is busy starting devices.
+                }
+            }
+
+            if (_allListening.Task.IsCompleted)
+            {
+                TimeToAllListening = await _allListening.Task;
+            }
+
+            if (TimeToHealthy != TimeSpan.Zero && TimeToAllListening != TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await Task.Delay(10, cancellationToken);
+        }
+
+        throw new TimeoutException($"emulator host with {DeviceCount} devices not ready after {timeout.TotalSeconds:0} s " +
+            $"(log line seen: {_allListening.Task.IsCompleted}, healthz 200: {TimeToHealthy != TimeSpan.Zero}):\n{RecentLog}");
+    }
+
+    /// <summary>A run of <paramref name="count"/> consecutive ports that are free now (checked by binding each).</summary>
+    private static int FindFreePortRange(int count)
+    {
+        for (int first = 20000 + Random.Shared.Next(0, 20000); ; first = 20000 + Random.Shared.Next(0, 20000))
+        {
+            if (first + count >= 60000)
+            {
+                continue;
+            }
+
+            bool free = true;
+            for (int port = first; port < first + count && free; port++)
+            {
+                try
+                {
+                    using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork,
+                        System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                    probe.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                }
+                catch (System.Net.Sockets.SocketException)
+                {
+                    free = false;
+                }
+            }
+
+            if (free)
+            {
+                return first;
+            }
+        }
+    }
+
+    public Task<ProcSample> SampleAsync(CancellationToken cancellationToken) => Task.FromResult(ProcStat.Read(Pid));
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                Shell.Run("kill", ["-TERM", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], null, check: false);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                try
+                {
+                    await _process.WaitForExitAsync(timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    _process.Kill(entireProcessTree: true);
+                }
+            }
+        }
+        finally
+        {
+            _process.Dispose();
+            try
+            {
+                Directory.Delete(StateDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp directory is harmless.
+            }
+        }
+    }
+
+    [GeneratedRegex(@"All \d+ devices? (are )?listening", RegexOptions.IgnoreCase)]
+    private static partial Regex AllListening();
+}

@@ -1,0 +1,44 @@
+namespace Emulator.Bench.Suite;
+
+/// <summary>What one suite run measures and how much. Quick mode bounds everything to about a minute.</summary>
+public sealed record SuiteOptions
+{
+    public bool Quick { get; init; }
+
+    public string RepositoryRoot { get; init; } = ".";
+
+    /// <summary>emulator.dll; null to look for a built host under the repository.</summary>
+    public string? HostDll { get; init; }
+
+    public string OutputDirectory { get; init; } = "bench/results";
+
+    /// <summary>Sections to run: handshake, throughput, latency, fleet, micro.</summary>
+    public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(["handshake", "throughput", "latency", "fleet", "micro"]);
+
+    public int Concurrency { get; init; } = 4;
+
+    /// <summary>Where BenchmarkDotNet wrote its *-report-github.md files (run.sh runs it before the suite).</summary>
+    public string? MicroResultsDirectory { get; init; }
+
+    public string Model { get; init; } = "F1000-E";
+
+    public string UserName { get; init; } = "admin";
+
+    public string Password { get; init; } = "admin";
+
+    public int SshdConnections => Quick ? 100 : 400;
+
+    public int EmulatorConnections => Quick ? 1000 : 5000;
+
+    public TimeSpan MaxRunTime => Quick ? TimeSpan.FromSeconds(15) : TimeSpan.FromSeconds(30);
+
+    public long ThroughputBytes => Quick ? 16L << 20 : 64L << 20;
+
+    public int FleetDevices => Quick ? 100 : 1000;
+
+    public int IdleSessions => Quick ? 500 : 10_000;
+
+    public int LatencyIterations => Quick ? 50 : 300;
+
+    public bool Runs(string section) => Sections.Contains(section);
+}

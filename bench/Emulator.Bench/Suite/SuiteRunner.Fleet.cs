@@ -1,0 +1,160 @@
+using System.Globalization;
+using Emulator.Bench.Client;
+using static Emulator.Bench.Suite.MarkdownReport;
+
+namespace Emulator.Bench.Suite;
+
+public sealed partial class SuiteRunner
+{
+    private async Task FleetSectionAsync(CancellationToken cancellationToken)
+    {
+        if (_hostDll is null)
+        {
+            _report.Paragraph("Emulator not measured (no built host).");
+            _report.Verdict("1,000 devices ready in < 3 s", "emulator not measured", null);
+            return;
+        }
+
+        int devices = _options.FleetDevices;
+        long baseline;
+        await using (var single = await EmulatorHost.StartAsync(_hostDll, 1, _options.Model, null, TimeSpan.FromSeconds(60), cancellationToken))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            baseline = ProcStat.ReadRss(single.Pid);
+            await _log.WriteLineAsync($"  1 device: ready in {single.TimeToHealthy.TotalMilliseconds:0} ms, RSS {baseline / 1024} KiB");
+        }
+
+        await using var fleet = await EmulatorHost.StartAsync(_hostDll, devices, _options.Model, null, TimeSpan.FromSeconds(120), cancellationToken);
+        await _log.WriteLineAsync($"  {devices} devices: log line after {fleet.TimeToAllListening.TotalMilliseconds:0} ms, healthz after {fleet.TimeToHealthy.TotalMilliseconds:0} ms");
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        long fleetRss = ProcStat.ReadRss(fleet.Pid);
+        var idleBefore = ProcStat.Read(fleet.Pid);
+        var idleWindow = TimeSpan.FromSeconds(_options.Quick ? 3 : 10);
+        await Task.Delay(idleWindow, cancellationToken);
+        var idleAfter = ProcStat.Read(fleet.Pid);
+        double idleCpuPercent = (idleAfter.TotalCpu - idleBefore.TotalCpu).TotalSeconds / idleWindow.TotalSeconds * 100;
+        double perDevice = (fleetRss - baseline) / (double)Math.Max(devices - 1, 1);
+        await _log.WriteLineAsync($"  RSS {fleetRss / 1024} KiB, {perDevice / 1024:0.0} KiB per extra device, idle CPU {idleCpuPercent:0.00}%");
+
+        var sessions = await HoldIdleSessionsAsync(fleet, _options.IdleSessions, cancellationToken);
+
+        _report.Paragraph($"A fleet file with one `count: {devices}` entry (model {_options.Model}) on consecutive loopback ports; " +
+            $"time measured from starting the host process (`dotnet emulator.dll --fleet ...`, includes runtime start) to the log line " +
+            $"\"All {devices} devices listening\" and to GET /healthz answering 200. RSS is VmRSS from /proc 2 s after ready, " +
+            $"compared with a 1-device host started the same way. Idle CPU over {idleWindow.TotalSeconds:0} s with no client.");
+        _report.Table(["measure", "value"], [
+            ["devices", devices.ToString(CultureInfo.InvariantCulture)],
+            ["process start to \"All N devices listening\"", $"{F(fleet.TimeToAllListening.TotalMilliseconds, "0")} ms"],
+            ["process start to /healthz 200", $"{F(fleet.TimeToHealthy.TotalMilliseconds, "0")} ms"],
+            ["RSS, 1 device", $"{F(baseline / 1048576.0, "0.0")} MiB"],
+            [$"RSS, {devices} devices", $"{F(fleetRss / 1048576.0, "0.0")} MiB"],
+            ["RSS per extra idle device", $"{F(perDevice / 1024, "0.0")} KiB"],
+            ["idle CPU (all devices)", $"{F(idleCpuPercent, "0.00")} % of one core"],
+            ["idle shell sessions held", $"{sessions.Held} of {sessions.Wanted} ({sessions.Errors} errors)"],
+            ["time to open them", $"{F(sessions.OpenTime.TotalSeconds, "0.0")} s"],
+            ["RSS with them open", $"{F(sessions.RssWith / 1048576.0, "0.0")} MiB"],
+            ["RSS per idle session", $"{F(sessions.PerSession / 1024, "0.0")} KiB"],
+            ["sessions answering Enter with a prompt after holding", $"{sessions.AliveAfter}"],
+        ]);
+        if (sessions.ErrorSamples.Count > 0)
+        {
+            _report.Code(string.Join('\n', sessions.ErrorSamples));
+        }
+
+        double ready = Math.Max(fleet.TimeToAllListening.TotalSeconds, fleet.TimeToHealthy.TotalSeconds);
+        _report.Verdict($"{devices:N0} devices ready in < 3 s", $"{F(ready, "0.00")} s", devices >= 1000 ? ready < 3 : null);
+        _report.Verdict("<= 10 KB RSS per extra idle device", $"{F(perDevice / 1000, "0.0")} KB", perDevice <= 10_000);
+        _report.Verdict("no idle CPU", $"{F(idleCpuPercent, "0.00")} % of a core", idleCpuPercent < 0.5);
+        _report.Verdict("10,000 concurrent sessions", $"{sessions.AliveAfter:N0} held and answering", sessions.Wanted >= 10_000 ? sessions.AliveAfter >= 10_000 : null);
+    }
+
+    private sealed record IdleSessions(int Wanted, int Held, int Errors, IReadOnlyList<string> ErrorSamples, TimeSpan OpenTime, long RssWith, double PerSession, int AliveAfter);
+
+    /// <summary>Opens <paramref name="wanted"/> shells spread over all devices, holds them, checks they still answer, closes them.</summary>
+    private async Task<IdleSessions> HoldIdleSessionsAsync(EmulatorHost fleet, int wanted, CancellationToken cancellationToken)
+    {
+        var targets = fleet.DeviceEndPoints;
+        var client = new SshClientOptions { UserName = _options.UserName, Password = _options.Password, ConnectTimeout = TimeSpan.FromSeconds(60) };
+        var open = new (SshClientConnection Connection, ShellChannel Shell)?[wanted];
+        var errors = new Load.ErrorTally();
+        long rssBefore = ProcStat.ReadRss(fleet.Pid);
+        int next = -1;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(TimeSpan.FromMinutes(3));
+
+        async Task Opener()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < wanted && !budget.IsCancellationRequested)
+            {
+                try
+                {
+                    var connection = await SshClientConnection.ConnectAsync(targets[i % targets.Count], client, budget.Token);
+                    try
+                    {
+                        open[i] = (connection, await connection.OpenShellAsync(80, 24, budget.Token));
+                    }
+                    catch
+                    {
+                        await connection.DisposeAsync();
+                        throw;
+                    }
+                }
+                catch (Exception ex) when (ex is SshClientException or IOException or System.Net.Sockets.SocketException or OperationCanceledException)
+                {
+                    errors.Add(ex.Message);
+                }
+            }
+        }
+
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(Opener, CancellationToken.None)));
+            var openTime = clock.Elapsed;
+            int held = open.Count(o => o is not null);
+            await _log.WriteLineAsync($"  {held} idle shells open after {openTime.TotalSeconds:0.0} s, {errors.Count} errors");
+            await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+            long rssWith = ProcStat.ReadRss(fleet.Pid);
+
+            int alive = 0;
+            int index = -1;
+            async Task Checker()
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref index)) < wanted)
+                {
+                    if (open[i] is { } session)
+                    {
+                        try
+                        {
+                            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+                            await session.Shell.RunAsync("", timeout.Token);
+                            Interlocked.Increment(ref alive);
+                        }
+                        catch (Exception ex) when (ex is SshClientException or IOException or System.Net.Sockets.SocketException or OperationCanceledException)
+                        {
+                            errors.Add("after holding: " + ex.Message);
+                        }
+                    }
+                }
+            }
+
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(Checker, CancellationToken.None)));
+            await _log.WriteLineAsync($"  RSS with sessions {rssWith / 1024} KiB; {alive} answered Enter");
+            return new IdleSessions(wanted, held, errors.Count, errors.Samples(), openTime, rssWith,
+                held == 0 ? 0 : (rssWith - rssBefore) / (double)held, alive);
+        }
+        finally
+        {
+            foreach (var session in open)
+            {
+                if (session is { } s)
+                {
+                    await s.Connection.DisposeAsync();
+                }
+            }
+        }
+    }
+}

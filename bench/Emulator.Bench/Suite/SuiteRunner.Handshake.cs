@@ -1,0 +1,70 @@
+using Emulator.Bench.Client;
+using static Emulator.Bench.Suite.MarkdownReport;
+
+namespace Emulator.Bench.Suite;
+
+public sealed partial class SuiteRunner
+{
+    private async Task HandshakeSectionAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<HandshakeMeasurement>();
+        string versionText = DisplayVersionFallback;
+        var emulator = Emulator("display version");
+        if (emulator is not null)
+        {
+            // sshd gets the emulator's own `display version` text to print, so both send the same bytes.
+            await using var probe = await SshClientConnection.ConnectAsync(emulator.Targets[0], emulator.Client, cancellationToken);
+            versionText = (await probe.ExecAsync("display version", keepOutput: true, cancellationToken)).Output ?? versionText;
+        }
+
+        if (_sshd is not null)
+        {
+            string file = _sshd.WriteFile("display-version.txt", versionText);
+            var sshd = Sshd($"cat {file}")!;
+            rows.Add(await HandshakeBench.RunAsync(sshd, _options.Concurrency, warmup: 20, _options.SshdConnections, _options.MaxRunTime, _log, cancellationToken));
+        }
+
+        if (emulator is not null)
+        {
+            int warmup = _options.Quick ? 200 : 500;
+            rows.Add(await HandshakeBench.RunAsync(emulator, _options.Concurrency, warmup, _options.EmulatorConnections, _options.MaxRunTime, _log, cancellationToken));
+        }
+
+        _report.Paragraph(
+            $"Each connection: TCP connect, curve25519-sha256 key exchange with an ssh-ed25519 host key, aes128-gcm@openssh.com, " +
+            $"password authentication, one session channel with exec, read until the channel closes, disconnect. {_options.Concurrency} " +
+            $"connections in flight. The emulator runs `display version`; sshd runs `cat` of a file holding the emulator's " +
+            $"`display version` output ({versionText.Length} bytes) through the user's /bin/sh. Server CPU is utime+stime of the " +
+            $"server process over the measured run from /proc/PID/stat; for sshd that includes cutime+cstime, the per-connection " +
+            $"processes it forked, read after they exited. sshd runs with `UsePAM no` and an MD5-crypt password hash.");
+        _report.Table(
+            ["server", "connections", "conns/s", "p50 ms", "p90 ms", "p99 ms", "errors", "server CPU ms/conn", "client CPU ms/conn"],
+            rows.Select(r => (IReadOnlyList<string>)[
+                r.Server, r.Load.Completed.ToString(System.Globalization.CultureInfo.InvariantCulture), F(r.Load.ConnectionsPerSecond, "0.0"),
+                F(r.Load.LatencyMs.P50), F(r.Load.LatencyMs.P90), F(r.Load.LatencyMs.P99), r.Load.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                F(r.ServerCpuMsPerConnection, "0.000"), F(r.Load.ClientCpuMsPerConnection, "0.000")]));
+        foreach (var r in rows.Where(r => r.Load.ErrorSamples.Count > 0))
+        {
+            _report.Paragraph($"Errors against {r.Server}:");
+            _report.Code(string.Join('\n', r.Load.ErrorSamples));
+        }
+
+        var emu = rows.FirstOrDefault(r => r.Server == "emulator");
+        var reference = rows.FirstOrDefault(r => r.Server != "emulator");
+        if (emu is not null && reference is not null && emu.ServerCpuMsPerConnection > 0)
+        {
+            double cpuRatio = reference.ServerCpuMsPerConnection / emu.ServerCpuMsPerConnection;
+            double rateRatio = emu.Load.ConnectionsPerSecond / Math.Max(reference.Load.ConnectionsPerSecond, 1e-9);
+            _report.Paragraph($"Ratios: the emulator uses **{F(cpuRatio, "0.0")}x** less server CPU per connection than sshd and " +
+                $"completes **{F(rateRatio, "0.0")}x** the connections per second.");
+            _report.Verdict("server CPU per connect+auth+exec <= 1 ms", $"{F(emu.ServerCpuMsPerConnection, "0.000")} ms", emu.ServerCpuMsPerConnection <= 1.0 && emu.Load.Errors == 0);
+            _report.Verdict(">= 25x less CPU per connection than sshd (same run)", $"{F(cpuRatio, "0.0")}x", cpuRatio >= 25);
+        }
+        else
+        {
+            _report.Verdict("server CPU per connect+auth+exec <= 1 ms",
+                emu is null ? "emulator not measured" : $"{F(emu.ServerCpuMsPerConnection, "0.000")} ms", emu is null ? null : emu.ServerCpuMsPerConnection <= 1.0);
+            _report.Verdict(">= 25x less CPU per connection than sshd (same run)", "needs both servers", null);
+        }
+    }
+}

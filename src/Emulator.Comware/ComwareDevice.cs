@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using Emulator.Comware.Commands;
+using Emulator.Comware.Engine;
+using Emulator.Comware.Runtime;
+
+namespace Emulator.Comware;
+
+/// <summary>
+/// One emulated device: its facts, services, clock, command set and running configuration (a bag of per-module state
+/// objects rendered by the command set's <see cref="IConfigSection"/>s). Changes are serialised by one async lock.
+/// The configuration is loaded on first use (<see cref="EnsureBootedAsync"/>), never in the constructor.
+/// </summary>
+public sealed class ComwareDevice : IDisposable
+{
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly Lock _bootLock = new();
+    private ConcurrentDictionary<Type, object> _state = new();
+    private Task<ConfigurationLoadReport>? _boot;
+
+    public ComwareDevice(DeviceFacts facts, IDeviceServices services, TimeProvider time, CommandSet? commands = null, DialectSettings? dialect = null)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        Facts = facts;
+        Services = services ?? throw new ArgumentNullException(nameof(services));
+        Time = time ?? throw new ArgumentNullException(nameof(time));
+        Commands = commands ?? CommandSet.Build(CommandModules.Default);
+        Dialect = dialect ?? DialectSettings.For(facts.Dialect);
+        BootedAt = time.GetUtcNow();
+    }
+
+    public DeviceFacts Facts { get; }
+
+    public IDeviceServices Services { get; }
+
+    public TimeProvider Time { get; }
+
+    public CommandSet Commands { get; }
+
+    public DialectSettings Dialect { get; }
+
+    /// <summary>When the configuration was last loaded (boot, reboot): the base of uptime displays.</summary>
+    public DateTimeOffset BootedAt { get; private set; }
+
+    /// <summary>Errors of the last boot replay (also returned by <see cref="BootAsync"/>).</summary>
+    public ConfigurationLoadReport? LastBootReport { get; private set; }
+
+    public string Sysname => GetState<SystemState>().Sysname ?? Facts.DefaultSysname;
+
+    /// <summary>
+    /// The per-device state object of type <typeparamref name="T"/> (one per type, created on first use and
+    /// initialised through <see cref="IDeviceState"/>). Mutate it only from command handlers (they hold the lock).
+    /// </summary>
+    public T GetState<T>() where T : class, new() =>
+        (T)_state.GetOrAdd(typeof(T), static (_, device) =>
+        {
+            var created = new T();
+            (created as IDeviceState)?.Initialize(device);
+            return created;
+        }, this);
+
+    /// <summary>Boots once: later calls return the first boot's report.</summary>
+    public Task<ConfigurationLoadReport> EnsureBootedAsync(CancellationToken cancellationToken)
+    {
+        lock (_bootLock)
+        {
+            return _boot ??= BootAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Clears the running configuration and replays startup.cfg (or the profile's default configuration when none
+    /// was saved) line by line through the command parser, in system view, with full privilege.
+    /// </summary>
+    public async Task<ConfigurationLoadReport> BootAsync(CancellationToken cancellationToken)
+    {
+        var text = Services.ReadStartupConfiguration() ?? Facts.DefaultConfiguration;
+        var report = await ReloadAsync(text, cancellationToken);
+        lock (_bootLock)
+        {
+            _boot ??= Task.FromResult(report);
+        }
+
+        return report;
+    }
+
+    /// <summary>Back to the profile's factory configuration (the saved file is not touched).</summary>
+    public Task<ConfigurationLoadReport> ResetToDefaultsAsync(CancellationToken cancellationToken) =>
+        ReloadAsync(Facts.DefaultConfiguration, cancellationToken);
+
+    /// <summary>Executes configuration text on top of the running configuration (as if typed in system view).</summary>
+    public async Task<ConfigurationLoadReport> LoadConfigurationAsync(string text, CancellationToken cancellationToken)
+    {
+        using var held = await LockAsync(cancellationToken);
+        return await ConfigurationReplay.RunAsync(this, text, cancellationToken);
+    }
+
+    /// <summary><c>display current-configuration</c> as lines (no line terminators).</summary>
+    public IReadOnlyList<string> RenderCurrentConfigurationLines()
+    {
+        var writer = new ConfigWriter();
+        writer.Separator();
+        writer.Line($" version {Facts.SoftwareVersion}, {Facts.Release}");
+        foreach (var section in Commands.ConfigSections)
+        {
+            writer.Separator();
+            section.Render(this, writer);
+        }
+
+        writer.Separator();
+        writer.Line("return");
+        return writer.Lines;
+    }
+
+    /// <summary>The running configuration as Comware text, <c>\n</c> separated, as <c>save</c> writes it.</summary>
+    public string RenderCurrentConfiguration() => string.Join('\n', RenderCurrentConfigurationLines()) + "\n";
+
+    /// <summary>Serialises access to the configuration; dispose the result to release.</summary>
+    public async ValueTask<IDisposable> LockAsync(CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken);
+        return new Releaser(_lock);
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private async Task<ConfigurationLoadReport> ReloadAsync(string text, CancellationToken cancellationToken)
+    {
+        using var held = await LockAsync(cancellationToken);
+        _state = new ConcurrentDictionary<Type, object>();
+        BootedAt = Time.GetUtcNow();
+        var report = await ConfigurationReplay.RunAsync(this, text, cancellationToken);
+        LastBootReport = report;
+        return report;
+    }
+
+    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace Emulator.Comware.Runtime;
+
+/// <summary>
+/// Who runs a session: name, V5 level, V7 roles, where from. The CLI maps V7 roles onto the V5 levels commands
+/// declare: network-admin / level-15 / context-admin = 3 (manage), network-operator / security-audit = 1 (monitor),
+/// level-N = min(N, 3).
+/// </summary>
+public sealed record CliUser(string Name, int Level, IReadOnlyList<string> Roles, string RemoteAddress = "")
+{
+    /// <summary>User-interface line as <c>display users</c> shows it, e.g. <c>VTY 0</c>.</summary>
+    public string Line { get; init; } = "VTY 0";
+
+    /// <summary>The context of boot replay and tests: everything allowed.</summary>
+    public static CliUser System { get; } = new("", 3, ["network-admin"]) { Line = "" };
+
+    public int EffectiveLevel(ComwareDialect dialect)
+    {
+        if (dialect == ComwareDialect.V5 || Roles.Count == 0)
+        {
+            return Level;
+        }
+
+        return Roles.Max(RoleLevel);
+    }
+
+    private static int RoleLevel(string role) => role switch
+    {
+        "network-admin" or "context-admin" or "level-15" => 3,
+        "network-operator" or "security-audit" => 1,
+        _ when role.StartsWith("level-", StringComparison.Ordinal) && int.TryParse(role.AsSpan(6), out var n) && n >= 0 => Math.Min(n, 3),
+        _ => 0,
+    };
+}

@@ -1,0 +1,64 @@
+using Emulator.Comware.Engine;
+
+namespace Emulator.Comware.Runtime;
+
+/// <summary>A parsed line and the depth of the view stack it matched in (lower than the current one after a fallback).</summary>
+internal sealed record Resolution(ParseResult Result, int Depth, bool PermissionDenied);
+
+/// <summary>
+/// Resolves a line against the current view, falling back to parent views as Comware does (§1.2), and runs the
+/// handler. Shared by interactive sessions, exec requests and configuration replay, so all three behave alike.
+/// </summary>
+internal static class CommandExecutor
+{
+    public static Resolution Resolve(ComwareDevice device, ViewPath views, CliUser user, string line)
+    {
+        var context = new ParameterContext(device.Facts.Dialect);
+        var level = user.EffectiveLevel(device.Facts.Dialect);
+        var hideAboveLevel = device.Dialect.PermissionDeniedMessage is null;
+        Resolution? best = null;
+        for (var depth = views.Depth; depth >= 1; depth--)
+        {
+            var view = views.Views[depth - 1];
+            var commands = Visible(device, view, level, hideAboveLevel);
+            var result = CommandParser.Parse(commands, line, context);
+            if (result.Verdict == ParseVerdict.Ok)
+            {
+                return new Resolution(result, depth, result.Command!.Level > level);
+            }
+
+            if (best is null || result.ErrorOffset > best.Result.ErrorOffset)
+            {
+                best = new Resolution(result, depth, false);
+            }
+
+            if (!view.Definition.FallbackToParent)
+            {
+                break;
+            }
+        }
+
+        return best!;
+    }
+
+    /// <summary>Commands of a view the user may see: above-level commands are invisible on V5 and listed nowhere on V7.</summary>
+    public static IReadOnlyList<CompiledCommand> Visible(ComwareDevice device, ViewInstance view, int level, bool hideAboveLevel)
+    {
+        var all = device.Commands.CommandsFor(view.Id, device.Facts.Dialect);
+        return hideAboveLevel ? [.. all.Where(c => c.Level <= level)] : all;
+    }
+
+    /// <summary>Help and Tab see only what the user may run, on both dialects.</summary>
+    public static IReadOnlyList<CompiledCommand> ForHelp(ComwareDevice device, ViewInstance view, CliUser user) =>
+        Visible(device, view, user.EffectiveLevel(device.Facts.Dialect), hideAboveLevel: true);
+
+    /// <summary>Runs a resolved command; returns false when it failed.</summary>
+    public static async ValueTask<bool> RunAsync(ComwareDevice device, ICommandHost host, Resolution resolution, CancellationToken cancellationToken)
+    {
+        var command = resolution.Result.Command!;
+        host.Views.TruncateTo(resolution.Depth);
+        var context = new CommandContext(device, host, resolution.Result.Arguments, command.IsUndo, cancellationToken);
+        await command.Handler(context);
+        return !context.Failed;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Buffers;
+using System.IO.Pipelines;
+
+namespace Emulator.Comware.Terminal;
+
+/// <summary>Pulls bytes from the terminal's pipe and hands out decoded keys one at a time.</summary>
+internal sealed class KeyReader(PipeReader input)
+{
+    private readonly KeyDecoder _decoder = new();
+    private readonly List<Key> _keys = [];
+    private int _next;
+    private bool _completed;
+
+    /// <summary>Keys already received but not yet handled (typed ahead).</summary>
+    public bool HasBufferedKeys => _next < _keys.Count;
+
+    /// <summary>The next key, or null when the input has ended.</summary>
+    public async ValueTask<Key?> ReadAsync(CancellationToken cancellationToken)
+    {
+        while (_next >= _keys.Count)
+        {
+            _keys.Clear();
+            _next = 0;
+            if (_completed)
+            {
+                return null;
+            }
+
+            var result = await input.ReadAsync(cancellationToken);
+            foreach (var segment in result.Buffer)
+            {
+                _decoder.Decode(segment.Span, _keys);
+            }
+
+            input.AdvanceTo(result.Buffer.End);
+            _completed = result.IsCompleted || result.IsCanceled;
+        }
+
+        return _keys[_next++];
+    }
+}

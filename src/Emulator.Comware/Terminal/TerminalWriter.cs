@@ -1,0 +1,48 @@
+using System.IO.Pipelines;
+using System.Text;
+
+namespace Emulator.Comware.Terminal;
+
+/// <summary>Writes text to the terminal's pipe; <see cref="Text"/> turns <c>\n</c> into the dialect's line terminator.</summary>
+public sealed class TerminalWriter(PipeWriter output, string newLine)
+{
+    private long _pending;
+
+    public string NewLine { get; } = newLine;
+
+    /// <summary>Bytes written since the start (tests and diagnostics).</summary>
+    public long BytesWritten { get; private set; }
+
+    public void Raw(string text)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        var count = Encoding.UTF8.GetBytes(text, output);
+        _pending += count;
+        BytesWritten += count;
+    }
+
+    public void Text(string text) => Raw(text.Contains('\n', StringComparison.Ordinal) ? text.Replace("\n", NewLine, StringComparison.Ordinal) : text);
+
+    public void Line(string text = "")
+    {
+        Raw(text);
+        Raw(NewLine);
+    }
+
+    /// <summary>Sends what was written; false when the reader is gone.</summary>
+    public async ValueTask<bool> FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pending == 0)
+        {
+            return true;
+        }
+
+        _pending = 0;
+        var result = await output.FlushAsync(cancellationToken);
+        return !result.IsCompleted && !result.IsCanceled;
+    }
+}

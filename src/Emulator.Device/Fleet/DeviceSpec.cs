@@ -1,0 +1,23 @@
+using System.Net;
+using Emulator.Device.Profiles;
+
+namespace Emulator.Device.Fleet;
+
+/// <summary>One device to run: its model, name, SSH endpoint and per-device choices.</summary>
+/// <param name="Users">Factory users; null takes the profile's.</param>
+/// <param name="Sysname">Factory sysname; null takes the profile's.</param>
+public sealed record DeviceSpec(
+    string Name,
+    DeviceProfile Profile,
+    IPEndPoint SshEndPoint,
+    AlgorithmPolicy Policy,
+    IReadOnlyList<ProfileUser>? Users = null,
+    string? Sysname = null)
+{
+    /// <summary>Defaults of the one-device emulator: fw1, F1000-E, 127.0.0.1:2222.</summary>
+    public const string DefaultName = "fw1";
+
+    public const string DefaultProfile = "F1000-E";
+
+    public const int DefaultPort = 2222;
+}

@@ -1,0 +1,87 @@
+using System.Text;
+
+namespace Emulator.Device.State;
+
+/// <summary>
+/// Replaces files so that a crash leaves either the old or the new content, never a mix: write a
+/// temporary file in the same directory, flush it to disk, then rename it over the target.
+/// </summary>
+public static class AtomicFile
+{
+    public const string TempSuffix = ".tmp";
+
+    private static readonly UTF8Encoding _utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static Task WriteAllTextAsync(string path, string text, UnixFileMode? mode, CancellationToken cancellationToken) =>
+        WriteAsync(path, (stream, ct) => stream.WriteAsync(_utf8.GetBytes(text), ct).AsTask(), mode, cancellationToken);
+
+    /// <param name="write">Writes the whole new content; if it throws, the old file stays as it was.</param>
+    /// <param name="mode">Unix permissions given at creation (keys: 0600), so the content is never readable by others.</param>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, UnixFileMode? mode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + TempSuffix);
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            Options = FileOptions.Asynchronous,
+        };
+        if (mode is { } m && !OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = m;
+        }
+
+        try
+        {
+            var stream = new FileStream(temp, options);
+            await using (stream.ConfigureAwait(false))
+            {
+                await write(stream, cancellationToken);
+                await stream.FlushAsync(cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Reads a text file strictly: invalid UTF-8 is an error, not replacement characters.</summary>
+    public static string ReadAllText(string path) => File.ReadAllText(path, _utf8);
+
+    /// <summary>Removes temporary files an interrupted write left behind (their rename never happened).</summary>
+    public static void RemoveLeftovers(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(directory, "." + "*" + TempSuffix))
+        {
+            TryDelete(file);
+        }
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

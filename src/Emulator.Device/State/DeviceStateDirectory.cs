@@ -1,0 +1,75 @@
+using System.Text;
+
+namespace Emulator.Device.State;
+
+/// <summary>
+/// The files of one device under &lt;state-dir&gt;/&lt;device&gt;/: startup.cfg (what <c>save</c> wrote) and
+/// ssh_host_&lt;kind&gt;_key (OpenSSH private keys, mode 0600). Nothing is created until first needed.
+/// </summary>
+public sealed class DeviceStateDirectory
+{
+    public const string StartupFileName = "startup.cfg";
+
+    private int _cleaned;
+
+    public DeviceStateDirectory(string stateRoot, string deviceName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stateRoot);
+        ArgumentException.ThrowIfNullOrEmpty(deviceName);
+        Path = System.IO.Path.Combine(System.IO.Path.GetFullPath(stateRoot), deviceName);
+    }
+
+    public string Path { get; }
+
+    public string StartupConfigurationPath => System.IO.Path.Combine(Path, StartupFileName);
+
+    public string HostKeyPath(string fileKind) => System.IO.Path.Combine(Path, $"ssh_host_{fileKind}_key");
+
+    /// <summary>The saved configuration, or null when none was saved. Throws <see cref="DeviceStateException"/> when the file exists but cannot be read.</summary>
+    public string? ReadStartupConfiguration()
+    {
+        CleanOnce();
+        var file = StartupConfigurationPath;
+        try
+        {
+            return AtomicFile.ReadAllText(file);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new DeviceStateException(file, "is not valid UTF-8 text; fix or remove it (the device will not overwrite it)", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DeviceStateException(file, "cannot be read: " + ex.Message, ex);
+        }
+    }
+
+    public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken)
+    {
+        CleanOnce();
+        return AtomicFile.WriteAllTextAsync(StartupConfigurationPath, text, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, cancellationToken);
+    }
+
+    public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        File.Delete(StartupConfigurationPath);
+        return Task.CompletedTask;
+    }
+
+    private void CleanOnce()
+    {
+        if (Interlocked.Exchange(ref _cleaned, 1) == 0)
+        {
+            AtomicFile.RemoveLeftovers(Path);
+        }
+    }
+}

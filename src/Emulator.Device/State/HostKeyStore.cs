@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Emulator.Device.Profiles;
+using Emulator.Ssh;
+
+namespace Emulator.Device.State;
+
+/// <summary>
+/// A device's host keys, one file per type. A key is loaded or created the first time a connection
+/// needs it, written once (mode 0600) and reused forever. With a fleet secret, keys derive from
+/// secret + device name + type, so a wiped state directory gives back the same keys.
+/// </summary>
+public sealed class HostKeyStore : IHostKeyProvider
+{
+    private const UnixFileMode KeyFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private readonly DeviceStateDirectory _directory;
+    private readonly IHostKeyCodec _codec;
+    private readonly string _deviceName;
+    private readonly byte[]? _fleetSecret;
+    private readonly ConcurrentDictionary<string, Lazy<Task<SshHostKey>>> _keys = new(StringComparer.Ordinal);
+    private IReadOnlyList<HostKeySpec> _specs;
+
+    public HostKeyStore(DeviceStateDirectory directory, string deviceName, IReadOnlyList<HostKeySpec> specs, IHostKeyCodec codec, byte[]? fleetSecret)
+    {
+        _directory = directory;
+        _deviceName = deviceName;
+        _specs = specs;
+        _codec = codec;
+        _fleetSecret = fleetSecret;
+    }
+
+    public IReadOnlyCollection<string> KeyTypes => [.. Volatile.Read(ref _specs).Select(s => s.KeyType)];
+
+    public IReadOnlyList<HostKeySpec> Specs => Volatile.Read(ref _specs);
+
+    /// <summary>Keys loaded or created so far; never creates one.</summary>
+    public IReadOnlyList<SshHostKey> LoadedKeys =>
+        [.. _keys.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully).Select(l => l.Value.Result)];
+
+    public async ValueTask<SshHostKey> GetKeyAsync(string keyType, CancellationToken cancellationToken)
+    {
+        var spec = Specs.FirstOrDefault(s => s.KeyType == keyType)
+            ?? throw new InvalidOperationException($"device {_deviceName} has no {keyType} host key");
+        var lazy = _keys.GetOrAdd(keyType, _ => new Lazy<Task<SshHostKey>>(() => LoadOrCreateAsync(spec)));
+        try
+        {
+            return await lazy.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (lazy.Value.IsFaulted && lazy.Value.Exception?.InnerException is not DeviceStateException)
+        {
+            // A failed creation (disk full, ...) may be retried by the next connection; a corrupt file may not.
+            _keys.TryRemove(new KeyValuePair<string, Lazy<Task<SshHostKey>>>(keyType, lazy));
+            throw;
+        }
+    }
+
+    /// <summary>Loads or creates every key now (used to print fingerprints at start).</summary>
+    public async Task<IReadOnlyList<SshHostKey>> GetAllAsync(CancellationToken cancellationToken)
+    {
+        var keys = new List<SshHostKey>();
+        foreach (var spec in Specs)
+        {
+            keys.Add(await GetKeyAsync(spec.KeyType, cancellationToken));
+        }
+
+        return keys;
+    }
+
+    /// <summary><c>public-key local create</c>: a fresh random key replaces the old one, persisted before it is used.</summary>
+    public async Task<SshHostKey> ReplaceAsync(string keyType, int bits, CancellationToken cancellationToken)
+    {
+        var spec = new HostKeySpec(keyType, bits);
+        var key = _codec.Generate(keyType, bits, []);
+        await SaveAsync(spec, key, cancellationToken);
+        _keys[keyType] = new Lazy<Task<SshHostKey>>(Task.FromResult(key));
+        UpdateSpecs(specs => [.. specs.Where(s => s.KeyType != keyType), spec]);
+        return key;
+    }
+
+    /// <summary><c>public-key local destroy</c>: the key file goes; the type is no longer offered.</summary>
+    public Task<bool> DestroyAsync(string keyType, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var spec = Specs.FirstOrDefault(s => s.KeyType == keyType);
+        if (spec is null)
+        {
+            return Task.FromResult(false);
+        }
+
+        File.Delete(_directory.HostKeyPath(spec.FileKind));
+        _keys.TryRemove(keyType, out _);
+        UpdateSpecs(specs => [.. specs.Where(s => s.KeyType != keyType)]);
+        return Task.FromResult(true);
+    }
+
+    private void UpdateSpecs(Func<IReadOnlyList<HostKeySpec>, IReadOnlyList<HostKeySpec>> change)
+    {
+        IReadOnlyList<HostKeySpec> current, next;
+        do
+        {
+            current = Volatile.Read(ref _specs);
+            next = change(current);
+        }
+        while (Interlocked.CompareExchange(ref _specs, next, current) != current);
+    }
+
+    private async Task<SshHostKey> LoadOrCreateAsync(HostKeySpec spec)
+    {
+        var file = _directory.HostKeyPath(spec.FileKind);
+        string? text;
+        try
+        {
+            text = await File.ReadAllTextAsync(file);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            text = null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DeviceStateException(file, "cannot be read: " + ex.Message, ex);
+        }
+
+        if (text is not null)
+        {
+            SshHostKey key;
+            try
+            {
+                key = _codec.Import(text);
+            }
+            catch (Exception ex) when (ex is FormatException or CryptographicException or ArgumentException or NotSupportedException)
+            {
+                throw new DeviceStateException(file, "is not a readable OpenSSH private key; fix or remove it (the device will not replace it): " + ex.Message, ex);
+            }
+
+            if (key.KeyType != spec.KeyType)
+            {
+                key.Dispose();
+                throw new DeviceStateException(file, $"holds a {key.KeyType} key where a {spec.KeyType} key belongs");
+            }
+
+            return key;
+        }
+
+        var created = _codec.Generate(spec.KeyType, spec.Bits, Seed(spec));
+        await SaveAsync(spec, created, CancellationToken.None);
+        return created;
+    }
+
+    private Task SaveAsync(HostKeySpec spec, SshHostKey key, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAllTextAsync(_directory.HostKeyPath(spec.FileKind), key.ExportOpenSshPrivateKey(_deviceName), KeyFileMode, cancellationToken);
+
+    /// <summary>HMAC(secret, device name, key type, bits): different for every device and type, never the secret itself.</summary>
+    private byte[] Seed(HostKeySpec spec) =>
+        _fleetSecret is null ? [] : HMACSHA256.HashData(_fleetSecret, Encoding.UTF8.GetBytes($"emulator host key\0{_deviceName}\0{spec.KeyType}\0{spec.Bits}"));
+}

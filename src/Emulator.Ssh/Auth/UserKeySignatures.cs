@@ -1,0 +1,8 @@
+namespace Emulator.Ssh.Auth;
+
+/// <summary>Verifies user-key signatures with the key implementations of Keys/.</summary>
+internal static class UserKeySignatures
+{
+    public static bool Verify(string algorithm, ReadOnlySpan<byte> publicKeyBlob, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signatureBlob) =>
+        false;
+}

@@ -1,0 +1,330 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using Emulator.Ssh.Transport;
+using Emulator.Ssh.Wire;
+using Microsoft.Extensions.Logging;
+
+namespace Emulator.Ssh.Connection;
+
+/// <summary>
+/// The "ssh-connection" service (RFC 4254) after authentication: global requests, channel opens and the routing
+/// of channel messages by recipient id. It reads packets in order and never waits for an application, so one
+/// slow or failing channel cannot stall or break the others.
+/// </summary>
+internal sealed partial class ConnectionService
+{
+    /// <summary>Sessions open at once on one connection (OpenSSH MaxSessions).</summary>
+    public const int MaxChannels = 10;
+
+    private readonly ChannelContext _context;
+    private readonly IPacketConnection _connection;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _idleTimeout;
+    private readonly ConcurrentDictionary<uint, SessionChannel> _channels = new();
+    private readonly ConcurrentDictionary<SessionChannel, byte> _running = new();
+    private uint _nextChannelId;
+    private bool _noMoreSessions;
+    private long _lastActivity;
+
+    public ConnectionService(IPacketConnection connection, string userName, string connectionId, SshConnectionInfo info,
+        ISessionHandler handler, TimeProvider timeProvider, TimeSpan idleTimeout, ILogger logger)
+    {
+        _connection = connection;
+        _timeProvider = timeProvider;
+        _idleTimeout = idleTimeout;
+        _context = new ChannelContext(connection, userName, connectionId, info.RemoteEndPoint, info.LocalEndPoint, handler, logger, Touch, Retire);
+        _lastActivity = timeProvider.GetTimestamp();
+    }
+
+    /// <summary>Runs until the peer disconnects, a protocol rule is broken (<see cref="SshDisconnectException"/>), the idle timeout
+    /// passes (also <see cref="SshDisconnectException"/>) or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var loop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var idleWatch = _idleTimeout > TimeSpan.Zero ? WatchIdleAsync(loop) : Task.CompletedTask;
+        try
+        {
+            while (true)
+            {
+                ReadOnlyMemory<byte> packet;
+                try
+                {
+                    packet = await _connection.ReadPacketAsync(loop.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new SshDisconnectException(DisconnectReason.ByApplication, "idle timeout");
+                }
+
+                Touch();
+                await DispatchAsync(packet, loop.Token);
+            }
+        }
+        finally
+        {
+            await loop.CancelAsync();
+            await idleWatch;
+            await StopChannelsAsync();
+        }
+    }
+
+    private async ValueTask DispatchAsync(ReadOnlyMemory<byte> packet, CancellationToken cancellationToken)
+    {
+        if (packet.IsEmpty)
+        {
+            throw new SshDisconnectException(DisconnectReason.ProtocolError, "empty message");
+        }
+
+        var number = packet.Span[0];
+        switch (MessageRouter.Route(ProtocolPhase.Authenticated, number))
+        {
+            case MessageRoute.Drop:
+            case MessageRoute.LateUserAuthRequest:
+                return;
+            case MessageRoute.PeerDisconnect:
+                throw new SshDisconnectException(DisconnectReason.ConnectionLost, "peer disconnected");
+            case MessageRoute.GlobalRequest:
+                await OnGlobalRequestAsync(packet, cancellationToken);
+                return;
+            case MessageRoute.ChannelOpen:
+                await OnChannelOpenAsync(packet, cancellationToken);
+                return;
+            case MessageRoute.Channel:
+                await OnChannelMessageAsync(number, packet, cancellationToken);
+                return;
+            case MessageRoute.Unimplemented:
+                await Payloads.SendUnimplementedAsync(_connection, cancellationToken);
+                return;
+            default:
+                throw new SshDisconnectException(DisconnectReason.ProtocolError, $"unexpected message {number}");
+        }
+    }
+
+    private async ValueTask OnGlobalRequestAsync(ReadOnlyMemory<byte> packet, CancellationToken cancellationToken)
+    {
+        var reader = new SshReader(packet.Span);
+        reader.ReadByte();
+        var name = reader.ReadAsciiString();
+        var wantReply = reader.ReadBoolean();
+        if (name == "no-more-sessions@openssh.com")
+        {
+            _noMoreSessions = true;
+        }
+
+        // keepalive@openssh.com only wants an answer, any answer; tcpip-forward and the rest are not offered.
+        if (wantReply)
+        {
+            await _connection.WritePacketAsync(Payloads.Single(MessageNumbers.RequestFailure), cancellationToken);
+        }
+    }
+
+    private async ValueTask OnChannelOpenAsync(ReadOnlyMemory<byte> packet, CancellationToken cancellationToken)
+    {
+        var reader = new SshReader(packet.Span);
+        reader.ReadByte();
+        var type = reader.ReadAsciiString();
+        var sender = reader.ReadUInt32();
+        var window = reader.ReadUInt32();
+        var maxPacket = reader.ReadUInt32();
+        var (reason, text) = type switch
+        {
+            "session" when _noMoreSessions => (ChannelOpenFailure.AdministrativelyProhibited, "no more sessions"),
+            "session" when _channels.Count >= MaxChannels => (ChannelOpenFailure.ResourceShortage, "too many channels"),
+            "session" => ((ChannelOpenFailure?)null, ""),
+            "direct-tcpip" or "forwarded-tcpip" or "x11" or "auth-agent@openssh.com" or "direct-streamlocal@openssh.com" =>
+                (ChannelOpenFailure.AdministrativelyProhibited, "forwarding is disabled"),
+            _ => (ChannelOpenFailure.UnknownChannelType, "unknown channel type"),
+        };
+
+        if (reason is { } failure)
+        {
+            LogChannelRefused(_context.Logger, _context.ConnectionId, type, text);
+            await SendOpenFailureAsync(sender, failure, text, cancellationToken);
+            return;
+        }
+
+        if (maxPacket == 0)
+        {
+            throw new SshDisconnectException(DisconnectReason.ProtocolError, "channel maximum packet size of zero");
+        }
+
+        var id = _nextChannelId++;
+        var channel = new SessionChannel(_context, id, sender, window, maxPacket, cancellationToken);
+        _channels[id] = channel;
+        _running[channel] = 0;
+
+        var buffer = new ArrayBufferWriter<byte>(17);
+        var writer = new SshWriter(buffer);
+        writer.WriteByte(MessageNumbers.ChannelOpenConfirmation);
+        writer.WriteUInt32(sender);
+        writer.WriteUInt32(id);
+        writer.WriteUInt32(SessionChannel.LocalWindowSize);
+        writer.WriteUInt32(SessionChannel.LocalMaxPacket);
+        await _connection.WritePacketAsync(buffer.WrittenMemory, cancellationToken);
+    }
+
+    private async ValueTask OnChannelMessageAsync(byte number, ReadOnlyMemory<byte> packet, CancellationToken cancellationToken)
+    {
+        var (recipient, channel) = FindChannel(packet.Span);
+        switch (number)
+        {
+            case MessageNumbers.ChannelWindowAdjust:
+                channel.OnWindowAdjust(ReadWindowAdjust(packet.Span));
+                break;
+            case MessageNumbers.ChannelData:
+                await channel.OnDataAsync(ReadData(packet.Span, extended: false));
+                break;
+            case MessageNumbers.ChannelExtendedData:
+                await channel.OnExtendedDataAsync(ReadData(packet.Span, extended: true).Length, cancellationToken);
+                break;
+            case MessageNumbers.ChannelEof:
+                EnsureEnd(packet.Span, 5);
+                channel.OnEof();
+                break;
+            case MessageNumbers.ChannelClose:
+                EnsureEnd(packet.Span, 5);
+                _channels.TryRemove(recipient, out _);
+                await channel.OnCloseAsync();
+                Retire(channel);
+
+                break;
+            case MessageNumbers.ChannelRequest:
+                var (type, wantReply, rest) = ReadRequest(packet);
+                await channel.OnRequestAsync(type, wantReply, rest, cancellationToken);
+                break;
+            default:
+                // CHANNEL_SUCCESS / CHANNEL_FAILURE: this server never sends a request that wants a reply.
+                throw new SshDisconnectException(DisconnectReason.ProtocolError, $"unexpected channel message {number}");
+        }
+    }
+
+    private (uint Recipient, SessionChannel Channel) FindChannel(ReadOnlySpan<byte> packet)
+    {
+        var reader = new SshReader(packet);
+        reader.ReadByte();
+        var recipient = reader.ReadUInt32();
+        if (!_channels.TryGetValue(recipient, out var channel))
+        {
+            throw new SshDisconnectException(DisconnectReason.ProtocolError, $"message for unknown channel {recipient}");
+        }
+
+        return (recipient, channel);
+    }
+
+    private static uint ReadWindowAdjust(ReadOnlySpan<byte> packet)
+    {
+        var reader = new SshReader(packet);
+        reader.ReadBytes(5);
+        var bytes = reader.ReadUInt32();
+        reader.EnsureAtEnd();
+        return bytes;
+    }
+
+    private static ReadOnlySpan<byte> ReadData(ReadOnlySpan<byte> packet, bool extended)
+    {
+        var reader = new SshReader(packet);
+        reader.ReadBytes(extended ? 9 : 5);
+        var data = reader.ReadString();
+        reader.EnsureAtEnd();
+        return data;
+    }
+
+    private static (string Type, bool WantReply, ReadOnlyMemory<byte> Data) ReadRequest(ReadOnlyMemory<byte> packet)
+    {
+        var reader = new SshReader(packet.Span);
+        reader.ReadBytes(5);
+        var type = reader.ReadAsciiString();
+        var wantReply = reader.ReadBoolean();
+        return (type, wantReply, packet[reader.Position..]);
+    }
+
+    private static void EnsureEnd(ReadOnlySpan<byte> packet, int length)
+    {
+        if (packet.Length != length)
+        {
+            throw new SshDisconnectException(DisconnectReason.ProtocolError, "trailing bytes in channel message");
+        }
+    }
+
+    private async ValueTask SendOpenFailureAsync(uint recipient, ChannelOpenFailure reason, string text, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        var writer = new SshWriter(buffer);
+        writer.WriteByte(MessageNumbers.ChannelOpenFailure);
+        writer.WriteUInt32(recipient);
+        writer.WriteUInt32((uint)reason);
+        writer.WriteString(text);
+        writer.WriteString(string.Empty);
+        await _connection.WritePacketAsync(buffer.WrittenMemory, cancellationToken);
+    }
+
+    /// <summary>Forgets a channel once both its application has finished and the client has closed it.</summary>
+    private void Retire(SessionChannel channel)
+    {
+        if (channel.CloseReceived && (!channel.Started || channel.Finished))
+        {
+            _running.TryRemove(channel, out _);
+            channel.Dispose();
+        }
+    }
+
+    private void Touch() => Volatile.Write(ref _lastActivity, _timeProvider.GetTimestamp());
+
+    private async Task WatchIdleAsync(CancellationTokenSource loop)
+    {
+        try
+        {
+            while (true)
+            {
+                var idle = _timeProvider.GetElapsedTime(Volatile.Read(ref _lastActivity));
+                if (idle >= _idleTimeout)
+                {
+                    LogIdle(_context.Logger, _context.ConnectionId);
+                    await loop.CancelAsync();
+                    return;
+                }
+
+                await Task.Delay(_idleTimeout - idle, _timeProvider, loop.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task StopChannelsAsync()
+    {
+        foreach (var channel in _running.Keys)
+        {
+            channel.Abort();
+        }
+
+        foreach (var channel in _running.Keys)
+        {
+            await channel.Completion;
+        }
+
+        foreach (var channel in _running.Keys)
+        {
+            channel.Dispose();
+        }
+
+        _channels.Clear();
+        _running.Clear();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ConnectionId}: refused {Type} channel: {Reason}")]
+    private static partial void LogChannelRefused(ILogger logger, string connectionId, string type, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ConnectionId}: idle timeout")]
+    private static partial void LogIdle(ILogger logger, string connectionId);
+}
+
+/// <summary>RFC 4254 5.1 reason codes.</summary>
+internal enum ChannelOpenFailure : uint
+{
+    AdministrativelyProhibited = 1,
+    ConnectFailed = 2,
+    UnknownChannelType = 3,
+    ResourceShortage = 4,
+}

@@ -1,0 +1,394 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Threading.Channels;
+using Emulator.Ssh.Transport;
+using Emulator.Ssh.Wire;
+using Microsoft.Extensions.Logging;
+
+namespace Emulator.Ssh.Connection;
+
+/// <summary>What every channel of one authenticated connection shares.</summary>
+internal sealed record ChannelContext(
+    IPacketConnection Connection,
+    string UserName,
+    string ConnectionId,
+    EndPoint? RemoteEndPoint,
+    EndPoint? LocalEndPoint,
+    ISessionHandler Handler,
+    ILogger Logger,
+    Action OnActivity,
+    Action<SessionChannel> OnFinished);
+
+/// <summary>
+/// One "session" channel (RFC 4254 6): collects pty-req and env, starts shell/exec/subsystem as an <see cref="SshSession"/>,
+/// moves data both ways under flow control and closes in the order exit-status, EOF, CLOSE.
+/// </summary>
+internal sealed partial class SessionChannel : IChannelSender, IDisposable
+{
+    /// <summary>Our receive window and packet size, as OpenSSH uses (2 MiB, 32 KiB).</summary>
+    public const uint LocalWindowSize = 2 * 1024 * 1024;
+    public const int LocalMaxPacket = 32 * 1024;
+
+    private const int MaxEnvironmentVariables = 64;
+    private const int MaxQueuedEvents = 64;
+
+    // Keeps a 32 KiB data packet plus headers under the 35,000-byte packet every implementation must accept.
+    private const int MaxDataPerPacket = 32 * 1024;
+
+    private readonly ChannelContext _context;
+    private readonly RemoteWindow _remoteWindow;
+    private readonly int _remoteMaxData;
+    private readonly Pipe _input = new(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
+    private readonly Pipe _output = NewOutputPipe();
+    private readonly Pipe _error = NewOutputPipe();
+    private readonly Channel<SessionEvent> _events = Channel.CreateBounded<SessionEvent>(
+        new BoundedChannelOptions(MaxQueuedEvents) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+    private readonly CancellationTokenSource _cancellation;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+    private long _localWindow = LocalWindowSize;
+    private PseudoTerminal? _terminal;
+    private bool _started;
+    private bool _eofReceived;
+    private bool _closeSent;
+    private Task _run = Task.CompletedTask;
+    private bool _finished;
+    private int _disposed;
+
+    public SessionChannel(ChannelContext context, uint localId, uint remoteId, uint remoteWindow, uint remoteMaxPacket, CancellationToken connectionClosed)
+    {
+        _context = context;
+        LocalId = localId;
+        RemoteId = remoteId;
+        _remoteWindow = new RemoteWindow(remoteWindow);
+        _remoteMaxData = (int)Math.Clamp(remoteMaxPacket, 1u, MaxDataPerPacket);
+        _cancellation = CancellationTokenSource.CreateLinkedTokenSource(connectionClosed);
+    }
+
+    public uint LocalId { get; }
+
+    public uint RemoteId { get; }
+
+    /// <summary>Ends when the application has finished and the channel's last message is sent.</summary>
+    public Task Completion => _run;
+
+    public bool CloseReceived { get; private set; }
+
+    /// <summary>shell, exec or subsystem was accepted and the application runs (or ran).</summary>
+    public bool Started => _started;
+
+    /// <summary>The application has ended and the channel's closing messages are sent.</summary>
+    public bool Finished => Volatile.Read(ref _finished);
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _cancellation.Dispose();
+            _sendLock.Dispose();
+        }
+    }
+
+    public void OnWindowAdjust(uint bytes) => _remoteWindow.Add(bytes);
+
+    /// <summary>Client data (stdin). The window bounds what can be buffered, so this never waits for the application.</summary>
+    public ValueTask<FlushResult> OnDataAsync(ReadOnlySpan<byte> data)
+    {
+        ConsumeWindow(data.Length);
+        if (_eofReceived)
+        {
+            throw new SshDisconnectException(DisconnectReason.ProtocolError, $"data on channel {LocalId} after EOF");
+        }
+
+        _input.Writer.Write(data);
+        return _input.Writer.FlushAsync();
+    }
+
+    /// <summary>Extended data from a client has no meaning on a session; it still uses window, which is returned at once.</summary>
+    public ValueTask OnExtendedDataAsync(int length, CancellationToken cancellationToken)
+    {
+        ConsumeWindow(length);
+        return AdjustWindowAsync((uint)length, cancellationToken);
+    }
+
+    public void OnEof()
+    {
+        _eofReceived = true;
+        _input.Writer.Complete();
+    }
+
+    /// <summary>The client closed: stop the application, answer CLOSE unless ours went first.</summary>
+    public async ValueTask OnCloseAsync()
+    {
+        CloseReceived = true;
+        _input.Writer.Complete();
+        await _cancellation.CancelAsync();
+        await _sendLock.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (!_closeSent)
+            {
+                _closeSent = true;
+                await _context.Connection.WritePacketAsync(Payloads.WithUInt32(MessageNumbers.ChannelClose, RemoteId), CancellationToken.None);
+            }
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Stops the application because the connection is ending; nothing more is sent.</summary>
+    public void Abort()
+    {
+        _closeSent = true;
+        _input.Writer.Complete();
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            try
+            {
+                _cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Retired by its own completion meanwhile: nothing left to stop.
+            }
+        }
+    }
+
+    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        await _sendLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_closeSent)
+            {
+                return false;
+            }
+
+            await _context.Connection.WritePacketAsync(payload, cancellationToken);
+            _context.OnActivity();
+            return true;
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Handles SSH_MSG_CHANNEL_REQUEST; <paramref name="data"/> is what follows want-reply.</summary>
+    public async ValueTask OnRequestAsync(string type, bool wantReply, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        var outcome = Decide(type, data.Span);
+        if (wantReply)
+        {
+            var reply = outcome == RequestOutcome.Refused ? MessageNumbers.ChannelFailure : MessageNumbers.ChannelSuccess;
+            await SendAsync(Payloads.WithUInt32(reply, RemoteId), cancellationToken);
+        }
+
+        if (outcome == RequestOutcome.Start)
+        {
+            _run = Task.Run(RunAsync, CancellationToken.None);
+        }
+    }
+
+    private enum RequestOutcome { Refused, Accepted, Start }
+
+    private SshSessionKind _kind;
+    private string? _command;
+
+    private RequestOutcome Decide(string type, ReadOnlySpan<byte> data)
+    {
+        var reader = new SshReader(data);
+        switch (type)
+        {
+            case "pty-req" when !_started:
+                var term = reader.ReadAsciiString();
+                var columns = reader.ReadUInt32();
+                var rows = reader.ReadUInt32();
+                reader.ReadUInt32(); // width in pixels
+                reader.ReadUInt32(); // height in pixels
+                var modes = reader.ReadString().ToArray();
+                reader.EnsureAtEnd();
+                _terminal = new PseudoTerminal(term, ClampSize(columns), ClampSize(rows), modes);
+                return RequestOutcome.Accepted;
+
+            case "env" when !_started:
+                var name = reader.ReadUtf8String();
+                var value = reader.ReadUtf8String();
+                reader.EnsureAtEnd();
+                if (_environment.Count >= MaxEnvironmentVariables && !_environment.ContainsKey(name))
+                {
+                    return RequestOutcome.Refused;
+                }
+
+                _environment[name] = value;
+                return RequestOutcome.Accepted;
+
+            case "shell" when !_started:
+                reader.EnsureAtEnd();
+                _kind = SshSessionKind.Shell;
+                break;
+
+            case "exec" when !_started:
+                _command = reader.ReadUtf8String();
+                reader.EnsureAtEnd();
+                _kind = SshSessionKind.Exec;
+                break;
+
+            case "subsystem" when !_started:
+                _command = reader.ReadAsciiString();
+                reader.EnsureAtEnd();
+                if (!_context.Handler.SupportsSubsystem(_command))
+                {
+                    return RequestOutcome.Refused;
+                }
+
+                _kind = SshSessionKind.Subsystem;
+                break;
+
+            case "window-change":
+                var newColumns = reader.ReadUInt32();
+                var newRows = reader.ReadUInt32();
+                reader.ReadUInt32();
+                reader.ReadUInt32();
+                reader.EnsureAtEnd();
+                _events.Writer.TryWrite(new WindowChanged(ClampSize(newColumns), ClampSize(newRows)));
+                return RequestOutcome.Accepted;
+
+            case "signal":
+                var signal = reader.ReadAsciiString();
+                reader.EnsureAtEnd();
+                _events.Writer.TryWrite(new SignalReceived(signal));
+                return RequestOutcome.Accepted;
+
+            default:
+                // x11-req, auth-agent-req@openssh.com, keepalive@openssh.com, a second shell, or anything unknown.
+                return RequestOutcome.Refused;
+        }
+
+        _started = true;
+        return RequestOutcome.Start;
+    }
+
+    private async Task RunAsync()
+    {
+        var token = _cancellation.Token;
+        var session = new SshSession
+        {
+            UserName = _context.UserName,
+            ConnectionId = _context.ConnectionId,
+            RemoteEndPoint = _context.RemoteEndPoint,
+            LocalEndPoint = _context.LocalEndPoint,
+            Kind = _kind,
+            Command = _command,
+            Terminal = _terminal,
+            Environment = _environment,
+            Input = new WindowedPipeReader(_input.Reader, LocalWindowSize, AdjustWindowAsync),
+            Output = _output.Writer,
+            ErrorOutput = _error.Writer,
+            Events = _events.Reader.ReadAllAsync(token),
+        };
+
+        var stdout = ChannelOutput.PumpAsync(_output.Reader, this, _remoteWindow, RemoteId, _remoteMaxData, null, token);
+        var stderr = ChannelOutput.PumpAsync(_error.Reader, this, _remoteWindow, RemoteId, _remoteMaxData, ChannelOutput.StandardError, token);
+        int? exitStatus = null;
+        try
+        {
+            exitStatus = await _context.Handler.RunAsync(session, token);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            // The application's fault ends this channel only; the connection and its other channels go on.
+            LogHandlerFailed(_context.Logger, ex, _context.ConnectionId, LocalId, _kind);
+        }
+
+        await _output.Writer.CompleteAsync();
+        await _error.Writer.CompleteAsync();
+        try
+        {
+            await Task.WhenAll(stdout, stderr);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SshDisconnectException or IOException or ObjectDisposedException)
+        {
+            // The channel or connection went away while output was pending.
+        }
+
+        await _input.Reader.CompleteAsync();
+        _events.Writer.TryComplete();
+        await FinishAsync(exitStatus);
+        Volatile.Write(ref _finished, true);
+        _context.OnFinished(this);
+    }
+
+    /// <summary>exit-status, EOF, CLOSE: the order OpenSSH clients need to report the status.</summary>
+    private async Task FinishAsync(int? exitStatus)
+    {
+        try
+        {
+            await _sendLock.WaitAsync(CancellationToken.None);
+            try
+            {
+                if (_closeSent)
+                {
+                    return;
+                }
+
+                if (exitStatus is { } status)
+                {
+                    var buffer = new ArrayBufferWriter<byte>(32);
+                    var writer = new SshWriter(buffer);
+                    writer.WriteByte(MessageNumbers.ChannelRequest);
+                    writer.WriteUInt32(RemoteId);
+                    writer.WriteString("exit-status");
+                    writer.WriteBoolean(false);
+                    writer.WriteUInt32(unchecked((uint)status));
+                    await _context.Connection.WritePacketAsync(buffer.WrittenMemory, CancellationToken.None);
+                }
+
+                await _context.Connection.WritePacketAsync(Payloads.WithUInt32(MessageNumbers.ChannelEof, RemoteId), CancellationToken.None);
+                await _context.Connection.WritePacketAsync(Payloads.WithUInt32(MessageNumbers.ChannelClose, RemoteId), CancellationToken.None);
+                _closeSent = true;
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is SshDisconnectException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The connection is already gone; nothing left to tell the client.
+        }
+    }
+
+    private void ConsumeWindow(int length)
+    {
+        if (length > LocalMaxPacket || Interlocked.Add(ref _localWindow, -length) < 0)
+        {
+            throw new SshDisconnectException(DisconnectReason.ProtocolError, $"channel {LocalId}: data beyond window or packet size");
+        }
+    }
+
+    private async ValueTask AdjustWindowAsync(uint bytes, CancellationToken cancellationToken)
+    {
+        Interlocked.Add(ref _localWindow, bytes);
+        var buffer = new byte[9];
+        buffer[0] = MessageNumbers.ChannelWindowAdjust;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(buffer.AsSpan(1), RemoteId);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(buffer.AsSpan(5), bytes);
+        await SendAsync(buffer, cancellationToken);
+    }
+
+    private static int ClampSize(uint value) => (int)Math.Min(value, 10_000u);
+
+    // Output backpressure: FlushAsync waits once this much is queued behind a closed remote window.
+    private static Pipe NewOutputPipe() =>
+        new(new PipeOptions(pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024, useSynchronizationContext: false));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{ConnectionId}: session handler on channel {Channel} ({Kind}) failed")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string connectionId, uint channel, SshSessionKind kind);
+}

@@ -1,0 +1,58 @@
+using Emulator.Ssh.Transport;
+
+namespace Emulator.Ssh.Kex;
+
+/// <summary>The algorithms agreed for one key exchange; MAC names are "&lt;implicit&gt;" with an AEAD cipher.</summary>
+public sealed record NegotiatedAlgorithms(
+    string KeyExchange,
+    string HostKey,
+    string CipherClientToServer,
+    string CipherServerToClient,
+    string MacClientToServer,
+    string MacServerToClient,
+    string CompressionClientToServer,
+    string CompressionServerToClient);
+
+/// <summary>RFC 4253 7.1 algorithm negotiation as a pure function: for each list, the first client algorithm the server also offers wins.</summary>
+internal static class AlgorithmNegotiation
+{
+    public const string ImplicitMac = "<implicit>";
+
+    /// <summary>Agrees on every algorithm; throws <see cref="SshDisconnectException"/> (KeyExchangeFailed) naming the list without a match.</summary>
+    /// <param name="isAead">Whether a cipher name is an AEAD, whose MAC is implicit (no MAC list match needed).</param>
+    public static NegotiatedAlgorithms Negotiate(KexInitMessage client, KexInitMessage server, Func<string, bool> isAead)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(isAead);
+        var kex = Choose("key exchange", client.KeyExchange, server.KeyExchange);
+        var hostKey = Choose("host key", client.HostKey, server.HostKey);
+        var cipherCs = Choose("client to server cipher", client.CiphersClientToServer, server.CiphersClientToServer);
+        var cipherSc = Choose("server to client cipher", client.CiphersServerToClient, server.CiphersServerToClient);
+        var macCs = isAead(cipherCs) ? ImplicitMac : Choose("client to server MAC", client.MacsClientToServer, server.MacsClientToServer);
+        var macSc = isAead(cipherSc) ? ImplicitMac : Choose("server to client MAC", client.MacsServerToClient, server.MacsServerToClient);
+        var compCs = Choose("client to server compression", client.CompressionClientToServer, server.CompressionClientToServer);
+        var compSc = Choose("server to client compression", client.CompressionServerToClient, server.CompressionServerToClient);
+        return new NegotiatedAlgorithms(kex, hostKey, cipherCs, cipherSc, macCs, macSc, compCs, compSc);
+    }
+
+    /// <summary>The first entry of <paramref name="client"/> that <paramref name="server"/> contains.</summary>
+    public static string Choose(string what, IReadOnlyList<string> client, IReadOnlyList<string> server)
+    {
+        foreach (var name in client)
+        {
+            if (server.Contains(name))
+            {
+                return name;
+            }
+        }
+
+        throw new SshDisconnectException(DisconnectReason.KeyExchangeFailed,
+            $"no matching {what} algorithm; client offers [{string.Join(',', client)}], server offers [{string.Join(',', server)}]");
+    }
+
+    /// <summary>RFC 4253 7: a guessed first kex packet is right only when the client's first kex and host key algorithms were chosen.</summary>
+    public static bool GuessWasRight(KexInitMessage client, NegotiatedAlgorithms agreed) =>
+        client.KeyExchange.Count > 0 && client.HostKey.Count > 0
+        && client.KeyExchange[0] == agreed.KeyExchange && client.HostKey[0] == agreed.HostKey;
+}

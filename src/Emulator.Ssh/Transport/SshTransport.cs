@@ -1,0 +1,359 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+using Emulator.Ssh.Kex;
+using Emulator.Ssh.Wire;
+using Microsoft.Extensions.Logging;
+
+namespace Emulator.Ssh.Transport;
+
+/// <summary>
+/// The server side of the SSH transport layer (RFC 4253) as an <see cref="IPacketConnection"/>: version exchange,
+/// the first key exchange, rekeying initiated by either side, and the generic messages. It consumes IGNORE, DEBUG,
+/// UNIMPLEMENTED, EXT_INFO and DISCONNECT itself and passes every other message up unchanged; answering message
+/// numbers nobody implements with UNIMPLEMENTED is the job of the layer above (userauth/connection dispatch),
+/// through <see cref="SendUnimplementedAsync"/>.
+/// </summary>
+internal sealed partial class SshTransport : IPacketConnection
+{
+    private readonly SshPacketStream _packets;
+    private readonly TransportSettings _settings;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _lifetime = new();
+
+    /// <summary>Orders "check kex state, then send": nothing from above slips out between our KEXINIT and NEWKEYS.</summary>
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly Lock _stateLock = new();
+
+    // Guarded by _stateLock: upper-layer payloads held back while a key exchange runs.
+    private readonly Queue<(byte[] Buffer, int Length)> _held = new();
+    private int _heldBytes;
+    private bool _kexInProgress;
+    private TaskCompletionSource? _kexFinished;
+
+    private KexInitMessage? _ourKexInit;
+    private bool _firstKexDone;
+    private bool _strictKex;
+    private bool _clientWantsExtInfo;
+    private bool _packetsBeforeKexInit;
+    private int _closed;
+    private bool _authenticated;
+    private ITimer? _rekeyTimer;
+
+    private SshTransport(IDuplexPipe pipe, TransportSettings settings)
+    {
+        _packets = new SshPacketStream(pipe);
+        _settings = settings;
+        _logger = settings.Logger;
+    }
+
+    /// <summary>The client's identification line, e.g. "SSH-2.0-OpenSSH_9.2p1 Debian-2" (for logs).</summary>
+    public string ClientIdentification { get; private set; } = "";
+
+    /// <summary>Algorithms of the most recent key exchange.</summary>
+    public NegotiatedAlgorithms Algorithms { get; private set; } = null!;
+
+    public ReadOnlyMemory<byte> SessionId { get; private set; }
+
+    /// <summary>Whether strict key exchange (Terrapin countermeasure) is in force.</summary>
+    public bool IsStrictKex => _strictKex;
+
+    /// <summary>
+    /// Runs the server side of version exchange and the first key exchange. Returns once both NEWKEYS are through
+    /// (and EXT_INFO sent when the client asked for it). On failure the connection is closed (with DISCONNECT
+    /// or "Protocol mismatch." where possible) and the exception is rethrown.
+    /// </summary>
+    public static async Task<SshTransport> AcceptAsync(IDuplexPipe pipe, TransportSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pipe);
+        ArgumentNullException.ThrowIfNull(settings);
+        var transport = new SshTransport(pipe, settings);
+        try
+        {
+            await transport.HandshakeAsync(cancellationToken);
+            return transport;
+        }
+        catch (Exception e)
+        {
+            await transport.AbortAsync(e);
+            throw;
+        }
+    }
+
+    private async Task HandshakeAsync(CancellationToken cancellationToken)
+    {
+        VersionExchange.ValidateOwn(_settings.IdentificationString);
+        await _packets.WriteRawAsync(Encoding.ASCII.GetBytes(_settings.IdentificationString + "\r\n"), cancellationToken);
+        try
+        {
+            ClientIdentification = await VersionExchange.ReadAsync(_packets.Input, cancellationToken);
+        }
+        catch (SshDisconnectException e) when (e.Reason == DisconnectReason.ProtocolVersionNotSupported)
+        {
+            // No binary packets yet: tell the peer in plain text, as OpenSSH does.
+            await _packets.WriteRawAsync(Encoding.ASCII.GetBytes(VersionExchange.MismatchMessage + "\r\n"), cancellationToken);
+            throw;
+        }
+
+        await StartKexAsync(cancellationToken);
+        while (true)
+        {
+            var payload = await _packets.ReadAsync(cancellationToken);
+            switch (payload.Span[0])
+            {
+                case MessageNumbers.KexInit:
+                    await RunKexAsync(payload, cancellationToken);
+                    StartRekeyTimer();
+                    LogHandshake(_logger, ClientIdentification, Algorithms.KeyExchange, Algorithms.HostKey, Algorithms.CipherServerToClient, Algorithms.MacServerToClient, _strictKex);
+                    return;
+                case MessageNumbers.Disconnect:
+                    throw PeerDisconnected(payload.Span);
+                case MessageNumbers.Ignore or MessageNumbers.Debug or MessageNumbers.Unimplemented:
+                    _packetsBeforeKexInit = true;
+                    continue;
+                default:
+                    throw new SshDisconnectException(DisconnectReason.ProtocolError, $"expected KEXINIT, got message {payload.Span[0]}");
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<ReadOnlyMemory<byte>> ReadPacketAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var payload = await _packets.ReadAsync(cancellationToken);
+            var number = payload.Span[0];
+            switch (number)
+            {
+                case MessageNumbers.Disconnect:
+                    throw PeerDisconnected(payload.Span);
+                case MessageNumbers.Ignore or MessageNumbers.ExtInfo:
+                    continue;
+                case MessageNumbers.Debug:
+                    LogPeerDebug(_logger, DebugText(payload.Span));
+                    continue;
+                case MessageNumbers.Unimplemented:
+                    LogPeerUnimplemented(_logger, payload.Length >= 5 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(payload.Span[1..]) : 0);
+                    continue;
+                case MessageNumbers.KexInit:
+                    await RunKexAsync(payload, cancellationToken);
+                    continue;
+                case MessageNumbers.NewKeys or (>= 30 and <= 49):
+                    throw new SshDisconnectException(DisconnectReason.ProtocolError, $"key exchange message {number} outside a key exchange");
+                default:
+                    if (RekeyDue)
+                    {
+                        await StartKexAsync(cancellationToken);
+                    }
+
+                    return payload;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        if (payload.IsEmpty)
+        {
+            throw new ArgumentException("empty payload", nameof(payload));
+        }
+
+        while (true)
+        {
+            Task? kexFinished = null;
+            await _sendLock.WaitAsync(cancellationToken);
+            try
+            {
+                ThrowIfClosed();
+                lock (_stateLock)
+                {
+                    if (_kexInProgress)
+                    {
+                        if (_heldBytes + payload.Length <= _settings.MaxQueuedBytesDuringRekey)
+                        {
+                            var copy = ArrayPool<byte>.Shared.Rent(payload.Length);
+                            payload.Span.CopyTo(copy);
+                            _held.Enqueue((copy, payload.Length));
+                            _heldBytes += payload.Length;
+                            return;
+                        }
+
+                        // Over the bound: the writer waits for the exchange to end instead of growing the queue.
+                        kexFinished = _kexFinished!.Task;
+                    }
+                }
+
+                if (kexFinished is null)
+                {
+                    await _packets.WriteAsync(payload, cancellationToken);
+                    if (RekeyDue)
+                    {
+                        await SendKexInitLockedAsync(cancellationToken);
+                    }
+
+                    return;
+                }
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+
+            await kexFinished.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Answers the packet last returned by <see cref="ReadPacketAsync"/> with SSH_MSG_UNIMPLEMENTED (RFC 4253 11.4).</summary>
+    public ValueTask SendUnimplementedAsync(CancellationToken cancellationToken)
+    {
+        var message = new byte[5];
+        message[0] = MessageNumbers.Unimplemented;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(message.AsSpan(1), _packets.ReadSequence - 1);
+        return WritePacketAsync(message, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Call after USERAUTH_SUCCESS has been written and before the next read.</remarks>
+    public void OnAuthenticated()
+    {
+        _authenticated = true;
+        _packets.ActivateDelayedCompression();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisconnectAsync(DisconnectReason reason, string description, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        {
+            return;
+        }
+
+        await SendDisconnectAsync(reason, description, cancellationToken);
+        await CloseAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Interlocked.Exchange(ref _closed, 1);
+        await CloseAsync();
+        await _packets.DisposeAsync();
+        _lifetime.Dispose();
+        lock (_stateLock)
+        {
+            while (_held.TryDequeue(out var item))
+            {
+                ArrayPool<byte>.Shared.Return(item.Buffer);
+            }
+
+            _kexFinished?.TrySetCanceled();
+        }
+    }
+
+    private bool RekeyDue =>
+        _firstKexDone && !_kexInProgress
+        && (_packets.BytesReadSinceKeys >= _settings.RekeyAfterBytes || _packets.BytesWrittenSinceKeys >= _settings.RekeyAfterBytes);
+
+    private async ValueTask SendDisconnectAsync(DisconnectReason reason, string description, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 + description.Length);
+        var writer = new SshWriter(buffer);
+        writer.WriteByte(MessageNumbers.Disconnect);
+        writer.WriteUInt32((uint)reason);
+        writer.WriteString(description);
+        writer.WriteString("");
+        // A peer that stopped reading must not hold the close up for long.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(2));
+        try
+        {
+            if (await _sendLock.WaitAsync(TimeSpan.FromSeconds(2), timeout.Token))
+            {
+                try
+                {
+                    await _packets.WriteAsync(buffer.WrittenMemory, timeout.Token);
+                }
+                finally
+                {
+                    _sendLock.Release();
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SshDisconnectException or IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            LogDisconnectNotSent(_logger, e.Message);
+        }
+    }
+
+    private async ValueTask CloseAsync()
+    {
+        if (!_lifetime.IsCancellationRequested)
+        {
+            await _lifetime.CancelAsync();
+        }
+
+        _rekeyTimer?.Dispose();
+        _packets.CancelPendingRead();
+        await _packets.CompleteOutputAsync();
+    }
+
+    /// <summary>Ends a connection whose handshake failed: DISCONNECT with the reason when we detected the error.</summary>
+    private async ValueTask AbortAsync(Exception error)
+    {
+        if (error is SshDisconnectException { Reason: not DisconnectReason.ProtocolVersionNotSupported and not DisconnectReason.ConnectionLost } e
+            && !e.Message.StartsWith(PeerDisconnectPrefix, StringComparison.Ordinal))
+        {
+            await SendDisconnectAsync(e.Reason, e.Message, CancellationToken.None);
+        }
+
+        await DisposeAsync();
+    }
+
+    private void ThrowIfClosed()
+    {
+        if (Volatile.Read(ref _closed) != 0)
+        {
+            throw new SshDisconnectException(DisconnectReason.ConnectionLost, "connection closed");
+        }
+    }
+
+    private const string PeerDisconnectPrefix = "peer disconnected";
+
+    private static SshDisconnectException PeerDisconnected(ReadOnlySpan<byte> payload)
+    {
+        var reader = new SshReader(payload[1..]);
+        var code = reader.ReadUInt32();
+        var description = reader.Remaining >= 4 ? reader.ReadUtf8String() : "";
+        var reason = Enum.IsDefined(typeof(DisconnectReason), (int)code) ? (DisconnectReason)code : DisconnectReason.ByApplication;
+        return new SshDisconnectException(reason, $"{PeerDisconnectPrefix} ({code}): {Sanitize(description)}");
+    }
+
+    private static string DebugText(ReadOnlySpan<byte> payload)
+    {
+        var reader = new SshReader(payload[1..]);
+        reader.ReadBoolean();
+        return Sanitize(reader.ReadUtf8String());
+    }
+
+    private static string Sanitize(string text) =>
+        new(text.Take(256).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "SSH handshake with '{Client}': kex {Kex}, host key {HostKey}, cipher {Cipher}, mac {Mac}, strict {Strict}")]
+    private static partial void LogHandshake(ILogger logger, string client, string kex, string hostKey, string cipher, string mac, bool strict);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "SSH peer debug message: {Text}")]
+    private static partial void LogPeerDebug(ILogger logger, string text);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "SSH peer did not implement our packet {Sequence}")]
+    private static partial void LogPeerUnimplemented(ILogger logger, uint sequence);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "SSH DISCONNECT not sent: {Reason}")]
+    private static partial void LogDisconnectNotSent(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "SSH rekey: {Kex} done ({Trigger})")]
+    private static partial void LogRekey(ILogger logger, string kex, string trigger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SSH rekey could not start: {Reason}")]
+    private static partial void LogRekeyFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Emulator.Ssh.Transport;
+
+/// <summary>What the transport layer takes from <see cref="SshServerOptions"/>.</summary>
+internal sealed record TransportSettings(
+    string IdentificationString,
+    SshAlgorithmLists Algorithms,
+    IHostKeyProvider HostKeys,
+    long RekeyAfterBytes,
+    TimeSpan RekeyAfterTime,
+    int MaxQueuedBytesDuringRekey,
+    TimeProvider TimeProvider,
+    ILogger Logger)
+{
+    /// <summary>Public key algorithms accepted for user authentication, sent as server-sig-algs (RFC 8308 3.1).</summary>
+    public IReadOnlyList<string> ServerSignatureAlgorithms { get; init; } =
+        ["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa", "ssh-dss"];
+
+    public static TransportSettings From(SshServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new TransportSettings(
+            options.IdentificationString,
+            options.Algorithms,
+            options.HostKeys,
+            options.RekeyAfterBytes,
+            options.RekeyAfterTime,
+            options.MaxQueuedBytesDuringRekey,
+            options.TimeProvider,
+            options.LoggerFactory?.CreateLogger("Emulator.Ssh.Transport") ?? NullLogger.Instance);
+    }
+}

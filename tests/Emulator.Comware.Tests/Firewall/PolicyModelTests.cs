@@ -1,0 +1,168 @@
+using Emulator.Comware.Model.Firewall;
+using static Emulator.Comware.Tests.Firewall.TestFacts;
+
+namespace Emulator.Comware.Tests.Firewall;
+
+public class PolicyModelTests
+{
+    [Fact]
+    public void V5_default_zones_have_ids_and_priorities_V7_none()
+    {
+        var v5 = NewV5();
+        Assert.Equal(["Management:0:100", "Local:1:100", "Trust:2:85", "DMZ:3:50", "Untrust:4:5"],
+            v5.Zones.Select(z => $"{z.Name}:{z.Id}:{z.Priority}"));
+        var v7 = NewV7();
+        Assert.Equal(["Local", "Trust", "DMZ", "Untrust", "Management"], v7.Zones.Select(z => z.Name));
+        Assert.All(v7.Zones, z => Assert.Null(z.Priority));
+    }
+
+    [Fact]
+    public void An_interface_belongs_to_one_zone_and_default_zones_stay()
+    {
+        var config = NewV7();
+        Ok(config.ImportInterface(config.FindZone("trust")!, "GE1/0/1"));
+        Assert.Equal(FwErrors.InterfaceInOtherZone, config.ImportInterface(config.FindZone("Untrust")!, "GigabitEthernet1/0/1").Error);
+        Assert.Equal(FwErrors.DefaultZoneUndeletable, config.DeleteZone("Trust").Error);
+        Ok(config.GetOrCreateZone("Guest", null, out _));
+        Ok(config.GetOrCreatePolicyRule(1, "g", out var rule));
+        Ok(config.AddPolicyZone(rule!, "Guest", source: true));
+        Assert.Equal(FwErrors.ZoneInUse, config.DeleteZone("Guest").Error);
+        Ok(FirewallConfig.RemovePolicyZone(rule!, "Guest", source: true));
+        Ok(config.DeleteZone("Guest"));
+    }
+
+    [Fact]
+    public void Acl_rules_number_by_step_and_render_with_port_names()
+    {
+        var config = NewV5();
+        Ok(config.GetOrCreateAcl(3000, null, out var acl));
+        Ok(FirewallConfig.AddAclRule(acl!, null, true, Words("tcp source 192.168.1.0 0.0.0.255 destination 10.0.0.10 0 destination-port eq 80"), out var r0));
+        Ok(FirewallConfig.AddAclRule(acl!, 28, false, Words("ip"), out _));
+        Ok(FirewallConfig.AddAclRule(acl!, null, true, Words("udp destination-port range 1000 2000 logging"), out var r30));
+        Assert.Equal(0, r0!.Id);
+        Assert.Equal(30, r30!.Id);
+        Assert.Equal("rule 0 permit tcp source 192.168.1.0 0.0.0.255 destination 10.0.0.10 0 destination-port eq www", r0.Render(AclKind.Advanced));
+        Assert.Equal("rule 30 permit udp destination-port range 1000 2000 logging", r30.Render(AclKind.Advanced));
+        Assert.False(FirewallConfig.AddAclRule(acl!, null, true, Words("bogus"), out _).Ok);
+        Assert.Equal(3, acl!.Rules.Count);
+    }
+
+    [Fact]
+    public void Basic_acl_rejects_advanced_criteria_and_duplicates()
+    {
+        var config = NewV7();
+        Ok(config.GetOrCreateAcl(2000, AclKind.Basic, out var acl));
+        Assert.False(config.GetOrCreateAcl(3000, AclKind.Basic, out _).Ok);
+        Ok(FirewallConfig.AddAclRule(acl!, null, true, Words("source 10.0.0.0 0.255.255.255"), out _));
+        Assert.False(FirewallConfig.AddAclRule(acl!, null, true, Words("destination 10.0.0.0 0.255.255.255"), out _).Ok);
+        Assert.Equal(FwErrors.AclRuleConflict, FirewallConfig.AddAclRule(acl!, null, true, Words("source 10.0.0.0 0.255.255.255"), out _).Error);
+    }
+
+    [Fact]
+    public void Objects_auto_number_by_ten_and_cannot_be_deleted_while_used()
+    {
+        var config = NewV7();
+        Ok(config.GetOrCreateAddressObject("LAN", out var lan));
+        Ok(config.AddAddressMember(lan!, null, Words("subnet 192.168.1.0 24")));
+        Ok(config.AddAddressMember(lan!, null, Words("host address 10.0.0.1")));
+        Ok(config.AddAddressMember(lan!, 25, Words("range 10.0.0.20 10.0.0.10")));
+        Ok(config.AddAddressMember(lan!, null, Words("subnet 10.9.9.9 32")));
+        Assert.Equal(["0 network subnet 192.168.1.0 255.255.255.0", "10 network host address 10.0.0.1", "25 network range 10.0.0.10 10.0.0.20", "30 network host address 10.9.9.9"],
+            lan!.Members.Select(m => m.Render(ComwareDialect.V7)));
+        Ok(config.GetOrCreateAddressObject("ALL", out var all));
+        Ok(config.AddAddressMember(all!, null, Words("group-object LAN")));
+        Assert.Equal(FwErrors.ObjectSelfReference, config.AddAddressMember(lan!, null, Words("group-object ALL")).Error);
+        Assert.Equal(FwErrors.ObjectInUse, config.DeleteAddressObject("LAN").Error);
+        Assert.True(config.AddressObjectContains("ALL", Ip("10.0.0.15")));
+        Assert.False(config.AddressObjectContains("ALL", Ip("10.0.0.21")));
+        Assert.Equal(FwErrors.ObjectNotFound, config.AddAddressMember(all!, null, Words("group-object NOPE")).Error);
+    }
+
+    [Fact]
+    public void V7_first_matching_rule_decides_and_move_changes_the_order()
+    {
+        var config = PolicyFixture();
+        var web = new FlowQuery("Trust", Ip("192.168.1.5"), "Untrust", Ip("8.8.8.8"), Ports.Tcp, 40000, 80);
+        var verdict = config.Evaluate(web);
+        Assert.True(verdict.Permitted);
+        Assert.Equal("web", verdict.RuleName);
+        Ok(config.MovePolicyRule(9, before: true, target: 0));
+        Assert.Equal([9, 0], config.PolicyRules.Select(r => r.Id));
+        verdict = config.Evaluate(web, countHit: true);
+        Assert.False(verdict.Permitted);
+        Assert.Equal(9, verdict.RuleId);
+        Assert.Equal(1, config.FindPolicyRule(9)!.Hits.Count);
+        var other = config.Evaluate(web with { SourceZone = "DMZ" });
+        Assert.False(other.Permitted);
+        Assert.Equal(9, other.RuleId);
+    }
+
+    [Fact]
+    public void V7_zones_are_derived_from_routes_when_not_given()
+    {
+        var config = PolicyFixture();
+        Ok(config.SetAddress(Iface(config, "GE1/0/2"), "192.168.1.1", "24", sub: false));
+        Ok(config.SetAddress(Iface(config, "GE1/0/1"), "203.0.113.2", "30", sub: false));
+        Ok(config.ImportInterface(config.FindZone("Trust")!, "GE1/0/2"));
+        Ok(config.ImportInterface(config.FindZone("Untrust")!, "GE1/0/1"));
+        Ok(config.AddStaticRoute("0.0.0.0", "0", null, "203.0.113.1", null, null));
+        var verdict = config.Evaluate(new FlowQuery(null, Ip("192.168.1.5"), null, Ip("8.8.8.8"), Ports.Tcp, 1, 80));
+        Assert.Equal(("Trust", "Untrust", true), (verdict.SourceZone, verdict.DestinationZone, verdict.Permitted));
+        Assert.Equal("Local", config.ZoneForAddress(Ip("192.168.1.1")));
+    }
+
+    [Fact]
+    public void V5_interzone_rules_match_in_order_default_deny_same_zone_permit()
+    {
+        var config = NewV5();
+        Ok(config.GetOrCreateAddressObject("LAN", out var lan));
+        Ok(config.AddAddressMember(lan!, null, Words("subnet 192.168.1.0 255.255.255.0")));
+        Ok(config.GetOrCreateInterzone("Trust", "Untrust", out var instance));
+        Ok(FirewallConfig.GetOrCreateInterzoneRule(instance!, null, true, out var rule0));
+        Ok(config.AddInterzoneRuleTerm(rule0!, "source-ip", "LAN"));
+        Ok(config.AddInterzoneRuleTerm(rule0!, "service", "http"));
+        Ok(FirewallConfig.GetOrCreateInterzoneRule(instance!, null, false, out var rule1));
+        Assert.Equal(1, rule1!.Id);
+        Assert.Equal(FwErrors.PolicyModeConflict, config.AddInterzonePacketFilter(instance!, 3000).Error);
+        var web = new FlowQuery("Trust", Ip("192.168.1.5"), "Untrust", Ip("8.8.8.8"), Ports.Tcp, 1, 80);
+        Assert.Equal(0, config.Evaluate(web).RuleId);
+        Assert.Equal(1, config.Evaluate(web with { DestinationPort = 22 }).RuleId);
+        Assert.False(config.Evaluate(web with { SourceZone = "DMZ" }).Permitted);
+        Assert.True(config.Evaluate(web with { DestinationZone = "Trust" }).Permitted);
+        Assert.Equal(FwErrors.ObjectInUse, config.DeleteAddressObject("LAN").Error);
+        Assert.Equal(["LAN"], rule0!.SourceObjects);
+        Ok(FirewallConfig.RemoveInterzoneRuleTerm(rule0, "source-ip", "LAN"));
+        Assert.Equal([FirewallConfig.AnyAddress], rule0.SourceObjects);
+    }
+
+    [Fact]
+    public void V5_interzone_policy_group_uses_advanced_acls()
+    {
+        var config = NewV5();
+        Ok(config.GetOrCreateAcl(3001, null, out var acl));
+        Ok(FirewallConfig.AddAclRule(acl!, null, true, Words("tcp destination-port eq 443"), out _));
+        Ok(config.GetOrCreateInterzone("Untrust", "DMZ", out var instance));
+        Assert.Equal(FwErrors.AclNotFound, config.AddInterzonePacketFilter(instance!, 3002).Error);
+        Ok(config.AddInterzonePacketFilter(instance!, 3001));
+        Assert.Equal(FwErrors.AclInUse, config.DeleteAcl(3001).Error);
+        var verdict = config.Evaluate(new FlowQuery("Untrust", Ip("1.2.3.4"), "DMZ", Ip("10.0.0.5"), Ports.Tcp, 1, 443), countHit: true);
+        Assert.True(verdict.Permitted);
+        Assert.Equal(1, acl!.Rules[0].Hits.Count);
+    }
+
+    internal static FirewallConfig PolicyFixture()
+    {
+        var config = NewV7();
+        Ok(config.GetOrCreateAddressObject("LAN", out var lan));
+        Ok(config.AddAddressMember(lan!, null, Words("subnet 192.168.1.0 24")));
+        Ok(config.GetOrCreatePolicyRule(0, "web", out var web));
+        FirewallConfig.SetPolicyAction(web!, PolicyAction.Pass);
+        Ok(config.AddPolicyZone(web!, "Trust", source: true));
+        Ok(config.AddPolicyZone(web!, "Untrust", source: false));
+        Ok(config.AddPolicyAddressObject(web!, "LAN", source: true));
+        Ok(config.AddPolicyService(web!, "http"));
+        Ok(config.GetOrCreatePolicyRule(9, "deny-all", out var deny));
+        Ok(config.AddPolicyZone(deny!, "any", source: true));
+        return config;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using Emulator.Device.Fleet;
+using Emulator.Device.Profiles;
+using Emulator.Device.Yaml;
+
+namespace Emulator.Device.Tests;
+
+public class FleetFileTests
+{
+    private static ProfileCatalog Catalog => ShippedProfileTests.Shipped;
+
+    [Fact]
+    public void Single_devices_take_their_settings_and_the_profile_defaults()
+    {
+        var specs = FleetFile.Parse("fleet.yaml", """
+            devices:
+              - name: edge1
+                profile: F1000-E
+                ssh: 127.0.0.1:2201
+                sysname: EDGE-1
+                algorithm-policy: device
+                users:
+                  - { name: ops, password: opspass, level: 2, services: [ssh] }
+              - name: core
+                profile: F1000-AI-55
+                ssh: "[::1]:2202"
+            """, Catalog);
+        Assert.Equal(2, specs.Count);
+        Assert.Equal(new IPEndPoint(IPAddress.Loopback, 2201), specs[0].SshEndPoint);
+        Assert.Equal(AlgorithmPolicy.Device, specs[0].Policy);
+        Assert.Equal("EDGE-1", specs[0].Sysname);
+        Assert.Equal("ops", Assert.Single(specs[0].Users!).Name);
+        Assert.Equal(new IPEndPoint(IPAddress.IPv6Loopback, 2202), specs[1].SshEndPoint);
+        Assert.Equal(AlgorithmPolicy.DeviceAndModern, specs[1].Policy);
+        Assert.Null(specs[1].Users);
+    }
+
+    [Fact]
+    public void Count_template_expands_on_consecutive_ports_with_numbered_names()
+    {
+        var specs = FleetFile.Parse("fleet.yaml", """
+            defaults: { profile: U200-S }
+            devices:
+              - { name: "lab{n:3}", count: 3, ssh: 127.0.0.1:3000, start: 8 }
+            """, Catalog);
+        Assert.Equal(["lab008", "lab009", "lab010"], specs.Select(s => s.Name));
+        Assert.Equal([3000, 3001, 3002], specs.Select(s => s.SshEndPoint.Port));
+        Assert.All(specs, s => Assert.Equal("U200-S", s.Profile.Name));
+    }
+
+    [Fact]
+    public void Count_template_expands_on_consecutive_loopback_addresses()
+    {
+        var specs = FleetFile.Parse("fleet.yaml", """
+            devices:
+              - { name: fw, profile: F1000-E, count: 300, ssh: 127.0.1.250:22, step: address }
+            """, Catalog);
+        Assert.Equal("fw1", specs[0].Name);
+        Assert.Equal("fw300", specs[^1].Name);
+        Assert.Equal(IPAddress.Parse("127.0.1.250"), specs[0].SshEndPoint.Address);
+        Assert.Equal(IPAddress.Parse("127.0.2.0"), specs[6].SshEndPoint.Address);
+        Assert.All(specs, s => Assert.Equal(22, s.SshEndPoint.Port));
+    }
+
+    [Fact]
+    public void Overrides_derive_a_profile_for_one_device()
+    {
+        var specs = FleetFile.Parse("fleet.yaml", """
+            devices:
+              - name: old
+                profile: F1000-E
+                ssh: 127.0.0.1:0
+                overrides:
+                  software: { release: "3166" }
+                  ssh: { identification: SSH-2.0-Comware-5.20 }
+            """, Catalog);
+        Assert.Equal("3166", specs[0].Profile.Release);
+        Assert.Equal("SSH-2.0-Comware-5.20", specs[0].Profile.Ssh.Identification);
+        Assert.Equal("3177", Catalog.Get("F1000-E").Release);
+    }
+
+    [Theory]
+    [InlineData("devices:\n  - { name: a, profile: NoSuch, ssh: 127.0.0.1:1 }\n", "fleet.yaml:2:25", "unknown profile 'NoSuch'")]
+    [InlineData("devices:\n  - { name: a, profile: F1000-E, ssh: localhost }\n", "fleet.yaml:2:39", "'ssh' must be address:port")]
+    [InlineData("devices:\n  - { name: a, profile: F1000-E, ssh: 127.0.0.1:1 }\n  - { name: A, profile: F1000-E, ssh: 127.0.0.1:2 }\n", "fleet.yaml:3:13", "device name 'A' is used twice")]
+    [InlineData("devices:\n  - { name: a, profile: F1000-E, ssh: 127.0.0.1:1 }\n  - { name: b, profile: F1000-E, ssh: 127.0.0.1:1 }\n", "fleet.yaml:3:39", "already taken by 'a'")]
+    [InlineData("devices:\n  - { name: a, profile: F1000-E, ssh: 127.0.0.1:65535, count: 2 }\n", "fleet.yaml:2:39", "run past 65535")]
+    [InlineData("devices:\n  - { name: a, profile: F1000-E, ssh: 127.0.0.1:1, colour: red }\n", "fleet.yaml:2:52", "unknown key 'colour'")]
+    [InlineData("devices:\n  - { name: a, profile: F1000-E, ssh: 127.0.0.1:1, overrides: { ssh: { algorithms: { macs: [hmac-sha3] } } } }\n", "fleet.yaml:2:93", "unknown MAC algorithm 'hmac-sha3'")]
+    [InlineData("devices:\n  - { name: a/b, profile: F1000-E, ssh: 127.0.0.1:1 }\n", "fleet.yaml:2:13", "must be 1 to 63 letters")]
+    [InlineData("devices:\n  - { name: a, profile: F1000-E, ssh: 127.0.0.1:1, users: [{ name: x, password: y, role: network-admin }] }\n", "fleet.yaml:2:90", "'role' is a Comware V7 setting")]
+    [InlineData("device:\n  - { name: a }\n", "fleet.yaml:1:1", "missing required key 'devices'")]
+    public void Broken_fleet_files_are_rejected_with_a_position(string yaml, string location, string fragment)
+    {
+        var ex = Assert.Throws<YamlValidationException>(() => FleetFile.Parse("fleet.yaml", yaml, Catalog));
+        Assert.Contains(ex.Errors, e => e.ToString().StartsWith(location, StringComparison.Ordinal) && e.Message.Contains(fragment, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Numbered_names_pad_or_append()
+    {
+        Assert.Equal("fw7", FleetFile.Numbered("fw", 7));
+        Assert.Equal("fw-007-x", FleetFile.Numbered("fw-{n:3}-x", 7));
+        Assert.Equal("r12", FleetFile.Numbered("r{n}", 12));
+    }
+}
