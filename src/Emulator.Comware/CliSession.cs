@@ -221,12 +221,15 @@ public sealed partial class CliSession : ICommandHost
                 return false;
             }
 
+            // Stored before it runs so display history-command lists itself; a command that fails is taken out again.
+            var remember = _interactive && !result.Command!.Definition.ExcludeFromHistory;
+            var rollback = remember ? History.Add(line.Trim()) : null;
             BeginCommandOutput(result.Filter);
             var ok = await CommandExecutor.RunAsync(_device, this, resolution, cancellationToken);
             await FlushCommandOutputAsync(cancellationToken);
-            if (ok && !result.Command!.Definition.ExcludeFromHistory)
+            if (!ok && rollback is not null)
             {
-                History.Add(line.Trim());
+                History.Undo(rollback);
             }
 
             return ok;
