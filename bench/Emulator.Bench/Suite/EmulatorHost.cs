@@ -92,6 +92,7 @@ public sealed partial class EmulatorHost : IAsyncDisposable
     public static async Task<EmulatorHost> StartAsync(
         string hostDll, int deviceCount, string model, Action<string>? prepareStateDirectory, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        hostDll = Path.GetFullPath(hostDll);
         string stateDirectory = Directory.CreateTempSubdirectory("emulator-bench-state-").FullName;
         prepareStateDirectory?.Invoke(stateDirectory);
         int firstPort = FindFreePortRange(deviceCount);
