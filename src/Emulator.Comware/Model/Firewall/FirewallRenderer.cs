@@ -22,7 +22,7 @@ public static class FirewallRenderer
             new ConfigSection("nat-address-group", NatGroupBlocks(config, v7)),
             new ConfigSection("object", ObjectBlocks(config, v7)),
             new ConfigSection("acl", config.Acls.Select(a => (IReadOnlyList<string>)AclBlock(a, v7)).ToList()),
-            new ConfigSection("interface", config.Interfaces.Select(i => (IReadOnlyList<string>)InterfaceBlock(config, i, v7)).ToList()),
+            new ConfigSection("interface", config.Interfaces.Where(i => i.Kind != InterfaceKind.InLoopBack).Select(i => (IReadOnlyList<string>)InterfaceBlock(config, i, v7)).ToList()),
             new ConfigSection("zone", ZoneBlocks(config, v7)),
             new ConfigSection("policy", PolicyBlocks(config, v7)),
             new ConfigSection("nat-static", NatStaticBlocks(config, v7)),
