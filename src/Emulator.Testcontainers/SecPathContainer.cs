@@ -15,6 +15,9 @@ public sealed class SecPathContainer : DockerContainer
         _configuration = configuration;
     }
 
+    /// <summary>The configuration the container was built from (tests inspect it).</summary>
+    internal SecPathConfiguration Configuration => _configuration;
+
     /// <summary>The device name, as the control API knows it.</summary>
     public string DeviceName => _configuration.DeviceName ?? SecPathBuilder.DefaultDeviceName;
 

@@ -24,6 +24,12 @@ public sealed partial class SuiteRunner
             rows.Add(await HandshakeBench.RunAsync(sshd, _options.Concurrency, warmup: 20, _options.SshdConnections, _options.MaxRunTime, _log, cancellationToken));
         }
 
+        if (SshLayer("display version") is { } sshLayer)
+        {
+            int warmup = _options.Quick ? 200 : 500;
+            rows.Add(await HandshakeBench.RunAsync(sshLayer, _options.Concurrency, warmup, _options.EmulatorConnections, _options.MaxRunTime, _log, cancellationToken));
+        }
+
         if (emulator is not null)
         {
             int warmup = _options.Quick ? 200 : 500;
@@ -50,7 +56,14 @@ public sealed partial class SuiteRunner
         }
 
         var emu = rows.FirstOrDefault(r => r.Server == "emulator");
-        var reference = rows.FirstOrDefault(r => r.Server != "emulator");
+        var reference = rows.FirstOrDefault(r => r.Server == "OpenSSH sshd");
+        var layer = rows.FirstOrDefault(r => r.Server == "emulator SSH layer alone");
+        if (layer is not null && reference is not null && layer.ServerCpuMsPerConnection > 0)
+        {
+            _report.Paragraph($"The SSH layer alone (bench/Emulator.SshOnly: src/Emulator.Ssh with a trivial session handler, no device) " +
+                $"uses {F(reference.ServerCpuMsPerConnection / layer.ServerCpuMsPerConnection, "0.0")}x less CPU per connection than sshd.");
+        }
+
         if (emu is not null && reference is not null && emu.ServerCpuMsPerConnection > 0)
         {
             double cpuRatio = reference.ServerCpuMsPerConnection / emu.ServerCpuMsPerConnection;

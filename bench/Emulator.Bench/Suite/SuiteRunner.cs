@@ -16,6 +16,7 @@ public sealed partial class SuiteRunner
     private readonly TextWriter _log;
     private readonly MarkdownReport _report = new();
     private OpenSshServer? _sshd;
+    private SshOnlyServer? _sshOnly;
     private EmulatorHost? _host;
     private string? _hostDll;
 
@@ -40,6 +41,7 @@ public sealed partial class SuiteRunner
         finally
         {
             _sshd?.Dispose();
+            _sshOnly?.Dispose();
             if (_host is not null)
             {
                 await _host.DisposeAsync();
@@ -72,6 +74,20 @@ public sealed partial class SuiteRunner
         else
         {
             await _log.WriteLineAsync($"sshd not measured: {why}");
+        }
+
+        string? sshOnlyDll = SshOnlyServer.FindBuilt(_options.RepositoryRoot);
+        if (sshOnlyDll is not null && (_options.Runs("handshake") || _options.Runs("throughput")))
+        {
+            try
+            {
+                _sshOnly = await SshOnlyServer.StartAsync(sshOnlyDll, cancellationToken);
+                await _log.WriteLineAsync($"emulator SSH layer alone listening on 127.0.0.1:{_sshOnly.Port} (pid {_sshOnly.Pid})");
+            }
+            catch (InvalidOperationException ex)
+            {
+                await _log.WriteLineAsync($"emulator SSH layer alone not measured: {ex.Message}");
+            }
         }
 
         if (_hostDll is null)
@@ -113,6 +129,13 @@ public sealed partial class SuiteRunner
         new SshClientOptions { UserName = OpenSshServer.UserName, Password = OpenSshServer.Password },
         command,
         _sshd.SampleAfterChildrenExitAsync);
+
+    private ServerUnderTest? SshLayer(string command) => _sshOnly is null ? null : new ServerUnderTest(
+        "emulator SSH layer alone",
+        [new IPEndPoint(IPAddress.Loopback, _sshOnly.Port)],
+        new SshClientOptions(),
+        command,
+        _sshOnly.SampleAsync);
 
     private ServerUnderTest? Emulator(string command) => _host is null ? null : new ServerUnderTest(
         "emulator",

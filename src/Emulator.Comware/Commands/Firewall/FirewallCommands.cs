@@ -98,9 +98,7 @@ public sealed class FirewallCommands : ICommandModule
                 ("acl", Acl acl) => FirewallRenderer.AclBlock(acl, v7),
                 ("policy", InterzoneInstance instance) => PolicyRenderer.InterzoneBlock(instance),
                 ("policy", PolicyRule rule) => PolicyRenderer.RuleLines(rule, ""),
-                ("zone", SecurityZone zone) => FirewallRenderer.Render(config).First(s => s.Name == "zone").Blocks
-                    .SelectMany(b => b).SkipWhile(l => !l.EndsWith(" " + zone.Name, StringComparison.Ordinal) && !l.Contains(" " + zone.Name + " id", StringComparison.Ordinal))
-                    .TakeWhile((l, i) => i == 0 || l.StartsWith(' ')),
+                ("zone", SecurityZone zone) => FirewallRenderer.ZoneLines(zone, v7),
                 _ => null,
             };
             if (lines is null && name == "policy" && view.Id == SecurityPolicyView)
