@@ -71,20 +71,28 @@ public sealed partial class EmulatorHost : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Fleet file: <paramref name="count"/> devices of one model named prefix1..prefixN on consecutive ports.</summary>
-    public static string FleetYaml(string namePrefix, string model, int count, int firstPort) => $"""
-        devices:
-          - name: {namePrefix}
-            model: {model}
-            count: {count}
-            address: 127.0.0.1
-            port: {firstPort}
+    /// <summary>Fleet file: <paramref name="count"/> devices of one profile named prefix1..prefixN on consecutive ports.</summary>
+    public static string FleetYaml(string namePrefix, string profile, int count, int firstPort) => count == 1
+        ? $"""
+            devices:
+              - name: {namePrefix}1
+                profile: {profile}
+                ssh: 127.0.0.1:{firstPort}
 
-        """;
+            """
+        : $$"""
+            devices:
+              - name: {{namePrefix}}{n}
+                profile: {{profile}}
+                ssh: 127.0.0.1:{{firstPort}}
+                count: {{count}}
+
+            """;
 
     public static async Task<EmulatorHost> StartAsync(
         string hostDll, int deviceCount, string model, Action<string>? prepareStateDirectory, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        hostDll = Path.GetFullPath(hostDll);
         string stateDirectory = Directory.CreateTempSubdirectory("emulator-bench-state-").FullName;
         prepareStateDirectory?.Invoke(stateDirectory);
         int firstPort = FindFreePortRange(deviceCount);

@@ -10,7 +10,7 @@ public sealed partial class SuiteRunner
     {
         if (_hostDll is null)
         {
-            _report.Paragraph("Emulator not measured (no built host).");
+            _report.Paragraph($"Emulator host not measured: {HostMissing}.");
             _report.Verdict("1,000 devices ready in < 3 s", "emulator not measured", null);
             return;
         }

@@ -1,4 +1,5 @@
-using Emulator.Comware.Model.System;
+using System.Globalization;
+using Emulator.Comware.Model.Management;
 
 namespace Emulator.Comware.Auth;
 
@@ -9,7 +10,7 @@ public sealed record UserPrivilege(int Level, IReadOnlyList<string> Roles)
 {
     /// <summary><c>3</c> on V5; <c>network-admin, network-operator</c> on V7.</summary>
     public string LevelOrRole => Roles.Count == 0
-        ? Level.ToString(global::System.Globalization.CultureInfo.InvariantCulture)
+        ? Level.ToString(CultureInfo.InvariantCulture)
         : string.Join(", ", Roles);
 }
 
@@ -18,9 +19,9 @@ public sealed record UserPrivilege(int Level, IReadOnlyList<string> Roles)
 /// every call, so a user created or changed in the CLI logs in (or is refused) at once. Thread-safe: each
 /// call works on one immutable snapshot of the configuration.
 /// </summary>
-public sealed class UserDirectory(SystemConfiguration configuration)
+public sealed class UserDirectory(ManagementState configuration)
 {
-    private readonly SystemConfiguration _configuration = configuration ?? throw new ArgumentNullException(nameof(configuration));
+    private readonly ManagementState _configuration = configuration ?? throw new ArgumentNullException(nameof(configuration));
 
     /// <summary>False after <c>undo ssh server enable</c>: new SSH logins are refused.</summary>
     public bool IsSshServerEnabled => _configuration.Current.Ssh.ServerEnabled;

@@ -1,4 +1,4 @@
-namespace Emulator.Comware.Tests.System;
+namespace Emulator.Comware.Tests.Management;
 
 internal static class TestFacts
 {

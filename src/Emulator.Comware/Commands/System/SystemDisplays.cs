@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Emulator.Comware.Model.System;
+using Emulator.Comware.Model.Management;
 
-namespace Emulator.Comware.Commands.System;
+namespace Emulator.Comware.Commands.Platform;
 
 /// <summary>
 /// Texts of the read-only system displays, as pure functions of the device facts, clock and sessions.

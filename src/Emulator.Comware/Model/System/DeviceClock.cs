@@ -1,4 +1,4 @@
-namespace Emulator.Comware.Model.System;
+namespace Emulator.Comware.Model.Management;
 
 /// <summary>
 /// The device's idea of time: the host clock (an injected <see cref="TimeProvider"/>) moved by

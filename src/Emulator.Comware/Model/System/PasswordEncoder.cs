@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Emulator.Comware.Model.System;
+namespace Emulator.Comware.Model.Management;
 
 /// <summary>
 /// Turns clear-text passwords into the forms Comware stores and prints, and checks a typed password

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Emulator.Comware.Model.System;
+namespace Emulator.Comware.Model.Management;
 
 /// <summary>How an SSH user must authenticate (<c>ssh user … authentication-type</c>).</summary>
 public enum SshAuthenticationType

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Emulator.Comware.Model.System;
+namespace Emulator.Comware.Model.Management;
 
 /// <summary>
 /// Canonical <c>display current-configuration</c> text of the system, user and SSH settings. Each method
@@ -8,7 +8,7 @@ namespace Emulator.Comware.Model.System;
 /// space, view headers start at column 0 and their contents are indented one space (two inside a nested view).
 /// Only values that differ from the factory default are printed, as on the devices.
 /// </summary>
-public static class SystemConfigRenderer
+public static class ManagementRenderer
 {
     /// <summary>Width of hex lines inside <c>public-key-code begin</c>.</summary>
     public const int KeyCodeWidth = 74;
@@ -16,11 +16,35 @@ public static class SystemConfigRenderer
     /// <summary>Delimiters tried, in order, for a header whose text contains the previous ones.</summary>
     private const string HeaderDelimiters = "%#&$@*!^~";
 
-    /// <summary><c>sysname</c>, <c>super password</c> and <c>header</c> lines (one block).</summary>
-    public static IReadOnlyList<string> RenderGlobal(SystemState state, ComwareDialect dialect)
+    /// <summary>The console line as each dialect names it: V5 <c>con 0</c>, V7 (SecPath) <c>aux 0</c>.</summary>
+    public static string ConsoleLineName(ComwareDialect dialect) => dialect == ComwareDialect.V5 ? "con 0" : "aux 0";
+
+    /// <summary>
+    /// Every section of this model in device order. Names let the device interleave other owners' sections
+    /// (interfaces, zones, ACLs…) between them.
+    /// </summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<IReadOnlyList<string>> Blocks)> Render(ManagementSettings state, ComwareDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var lines = new List<string> { " sysname " + state.Sysname };
+        return
+        [
+            ("super", NonEmpty(RenderSuperPasswords(state, dialect))),
+            ("domain", state.DefaultDomain is null ? [] : [[" domain default enable " + state.DefaultDomain]]),
+            ("password-recovery", [[state.PasswordRecovery ? " password-recovery enable" : " undo password-recovery enable"]]),
+            ("public-key-peer", NonEmpty(RenderPeerKeys(state))),
+            ("local-user", RenderLocalUsers(state, dialect)),
+            ("ssh", NonEmpty(RenderSsh(state))),
+            ("line", RenderLines(state, dialect)),
+        ];
+    }
+
+    private static IReadOnlyList<IReadOnlyList<string>> NonEmpty(IReadOnlyList<string> lines) => lines.Count == 0 ? [] : [lines];
+
+    /// <summary><c>super password</c> lines.</summary>
+    public static IReadOnlyList<string> RenderSuperPasswords(ManagementSettings state, ComwareDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var lines = new List<string>();
         foreach (var (target, stored) in state.SuperPasswords)
         {
             lines.Add(dialect == ComwareDialect.V5
@@ -31,14 +55,14 @@ public static class SystemConfigRenderer
         return lines;
     }
 
-    /// <summary>Header banners; empty when none is set.</summary>
-    public static IReadOnlyList<string> RenderHeaders(SystemState state)
+    /// <summary>Header banners (kind to text); empty when none is set.</summary>
+    public static IReadOnlyList<string> RenderHeaders(IReadOnlyDictionary<string, string> headers)
     {
-        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(headers);
         var lines = new List<string>();
         foreach (var kind in HeaderKinds.All)
         {
-            if (state.Headers.TryGetValue(kind, out var text))
+            if (headers.TryGetValue(kind, out var text))
             {
                 var delimiter = HeaderDelimiters.FirstOrDefault(c => !text.Contains(c, StringComparison.Ordinal), '%');
                 var rendered = $" header {kind} {delimiter}{text}{delimiter}";
@@ -50,7 +74,7 @@ public static class SystemConfigRenderer
     }
 
     /// <summary><c>public-key peer</c> blocks (all peers in one block, as nested views).</summary>
-    public static IReadOnlyList<string> RenderPeerKeys(SystemState state)
+    public static IReadOnlyList<string> RenderPeerKeys(ManagementSettings state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var lines = new List<string>();
@@ -69,7 +93,7 @@ public static class SystemConfigRenderer
     /// <summary>
     /// <c>local-user</c> views. V5 prints all users in one block; V7 separates each user with <c>#</c>.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<string>> RenderLocalUsers(SystemState state, ComwareDialect dialect)
+    public static IReadOnlyList<IReadOnlyList<string>> RenderLocalUsers(ManagementSettings state, ComwareDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(state);
         var blocks = state.LocalUsers.Values.Select(u => (IReadOnlyList<string>)RenderLocalUser(u, dialect)).ToList();
@@ -116,7 +140,7 @@ public static class SystemConfigRenderer
     }
 
     /// <summary>SSH server settings and <c>ssh user</c> lines; empty when everything is default.</summary>
-    public static IReadOnlyList<string> RenderSsh(SystemState state)
+    public static IReadOnlyList<string> RenderSsh(ManagementSettings state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var ssh = state.Ssh;
@@ -169,12 +193,22 @@ public static class SystemConfigRenderer
     /// User lines: V5 <c>user-interface con 0</c> / <c>user-interface vty 0 4</c>, V7 <c>line con 0</c> /
     /// <c>line vty 0 63</c>; neighbouring VTYs with equal settings share one range header.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<string>> RenderLines(SystemState state, ComwareDialect dialect)
+    public static IReadOnlyList<IReadOnlyList<string>> RenderLines(ManagementSettings state, ComwareDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(state);
         var keyword = dialect == ComwareDialect.V5 ? "user-interface" : "line";
-        var lines = new List<string> { keyword + " con 0" };
-        lines.AddRange(LineBody(state.Console, LineSettings.Default(LineKind.Console), dialect));
+        var views = new List<List<string>>();
+        if (dialect == ComwareDialect.V7)
+        {
+            foreach (var (kind, role) in state.LineClassRoles)
+            {
+                views.Add(["line class " + kind, " user-role " + role]);
+            }
+        }
+
+        var console = new List<string> { keyword + " " + ConsoleLineName(dialect) };
+        console.AddRange(LineBody(state.Console, LineSettings.Default(LineKind.Console), dialect));
+        views.Add(console);
         var vtyDefault = LineSettings.Default(LineKind.Vty);
         var first = 0;
         while (first < state.Vty.Length)
@@ -185,14 +219,19 @@ public static class SystemConfigRenderer
                 last++;
             }
 
-            lines.Add(first == last
-                ? string.Create(CultureInfo.InvariantCulture, $"{keyword} vty {first}")
-                : string.Create(CultureInfo.InvariantCulture, $"{keyword} vty {first} {last}"));
-            lines.AddRange(LineBody(state.Vty[first], vtyDefault, dialect));
+            var view = new List<string>
+            {
+                first == last
+                    ? string.Create(CultureInfo.InvariantCulture, $"{keyword} vty {first}")
+                    : string.Create(CultureInfo.InvariantCulture, $"{keyword} vty {first} {last}"),
+            };
+            view.AddRange(LineBody(state.Vty[first], vtyDefault, dialect));
+            views.Add(view);
             first = last + 1;
         }
 
-        return [lines];
+        // V5 prints all user interfaces in one block; V7 separates each line view with '#'.
+        return dialect == ComwareDialect.V5 ? [views.SelectMany(v => v).ToList()] : views;
     }
 
     private static IEnumerable<string> LineBody(LineSettings line, LineSettings factory, ComwareDialect dialect)
@@ -207,8 +246,9 @@ public static class SystemConfigRenderer
             yield return " user privilege level " + line.PrivilegeLevel.ToString(CultureInfo.InvariantCulture);
         }
 
-        if (dialect == ComwareDialect.V7 && line.UserRole != factory.UserRole)
+        if (dialect == ComwareDialect.V7)
         {
+            // V7 always prints the line's role, default or not (factory configurations show it).
             yield return " user-role " + line.UserRole;
         }
 

@@ -1,26 +1,33 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
-using Emulator.Comware.Model.System;
+using Emulator.Comware.Model.Management;
 
-namespace Emulator.Comware.Tests.System;
+namespace Emulator.Comware.Tests.Management;
 
-public class SystemConfigRendererTests
+public class ManagementRendererTests
 {
     [Fact]
     public void Factory_state_renders_only_headers_of_lines()
     {
-        var state = SystemState.Initial(TestFacts.V5);
-        Assert.Equal([" sysname H3C"], SystemConfigRenderer.RenderGlobal(state, ComwareDialect.V5));
-        Assert.Empty(SystemConfigRenderer.RenderSsh(state));
-        Assert.Empty(SystemConfigRenderer.RenderLocalUsers(state, ComwareDialect.V5));
-        Assert.Equal(["user-interface con 0", "user-interface vty 0 4"], SystemConfigRenderer.RenderLines(state, ComwareDialect.V5).Single());
-        Assert.Equal(["line con 0", "line vty 0 63"], SystemConfigRenderer.RenderLines(SystemState.Initial(TestFacts.V7), ComwareDialect.V7).Single());
+        var state = ManagementSettings.Initial(TestFacts.V5);
+        Assert.Empty(ManagementRenderer.RenderSuperPasswords(state, ComwareDialect.V5));
+        Assert.Empty(ManagementRenderer.RenderSsh(state));
+        Assert.Empty(ManagementRenderer.RenderLocalUsers(state, ComwareDialect.V5));
+        Assert.Equal(["user-interface con 0", "user-interface vty 0 4"], ManagementRenderer.RenderLines(state, ComwareDialect.V5).Single());
+        Assert.Equal(
+            [
+                ["line class aux", " user-role network-admin"],
+                ["line class vty", " user-role network-operator"],
+                ["line aux 0", " user-role network-admin"],
+                ["line vty 0 63", " user-role network-operator"],
+            ],
+            ManagementRenderer.RenderLines(ManagementSettings.Initial(TestFacts.V7), ComwareDialect.V7));
     }
 
     [Fact]
     public void V5_local_user_block_never_shows_clear_text()
     {
-        var config = new SystemConfiguration(TestFacts.V5, PasswordEncoder.CreateDeterministic());
+        var config = new ManagementState(TestFacts.V5, PasswordEncoder.CreateDeterministic());
         var cipher = config.EncodeSimple("Admin@123");
         config.Update(s => s with
         {
@@ -28,7 +35,7 @@ public class SystemConfigRendererTests
                 .Add("admin", new LocalUser { Name = "admin", Password = cipher, Level = 3, Services = UserServices.Ssh | UserServices.Telnet | UserServices.Terminal | UserServices.Web })
                 .Add("guest", new LocalUser { Name = "guest", Services = UserServices.Ftp }),
         });
-        var blocks = SystemConfigRenderer.RenderLocalUsers(config.Current, ComwareDialect.V5);
+        var blocks = ManagementRenderer.RenderLocalUsers(config.Current, ComwareDialect.V5);
         var block = Assert.Single(blocks);
         Assert.Equal(
             [
@@ -47,7 +54,7 @@ public class SystemConfigRendererTests
     [Fact]
     public void V7_local_users_are_separate_blocks_with_roles()
     {
-        var config = new SystemConfiguration(TestFacts.V7, PasswordEncoder.CreateDeterministic());
+        var config = new ManagementState(TestFacts.V7, PasswordEncoder.CreateDeterministic());
         var hash = config.EncodeSimple("pw");
         config.Update(s => s with
         {
@@ -55,7 +62,7 @@ public class SystemConfigRendererTests
                 .Add("admin", new LocalUser { Name = "admin", Password = hash, Services = UserServices.Ssh | UserServices.Terminal | UserServices.Http | UserServices.Https, Roles = ImmutableSortedSet.Create(StringComparer.Ordinal, "network-operator", "network-admin") })
                 .Add("bob", new LocalUser { Name = "bob" }),
         });
-        var blocks = SystemConfigRenderer.RenderLocalUsers(config.Current, ComwareDialect.V7);
+        var blocks = ManagementRenderer.RenderLocalUsers(config.Current, ComwareDialect.V7);
         Assert.Equal(2, blocks.Count);
         Assert.Equal(
             [
@@ -73,7 +80,7 @@ public class SystemConfigRendererTests
     [Fact]
     public void Vty_ranges_fold_equal_neighbours()
     {
-        var state = SystemState.Initial(TestFacts.V5)
+        var state = ManagementSettings.Initial(TestFacts.V5)
             .WithVty(0, 1, l => l with { AuthenticationMode = LineAuthenticationMode.Scheme, ProtocolInbound = LineProtocols.Ssh, PrivilegeLevel = 3 })
             .WithVty(3, 3, l => l with { IdleTimeout = TimeSpan.FromSeconds(90), ScreenLength = 0 });
         Assert.Equal(
@@ -89,17 +96,17 @@ public class SystemConfigRendererTests
                 " idle-timeout 1 30",
                 "user-interface vty 4",
             ],
-            SystemConfigRenderer.RenderLines(state, ComwareDialect.V5).Single());
+            ManagementRenderer.RenderLines(state, ComwareDialect.V5).Single());
     }
 
     [Fact]
     public void V7_line_shows_role_and_hash()
     {
-        var state = SystemState.Initial(TestFacts.V7)
+        var state = ManagementSettings.Initial(TestFacts.V7)
             .WithVty(0, 63, l => l with { AuthenticationMode = LineAuthenticationMode.Scheme, UserRole = "network-admin", Password = "$h$6$x$y" });
         Assert.Equal(
-            ["line con 0", "line vty 0 63", " authentication-mode scheme", " user-role network-admin", " set authentication password hash $h$6$x$y"],
-            SystemConfigRenderer.RenderLines(state, ComwareDialect.V7).Single());
+            ["line vty 0 63", " authentication-mode scheme", " user-role network-admin", " set authentication password hash $h$6$x$y"],
+            ManagementRenderer.RenderLines(state, ComwareDialect.V7)[^1]);
     }
 
     [Fact]
@@ -107,7 +114,7 @@ public class SystemConfigRendererTests
     {
         using var rsa = RSA.Create(1024);
         var der = rsa.ExportSubjectPublicKeyInfo();
-        var state = SystemState.Initial(TestFacts.V5) with
+        var state = ManagementSettings.Initial(TestFacts.V5) with
         {
             PeerKeys = ImmutableSortedDictionary.Create<string, PeerPublicKey>(StringComparer.OrdinalIgnoreCase).Add("pc1", new PeerPublicKey("pc1", [.. der])),
             Ssh = new SshSettings
@@ -128,8 +135,8 @@ public class SystemConfigRendererTests
                 " ssh user admin service-type stelnet authentication-type password",
                 " ssh user ops service-type all authentication-type publickey assign publickey pc1",
             ],
-            SystemConfigRenderer.RenderSsh(state));
-        var keyLines = SystemConfigRenderer.RenderPeerKeys(state);
+            ManagementRenderer.RenderSsh(state));
+        var keyLines = ManagementRenderer.RenderPeerKeys(state);
         Assert.Equal(" public-key peer pc1", keyLines[0]);
         Assert.Equal("  public-key-code begin", keyLines[1]);
         Assert.Equal(Convert.ToHexString(der), string.Concat(keyLines.Skip(2).Take(keyLines.Count - 4).Select(l => l.Trim())));
@@ -140,21 +147,18 @@ public class SystemConfigRendererTests
     [Fact]
     public void Headers_pick_a_delimiter_absent_from_the_text()
     {
-        var state = SystemState.Initial(TestFacts.V5) with
-        {
-            Headers = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add("motd", "50% off\nsecond line").Add("login", "Welcome"),
-        };
+        var headers = new Dictionary<string, string> { ["motd"] = "50% off\nsecond line", ["login"] = "Welcome" };
         Assert.Equal(
             [" header login %Welcome%", " header motd #50% off", "second line#"],
-            SystemConfigRenderer.RenderHeaders(state));
+            ManagementRenderer.RenderHeaders(headers));
     }
 
     [Fact]
     public void Super_passwords_render_per_dialect()
     {
-        var v5 = SystemState.Initial(TestFacts.V5) with { SuperPasswords = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add("3", "$c$3$abc") };
-        Assert.Contains(" super password level 3 cipher $c$3$abc", SystemConfigRenderer.RenderGlobal(v5, ComwareDialect.V5));
-        var v7 = SystemState.Initial(TestFacts.V7) with { SuperPasswords = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add("network-admin", "$h$6$abc") };
-        Assert.Contains(" super password role network-admin hash $h$6$abc", SystemConfigRenderer.RenderGlobal(v7, ComwareDialect.V7));
+        var v5 = ManagementSettings.Initial(TestFacts.V5) with { SuperPasswords = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add("3", "$c$3$abc") };
+        Assert.Contains(" super password level 3 cipher $c$3$abc", ManagementRenderer.RenderSuperPasswords(v5, ComwareDialect.V5));
+        var v7 = ManagementSettings.Initial(TestFacts.V7) with { SuperPasswords = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add("network-admin", "$h$6$abc") };
+        Assert.Contains(" super password role network-admin hash $h$6$abc", ManagementRenderer.RenderSuperPasswords(v7, ComwareDialect.V7));
     }
 }

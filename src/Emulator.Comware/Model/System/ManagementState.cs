@@ -1,18 +1,18 @@
-namespace Emulator.Comware.Model.System;
+namespace Emulator.Comware.Model.Management;
 
 /// <summary>
-/// Holds the current <see cref="SystemState"/> of one device. Writers (command handlers, replay) swap in a
+/// Holds the current <see cref="ManagementSettings"/> of one device. Writers (command handlers, replay) swap in a
 /// new value atomically; readers on any thread take <see cref="Current"/> and get a consistent snapshot.
 /// </summary>
-public sealed class SystemConfiguration
+public sealed class ManagementState
 {
-    private SystemState _current;
+    private ManagementSettings _current;
 
-    public SystemConfiguration(DeviceFacts facts, PasswordEncoder? passwords = null)
+    public ManagementState(DeviceFacts facts, PasswordEncoder? passwords = null)
     {
         Facts = facts ?? throw new ArgumentNullException(nameof(facts));
         Passwords = passwords ?? new PasswordEncoder();
-        _current = SystemState.Initial(facts);
+        _current = ManagementSettings.Initial(facts);
     }
 
     public DeviceFacts Facts { get; }
@@ -22,10 +22,10 @@ public sealed class SystemConfiguration
     /// <summary>Encodes passwords typed in clear text (<c>simple</c>) into the stored form.</summary>
     public PasswordEncoder Passwords { get; }
 
-    public SystemState Current => Volatile.Read(ref _current);
+    public ManagementSettings Current => Volatile.Read(ref _current);
 
     /// <summary>Applies a pure change; retried if another writer got in between.</summary>
-    public SystemState Update(Func<SystemState, SystemState> change)
+    public ManagementSettings Update(Func<ManagementSettings, ManagementSettings> change)
     {
         ArgumentNullException.ThrowIfNull(change);
         while (true)
@@ -40,7 +40,7 @@ public sealed class SystemConfiguration
     }
 
     /// <summary>Back to factory state (before a boot-time replay).</summary>
-    public void Reset() => Volatile.Write(ref _current, SystemState.Initial(Facts));
+    public void Reset() => Volatile.Write(ref _current, ManagementSettings.Initial(Facts));
 
     /// <summary>Stored form of a clear-text password in this dialect (V5 cipher, V7 hash).</summary>
     public string EncodeSimple(string plainText) =>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Emulator.Comware.Model.System;
+namespace Emulator.Comware.Model.Management;
 
 /// <summary>A <c>public-key peer</c>: a client public key kept as DER SubjectPublicKeyInfo, as Comware keeps it.</summary>
 public sealed record PeerPublicKey(string Name, ImmutableArray<byte> Der)
@@ -17,17 +17,12 @@ public static class HeaderKinds
 }
 
 /// <summary>
-/// The system, user and SSH part of the running configuration: an immutable value, replaced as a whole
-/// on every change so readers on other threads (the SSH authenticator) always see a consistent state.
+/// The user, line and SSH part of the running configuration (the sysname and banners live with the engine):
+/// an immutable value, replaced as a whole on every change so readers on other threads (the SSH authenticator)
+/// always see a consistent state.
 /// </summary>
-public sealed record SystemState
+public sealed record ManagementSettings
 {
-    public required string Sysname { get; init; }
-
-    /// <summary>Banner kind to text (text may span lines).</summary>
-    public ImmutableSortedDictionary<string, string> Headers { get; init; } =
-        ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
-
     public ImmutableSortedDictionary<string, LocalUser> LocalUsers { get; init; } =
         ImmutableSortedDictionary.Create<string, LocalUser>(StringComparer.Ordinal);
 
@@ -45,23 +40,35 @@ public sealed record SystemState
 
     public SshSettings Ssh { get; init; } = new();
 
+    /// <summary>V7 <c>line class aux|vty</c> user roles: what the device prints for each class.</summary>
+    public ImmutableSortedDictionary<string, string> LineClassRoles { get; init; } =
+        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [
+            KeyValuePair.Create("aux", UserRoles.NetworkAdmin),
+            KeyValuePair.Create("vty", UserRoles.NetworkOperator),
+        ]);
+
+    /// <summary><c>password-recovery enable</c> (on by default).</summary>
+    public bool PasswordRecovery { get; init; } = true;
+
+    /// <summary><c>domain default enable NAME</c>; null when not set.</summary>
+    public string? DefaultDomain { get; init; }
+
     /// <summary>Number of VTY lines a dialect offers.</summary>
     public static int VtyCount(ComwareDialect dialect) => dialect == ComwareDialect.V5 ? 5 : 64;
 
     /// <summary>The state of a device with no configuration at all.</summary>
-    public static SystemState Initial(DeviceFacts facts)
+    public static ManagementSettings Initial(DeviceFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        return new SystemState
+        return new ManagementSettings
         {
-            Sysname = facts.DefaultSysname,
             Console = LineSettings.Default(LineKind.Console),
             Vty = [.. Enumerable.Repeat(LineSettings.Default(LineKind.Vty), VtyCount(facts.Dialect))],
         };
     }
 
     /// <summary>Applies <paramref name="change"/> to the VTYs <paramref name="first"/>..<paramref name="last"/>.</summary>
-    public SystemState WithVty(int first, int last, Func<LineSettings, LineSettings> change)
+    public ManagementSettings WithVty(int first, int last, Func<LineSettings, LineSettings> change)
     {
         ArgumentNullException.ThrowIfNull(change);
         var builder = Vty.ToBuilder();
