@@ -1,6 +1,6 @@
 using Emulator.Comware;
 using Emulator.Comware.Auth;
-using Emulator.Comware.Model.System;
+using Emulator.Comware.Model.Management;
 using Emulator.Comware.Runtime;
 using Emulator.Device.Runtime;
 using Emulator.Ssh;
@@ -15,7 +15,7 @@ public sealed class ComwareEngine : IDeviceEngine
     private ComwareEngine(DeviceFacts facts, IDeviceServices services, TimeProvider time)
     {
         _device = new ComwareDevice(facts, services, time);
-        Users = new UserDirectory(new SystemConfiguration(facts));
+        Users = new UserDirectory(new ManagementState(facts));
     }
 
     public static DeviceEngineFactory Factory { get; } = (facts, services, time) => new ComwareEngine(facts, services, time);
