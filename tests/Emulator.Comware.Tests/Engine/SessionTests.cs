@@ -210,4 +210,15 @@ public class SessionTests
         Assert.Equal("        ^\r\n % Unrecognized command found at '^' position.\r\n", error);
         Assert.Equal(1, (await ShellDriver.ExecAsync(device, "fail")).Status);
     }
+
+    [Fact]
+    public async Task A_throwing_handler_fails_its_command_only()
+    {
+        var registry = new CommandRegistry();
+        new Emulator.Comware.Commands.Core.CoreCommands().Register(registry);
+        registry.Add(new CommandDefinition { Syntax = "boom", Help = ["Throws"], Views = [ViewIds.User], Handler = _ => throw new InvalidOperationException("bug") });
+        using var device = TestDevices.Create(ComwareDialect.V7, commands: registry.Build());
+        var output = await ShellDriver.RunAsync(device, "boom\rscreen-length disable\r");
+        Assert.Contains("<H3C>boom\r\n% Command execution failed.\r\n<H3C>screen-length disable\r\n% Screen-length", output, StringComparison.Ordinal);
+    }
 }
