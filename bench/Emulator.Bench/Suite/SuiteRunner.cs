@@ -101,7 +101,7 @@ public sealed partial class SuiteRunner
         {
             try
             {
-                _host = await EmulatorHost.StartAsync(_hostDll, 1, _options.Model, null, TimeSpan.FromSeconds(60), cancellationToken);
+                _host = await EmulatorHost.StartAsync(_hostDll, 1, _options.Model, withControl: false, TimeSpan.FromSeconds(60), cancellationToken);
                 await _log.WriteLineAsync($"emulator listening on 127.0.0.1:{_host.FirstPort} (pid {_host.Pid})");
             }
             catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
