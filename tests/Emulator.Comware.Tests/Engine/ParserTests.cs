@@ -192,6 +192,6 @@ public class ParserTests
         // A '|' not followed by a filter keyword belongs to the expression.
         var literal = Parse("display current-configuration | include a | foo", dialect: ComwareDialect.V7).Filter!;
         Assert.Null(literal.Next);
-        Assert.True(literal.Accept("foo"));
+        Assert.True(literal.Accept("x foo"));
     }
 }
