@@ -1,5 +1,4 @@
 using Emulator.Comware.Auth;
-using Emulator.Comware.Model.System;
 using Emulator.Ssh;
 using Microsoft.Extensions.Logging;
 
