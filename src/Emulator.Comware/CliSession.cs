@@ -55,8 +55,14 @@ public sealed partial class CliSession : ICommandHost
         ArgumentNullException.ThrowIfNull(terminal);
         Attach(terminal, interactive: true);
         await _device.EnsureBootedAsync(cancellationToken);
-        WriteBanner();
-        _writer!.Raw(Prompt);
+        WriteCopyright();
+        if (!await WriteHeadersAsync(cancellationToken))
+        {
+            await _writer!.FlushAsync(cancellationToken);
+            return 0;
+        }
+
+        _writer!.Raw(Dialect.NulAroundBanner ? "\0" + Prompt : Prompt);
         while (!_closed)
         {
             var key = await ReadKeyAsync(cancellationToken);
@@ -111,8 +117,8 @@ public sealed partial class CliSession : ICommandHost
         _closed = false;
     }
 
-    /// <summary>§1.3/§1.4: blank line, the 78-column copyright box, a blank line (V5 adds NULs), then headers.</summary>
-    private void WriteBanner()
+    /// <summary>§1.3/§1.4: blank line, the 78-column copyright box, a blank line (V5 adds NULs).</summary>
+    private void WriteCopyright()
     {
         var nul = Dialect.NulAroundBanner ? "\0" : "";
         var border = new string('*', 78);
@@ -124,17 +130,47 @@ public sealed partial class CliSession : ICommandHost
         _writer.Line(BannerLine("no decompiling or reverse-engineering shall be allowed."));
         _writer.Line(border);
         _writer.Line();
+    }
+
+    /// <summary>
+    /// The <c>header</c> banners of a shell login: legal (with its question; N ends the session), motd, shell.
+    /// Returns false when the user declined the legal banner.
+    /// </summary>
+    private async ValueTask<bool> WriteHeadersAsync(CancellationToken cancellationToken)
+    {
         var headers = _device.GetState<SystemState>().Headers;
+        if (headers.TryGetValue("legal", out var legal))
+        {
+            _writer!.Text(legal);
+            _writer.Line();
+            _writer.Raw("Press Y or ENTER to continue, N to exit.");
+            while (true)
+            {
+                var key = await ReadKeyAsync(cancellationToken);
+                if (key is null || key is { Kind: KeyKind.Printable, Character: 'n' or 'N' })
+                {
+                    _writer.Line();
+                    return false;
+                }
+
+                if (key is { Kind: KeyKind.Enter } or { Kind: KeyKind.Printable, Character: 'y' or 'Y' })
+                {
+                    _writer.Line();
+                    break;
+                }
+            }
+        }
+
         foreach (var kind in (string[])["motd", "shell"])
         {
             if (headers.TryGetValue(kind, out var text))
             {
-                _writer.Text(text.Replace("\r", "", StringComparison.Ordinal));
+                _writer!.Text(text);
                 _writer.Line();
             }
         }
 
-        _writer.Raw(nul);
+        return true;
     }
 
     private static string BannerLine(string text) => ("* " + text).PadRight(77) + "*";

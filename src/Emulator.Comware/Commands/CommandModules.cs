@@ -11,5 +11,6 @@ public static class CommandModules
     [
         new CoreCommands(),
         new SystemCommands(),
+        new Firewall.FirewallCommands(),
     ];
 }

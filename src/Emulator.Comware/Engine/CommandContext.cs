@@ -149,7 +149,9 @@ public sealed class CommandContext
         }
     }
 
-    /// <summary>Reads a free answer (a file name, a password with <paramref name="echo"/> false); null when input ended.</summary>
-    public ValueTask<string?> ReadLineAsync(string prompt, bool echo = true) =>
-        IsReplay ? ValueTask.FromResult<string?>(null) : _host.ReadLineAsync(prompt, echo, CancellationToken);
+    /// <summary>
+    /// Reads a free answer (a file name, a password with <paramref name="echo"/> false); null when input ended.
+    /// During replay it returns the next line of the configuration text, for commands that span lines (header).
+    /// </summary>
+    public ValueTask<string?> ReadLineAsync(string prompt, bool echo = true) => _host.ReadLineAsync(prompt, echo, CancellationToken);
 }

@@ -20,8 +20,10 @@ internal static class OpenSshClient
         var sshpass = ExternalTool.Require("sshpass");
         var arguments = new List<string> { "-p", password, ssh };
         arguments.AddRange(BaseArguments(port));
-        arguments.AddRange(["-o", "PreferredAuthentications=password", "-o", "PubkeyAuthentication=no", "-o", "NumberOfPasswordPrompts=1"]);
+
+        // ssh keeps the first value it sees for an option, so the caller's options go before the defaults.
         arguments.AddRange(options);
+        arguments.AddRange(["-o", "PreferredAuthentications=password", "-o", "PubkeyAuthentication=no", "-o", "NumberOfPasswordPrompts=1"]);
         arguments.AddRange(["admin@127.0.0.1", command]);
         return ExternalTool.RunAsync(sshpass, arguments, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
     }

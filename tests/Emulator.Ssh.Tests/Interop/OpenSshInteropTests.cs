@@ -136,4 +136,52 @@ public class OpenSshInteropTests
             directory.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Keyboard_interactive_password_prompt()
+    {
+        await using var server = new TestSshServer();
+        server.Users.SetPolicy("admin", new AuthenticationPolicy(["keyboard-interactive"], []));
+        var (exitCode, output, error) = await OpenSshClient.RunWithPasswordAsync(server.Port, "secret",
+            ["-o", "PreferredAuthentications=keyboard-interactive", "-o", "KbdInteractiveAuthentication=yes"], "echo kbd");
+        Assert.True(exitCode == 0, $"ssh exit {exitCode}: {error}");
+        Assert.Equal("kbd\n", output);
+    }
+
+    [Fact]
+    public async Task Partial_success_password_then_publickey()
+    {
+        var keygen = ExternalTool.Require("ssh-keygen");
+        var directory = Directory.CreateTempSubdirectory("ssh-interop-");
+        try
+        {
+            var file = Path.Combine(directory.FullName, "id_ed25519");
+            await ExternalTool.RunAsync(keygen, ["-q", "-t", "ed25519", "-N", "", "-f", file], TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            var publicKey = Ssh.Keys.SshPublicKey.ParseLine(await File.ReadAllTextAsync(file + ".pub", TestContext.Current.CancellationToken));
+            await using var server = new TestSshServer();
+            server.Users.SetPolicy("admin", new AuthenticationPolicy([], ["password", "publickey"])).AddKey("admin", publicKey.Blob.ToArray());
+            var (exitCode, output, error) = await OpenSshClient.RunWithPasswordAsync(server.Port, "secret",
+                ["-o", "PreferredAuthentications=password,publickey", "-o", "PubkeyAuthentication=yes", "-o", "IdentitiesOnly=yes", "-i", file], "echo two factors");
+            Assert.True(exitCode == 0, $"ssh exit {exitCode}: {error}");
+            Assert.Equal("two factors\n", output);
+
+            // The password alone is not enough.
+            (exitCode, output, error) = await OpenSshClient.RunWithPasswordAsync(server.Port, "secret", [], "echo never");
+            Assert.Equal(255, exitCode);
+            Assert.Empty(output);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Client_initiated_rekeying_during_output()
+    {
+        await using var server = new TestSshServer();
+        var (exitCode, output, error) = await OpenSshClient.RunWithPasswordAsync(server.Port, "secret", ["-o", "RekeyLimit=32K"], "bytes 2000000");
+        Assert.True(exitCode == 0, $"ssh exit {exitCode}: {error}");
+        Assert.Equal(2000000, output.Length);
+    }
 }
