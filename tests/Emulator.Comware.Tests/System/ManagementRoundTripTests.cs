@@ -28,6 +28,9 @@ public class ManagementRoundTripTests
         script.AppendLine("undo password-recovery enable");
         script.AppendLine("header motd %Authorized access only%");
         script.AppendLine("header login #Welcome, 100% lab#");
+        script.AppendLine("header shell %Line one");
+        script.AppendLine("  # line two, indented");
+        script.AppendLine("last line%");
         script.AppendLine("public-key peer pc1");
         if (v5)
         {
