@@ -15,7 +15,7 @@ public sealed class ComwareEngine : IDeviceEngine
     private ComwareEngine(DeviceFacts facts, IDeviceServices services, TimeProvider time)
     {
         _device = new ComwareDevice(facts, services, time);
-        Users = new UserDirectory(new ManagementState(facts));
+        Users = new UserDirectory(_device);
     }
 
     public static DeviceEngineFactory Factory { get; } = (facts, services, time) => new ComwareEngine(facts, services, time);
