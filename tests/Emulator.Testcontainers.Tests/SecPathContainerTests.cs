@@ -31,8 +31,12 @@ public sealed class SecPathContainerTests(DockerFixture docker)
         using var control = device.CreateControlClient();
         Assert.True(await control.IsHealthyAsync(ct));
         var info = await control.GetDeviceAsync(device.DeviceName, ct);
-        Assert.NotEmpty(info.HostKeys);
-        Assert.All(info.HostKeys, k => Assert.StartsWith("SHA256:", k.Fingerprint, StringComparison.Ordinal));
+        Assert.Equal(profile, info.Profile);
+        Assert.Equal("listening", info.State);
+        Assert.Equal(SecPathBuilder.SshPort, info.Port);
+        var keys = await device.GetHostKeysAsync(ct);
+        Assert.NotEmpty(keys);
+        Assert.Contains($"[{device.Hostname}]:{device.SshPort} {keys[0].Type} {keys[0].PublicKey}", await device.GetKnownHostsAsync(ct), StringComparison.Ordinal);
     }
 
     [Fact(Skip = DockerFixture.HostPending)]

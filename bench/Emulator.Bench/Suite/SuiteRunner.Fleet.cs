@@ -10,21 +10,21 @@ public sealed partial class SuiteRunner
     {
         if (_hostDll is null)
         {
-            _report.Paragraph("Emulator not measured (no built host).");
+            _report.Paragraph($"Emulator host not measured: {HostMissing}.");
             _report.Verdict("1,000 devices ready in < 3 s", "emulator not measured", null);
             return;
         }
 
         int devices = _options.FleetDevices;
         long baseline;
-        await using (var single = await EmulatorHost.StartAsync(_hostDll, 1, _options.Model, null, TimeSpan.FromSeconds(60), cancellationToken))
+        await using (var single = await EmulatorHost.StartAsync(_hostDll, 1, _options.Model, withControl: true, TimeSpan.FromSeconds(60), cancellationToken))
         {
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             baseline = ProcStat.ReadRss(single.Pid);
             await _log.WriteLineAsync($"  1 device: ready in {single.TimeToHealthy.TotalMilliseconds:0} ms, RSS {baseline / 1024} KiB");
         }
 
-        await using var fleet = await EmulatorHost.StartAsync(_hostDll, devices, _options.Model, null, TimeSpan.FromSeconds(120), cancellationToken);
+        await using var fleet = await EmulatorHost.StartAsync(_hostDll, devices, _options.Model, withControl: true, TimeSpan.FromSeconds(120), cancellationToken);
         await _log.WriteLineAsync($"  {devices} devices: log line after {fleet.TimeToAllListening.TotalMilliseconds:0} ms, healthz after {fleet.TimeToHealthy.TotalMilliseconds:0} ms");
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         long fleetRss = ProcStat.ReadRss(fleet.Pid);
@@ -41,7 +41,7 @@ public sealed partial class SuiteRunner
         _report.Paragraph($"A fleet file with one `count: {devices}` entry (model {_options.Model}) on consecutive loopback ports; " +
             $"time measured from starting the host process (`dotnet emulator.dll --fleet ...`, includes runtime start) to the log line " +
             $"\"All {devices} devices listening\" and to GET /healthz answering 200. RSS is VmRSS from /proc 2 s after ready, " +
-            $"compared with a 1-device host started the same way. Idle CPU over {idleWindow.TotalSeconds:0} s with no client.");
+            $"compared with a 1-device host (`--ssh-port 0`, control API on too). Idle CPU over {idleWindow.TotalSeconds:0} s with no client.");
         _report.Table(["measure", "value"], [
             ["devices", devices.ToString(CultureInfo.InvariantCulture)],
             ["process start to \"All N devices listening\"", $"{F(fleet.TimeToAllListening.TotalMilliseconds, "0")} ms"],

@@ -35,7 +35,7 @@ public sealed partial class SuiteRunner
         var emulator = Emulator("display current-configuration");
         if (emulator is null)
         {
-            _report.Paragraph("Emulator not measured (no built host).");
+            _report.Paragraph($"Emulator host not measured: {HostMissing}.");
             _report.Verdict("p99 of `display current-configuration` (~1,000 lines) < 2 ms", "emulator not measured", null);
             return;
         }
@@ -125,6 +125,11 @@ public sealed partial class SuiteRunner
 
             string file = _sshd.WriteFile("throughput.txt", content);
             rows.Add(await ThroughputBench.RunAsync(Sshd($"cat {file}")!, $"cat {file}", bytes, 3, cancellationToken));
+        }
+
+        if (emulator is null)
+        {
+            _report.Paragraph($"Emulator host not measured: {HostMissing}.");
         }
 
         _report.Paragraph("Emulator: one shell with `screen-length disable`, `display current-configuration` (the ~1,000-line " +

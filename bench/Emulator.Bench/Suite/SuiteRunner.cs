@@ -19,6 +19,7 @@ public sealed partial class SuiteRunner
     private SshOnlyServer? _sshOnly;
     private EmulatorHost? _host;
     private string? _hostDll;
+    private string? _hostProblem;
 
     public SuiteRunner(SuiteOptions options, TextWriter log)
     {
@@ -98,8 +99,16 @@ public sealed partial class SuiteRunner
 
         if (_options.Runs("handshake") || _options.Runs("throughput") || _options.Runs("latency"))
         {
-            _host = await EmulatorHost.StartAsync(_hostDll, 1, _options.Model, null, TimeSpan.FromSeconds(60), cancellationToken);
-            await _log.WriteLineAsync($"emulator listening on 127.0.0.1:{_host.FirstPort} (pid {_host.Pid})");
+            try
+            {
+                _host = await EmulatorHost.StartAsync(_hostDll, 1, _options.Model, withControl: false, TimeSpan.FromSeconds(60), cancellationToken);
+                await _log.WriteLineAsync($"emulator listening on 127.0.0.1:{_host.FirstPort} (pid {_host.Pid})");
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+            {
+                _hostProblem = ex.Message;
+                await _log.WriteLineAsync($"emulator not measured: {ex.Message}");
+            }
         }
     }
 
@@ -143,6 +152,11 @@ public sealed partial class SuiteRunner
         new SshClientOptions { UserName = _options.UserName, Password = _options.Password },
         command,
         _host.SampleAsync);
+
+    /// <summary>Why the emulator host is not in this run, for the report.</summary>
+    private string HostMissing => _hostDll is null
+        ? "no built host (dotnet build -c Release src/Emulator.Host)"
+        : $"the host did not start: {_hostProblem?.Split('\n')[0]}";
 
     private void MicroSection()
     {
