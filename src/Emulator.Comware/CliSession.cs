@@ -29,7 +29,7 @@ public sealed partial class CliSession : ICommandHost
         ScreenLength = device.Dialect.DefaultScreenLength;
     }
 
-    public CliUser User { get; }
+    public CliUser User { get; internal set; }
 
     public ComwareDevice Device => _device;
 

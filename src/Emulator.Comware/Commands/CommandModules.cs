@@ -9,5 +9,6 @@ public static class CommandModules
     public static IReadOnlyList<ICommandModule> Default { get; } =
     [
         new CoreCommands(),
+        new Firewall.FirewallCommands(),
     ];
 }

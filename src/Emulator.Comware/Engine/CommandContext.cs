@@ -56,6 +56,15 @@ public sealed class CommandContext
 
     public CliUser User => _host.User;
 
+    /// <summary><c>super</c>: the session goes on with another level or role (replay and exec keep theirs).</summary>
+    public void ChangeUser(CliUser user)
+    {
+        if (_host is CliSession session)
+        {
+            session.User = user;
+        }
+    }
+
     public ComwareDialect Dialect => Device.Facts.Dialect;
 
     /// <summary>Replaying startup.cfg or the default configuration: no dialogs, output is discarded.</summary>

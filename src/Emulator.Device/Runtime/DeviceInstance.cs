@@ -258,7 +258,8 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         };
     }
 
-    internal void MarkFailed(string reason)
+    /// <summary>Takes the device out of service with a reason shown by the control API.</summary>
+    public void MarkFailed(string reason)
     {
         Status = DeviceStatus.Failed;
         Error = reason;

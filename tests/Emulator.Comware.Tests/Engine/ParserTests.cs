@@ -167,4 +167,14 @@ public class ParserTests
         Assert.Equal(ParseVerdict.WrongParameter, error.Result.Verdict);
         Assert.Equal(19, error.Result.ErrorOffset);
     }
+
+    [Fact]
+    public void Registration_rejects_the_same_syntax_twice_in_one_view()
+    {
+        var registry = new CommandRegistry();
+        registry.AddView(new ViewDefinition(ViewIds.System, null, "[{0}]", "System view commands:"));
+        registry.Add(new CommandDefinition { Syntax = "a  b", Help = ["a", "b"], Handler = _ => ValueTask.CompletedTask });
+        registry.Add(new CommandDefinition { Syntax = "a b", Help = ["a", "b"], Handler = _ => ValueTask.CompletedTask });
+        Assert.Throws<InvalidOperationException>(registry.Build);
+    }
 }

@@ -221,4 +221,19 @@ public class SessionTests
         var output = await ShellDriver.RunAsync(device, "boom\rscreen-length disable\r");
         Assert.Contains("<H3C>boom\r\n% Command execution failed.\r\n<H3C>screen-length disable\r\n% Screen-length", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Header_banners_print_at_login_and_legal_asks_to_continue()
+    {
+        using var device = Device(ComwareDialect.V7);
+        await device.EnsureBootedAsync(TestContext.Current.CancellationToken);
+        var headers = device.GetState<SystemState>().Headers;
+        headers["legal"] = "Authorised use only";
+        headers["motd"] = "Maintenance at 02:00\nCall NOC";
+        headers["shell"] = "Welcome";
+        var accepted = await ShellDriver.RunAsync(device, "\r");
+        Assert.EndsWith("*\r\n\r\nAuthorised use only\r\nPress Y or ENTER to continue, N to exit.\r\nMaintenance at 02:00\r\nCall NOC\r\nWelcome\r\n<H3C>", accepted, StringComparison.Ordinal);
+        var declined = await ShellDriver.RunAsync(device, "n");
+        Assert.EndsWith("Press Y or ENTER to continue, N to exit.\r\n", declined, StringComparison.Ordinal);
+    }
 }

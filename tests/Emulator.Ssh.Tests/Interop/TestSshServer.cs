@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using Emulator.Ssh.Tests.Connection;
+using Emulator.Ssh.Tests.TestClient;
 
 namespace Emulator.Ssh.Tests.Interop;
 
@@ -21,7 +22,7 @@ internal sealed class TestSshServer : IAsyncDisposable
     {
         var options = new SshServerOptions
         {
-            HostKeys = TestHostKeys.Shared,
+            HostKeys = TestHostKeys.All,
             Authenticator = Users,
             Sessions = Handler,
             Algorithms = SshAlgorithmCatalog.All,
@@ -42,6 +43,14 @@ internal sealed class TestSshServer : IAsyncDisposable
     public SshServer Server { get; }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>A raw TCP connection to this server as a duplex pipe (for hand-made and hostile clients).</summary>
+    public async Task<TcpConnection> ConnectTcpAsync()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(IPAddress.Loopback, Port, TestContext.Current.CancellationToken);
+        return new TcpConnection(socket);
+    }
 
     private async Task AcceptLoopAsync()
     {
@@ -90,16 +99,52 @@ internal sealed class TestSshServer : IAsyncDisposable
     private sealed record StreamDuplexPipe(PipeReader Input, PipeWriter Output) : IDuplexPipe;
 }
 
-/// <summary>Host keys of every type, made once per test run from fixed seeds (RSA and DSA generation is slow).</summary>
-internal sealed class TestHostKeys : IHostKeyProvider
+/// <summary>A client socket with pipes over it.</summary>
+internal sealed class TcpConnection : IDuplexPipe, IDisposable
 {
-    private static readonly Lazy<TestHostKeys> s_shared = new(() => new TestHostKeys());
-    private readonly ConcurrentDictionary<string, Lazy<SshHostKey>> _keys = new();
+    private readonly NetworkStream _stream;
 
-    public static TestHostKeys Shared => s_shared.Value;
+    public TcpConnection(Socket socket)
+    {
+        Socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: true);
+        Input = PipeReader.Create(_stream);
+        Output = PipeWriter.Create(_stream);
+    }
 
-    public IReadOnlyCollection<string> KeyTypes { get; } = ["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-rsa", "ssh-dss"];
+    public Socket Socket { get; }
 
-    public ValueTask<SshHostKey> GetKeyAsync(string keyType, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_keys.GetOrAdd(keyType, t => new Lazy<SshHostKey>(() => SshHostKey.Generate(t, seed: [7, 7, 7]))).Value);
+    public PipeReader Input { get; }
+
+    public PipeWriter Output { get; }
+
+    /// <summary>Everything the server sends until it closes (or the timeout passes, which fails).</summary>
+    public async Task<byte[]> ReadToEndAsync(TimeSpan timeout)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cts.CancelAfter(timeout);
+        var all = new MemoryStream();
+        var buffer = new byte[8192];
+        while (true)
+        {
+            int n;
+            try
+            {
+                n = await Socket.ReceiveAsync(buffer, SocketFlags.None, cts.Token);
+            }
+            catch (SocketException)
+            {
+                return all.ToArray();
+            }
+
+            if (n == 0)
+            {
+                return all.ToArray();
+            }
+
+            all.Write(buffer, 0, n);
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
 }

@@ -5,7 +5,7 @@ namespace Emulator.Comware.Commands.Core;
 
 /// <summary>
 /// The engine's own commands: the user and system views, moving between views, <c>display this</c>,
-/// <c>display current-configuration</c>, <c>display history-command</c>, <c>screen-length disable</c>, <c>sysname</c>, <c>header</c>.
+/// <c>display current-configuration</c>, <c>display history-command</c>, <c>screen-length disable</c>, <c>sysname</c>.
 /// </summary>
 public sealed class CoreCommands : ICommandModule
 {
@@ -21,7 +21,6 @@ public sealed class CoreCommands : ICommandModule
 
         NavigationCommands.Register(registry);
         DisplayCommands.Register(registry);
-        HeaderCommand.Register(registry);
         registry.AddConfigSection(new DelegateConfigSection(ConfigOrder.Sysname, (device, writer) => writer.Line($" sysname {device.Sysname}")));
     }
 }
