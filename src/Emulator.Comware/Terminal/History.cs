@@ -13,15 +13,30 @@ public sealed class History(int capacity)
 
     public IReadOnlyList<string> Entries => _entries;
 
-    public void Add(string line)
+    /// <summary>Adds a line; returns a token for <see cref="Undo"/> when it was stored (null for a consecutive duplicate).</summary>
+    public object? Add(string line)
     {
+        object? added = null;
         if (_entries.Count == 0 || _entries[^1] != line)
         {
             _entries.Add(line);
+            added = line;
             if (_entries.Count > Capacity)
             {
                 _entries.RemoveAt(0);
             }
+        }
+
+        ResetBrowsing();
+        return added;
+    }
+
+    /// <summary>Takes back the last <see cref="Add"/> (the command failed).</summary>
+    public void Undo(object added)
+    {
+        if (_entries.Count > 0 && ReferenceEquals(_entries[^1], added))
+        {
+            _entries.RemoveAt(_entries.Count - 1);
         }
 
         ResetBrowsing();

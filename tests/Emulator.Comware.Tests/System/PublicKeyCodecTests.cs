@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using Emulator.Comware.Model.System;
+using Emulator.Comware.Model.Management;
 
-namespace Emulator.Comware.Tests.System;
+namespace Emulator.Comware.Tests.Management;
 
 public class PublicKeyCodecTests
 {

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Threading.Channels;
-using Emulator.Ssh.Connection;
 using Emulator.Ssh.Transport;
 using Emulator.Ssh.Wire;
 
@@ -10,7 +9,7 @@ namespace Emulator.Ssh.Tests.Connection;
 /// The server half of an in-memory packet pair: plain payloads, no crypto, so the userauth and connection layers
 /// can be tested alone (Go's mempipe_test.go idea).
 /// </summary>
-internal sealed class InMemoryPacketConnection : IPacketConnection, IReceivedSequenceNumber
+internal sealed class InMemoryPacketConnection : IPacketConnection
 {
     private readonly Channel<byte[]> _fromClient;
     private readonly Channel<byte[]> _toClient;
@@ -25,7 +24,6 @@ internal sealed class InMemoryPacketConnection : IPacketConnection, IReceivedSeq
 
     public ReadOnlyMemory<byte> SessionId { get; }
 
-    public uint LastReceivedSequenceNumber => _sequence;
 
     public bool Authenticated { get; private set; }
 
@@ -56,6 +54,9 @@ internal sealed class InMemoryPacketConnection : IPacketConnection, IReceivedSeq
             throw new SshDisconnectException();
         }
     }
+
+    public ValueTask SendUnimplementedAsync(CancellationToken cancellationToken) =>
+        WritePacketAsync(new TestPeer.Builder().Byte(MessageNumbers.Unimplemented).UInt32(_sequence).ToArray(), cancellationToken);
 
     public void OnAuthenticated() => Authenticated = true;
 
