@@ -29,7 +29,7 @@ public sealed partial class CliSession : ICommandHost
         ScreenLength = device.Dialect.DefaultScreenLength;
     }
 
-    public CliUser User { get; }
+    public CliUser User { get; internal set; }
 
     public ComwareDevice Device => _device;
 
@@ -39,6 +39,12 @@ public sealed partial class CliSession : ICommandHost
 
     /// <summary>Lines per page; null after <c>screen-length disable</c> (this session only, §3.2).</summary>
     public int? ScreenLength { get; set; }
+
+    /// <summary>
+    /// Ends the shell when no key arrives for this long (the line's <c>idle-timeout</c>; V5 default 10 minutes).
+    /// Null (the default here) never times out; the device layer sets it from the user-interface configuration.
+    /// </summary>
+    public TimeSpan? IdleTimeout { get; set; }
 
     /// <summary>The prompt of the current view, e.g. <c>&lt;H3C&gt;</c> or <c>[H3C-GigabitEthernet0/1]</c>.</summary>
     public string Prompt => Views.Current.Prompt(_device.Sysname);
@@ -55,8 +61,14 @@ public sealed partial class CliSession : ICommandHost
         ArgumentNullException.ThrowIfNull(terminal);
         Attach(terminal, interactive: true);
         await _device.EnsureBootedAsync(cancellationToken);
-        WriteBanner();
-        _writer!.Raw(Prompt);
+        WriteCopyright();
+        if (!await WriteHeadersAsync(cancellationToken))
+        {
+            await _writer!.FlushAsync(cancellationToken);
+            return 0;
+        }
+
+        _writer!.Raw(Dialect.NulAroundBanner ? "\0" + Prompt : Prompt);
         while (!_closed)
         {
             var key = await ReadKeyAsync(cancellationToken);
@@ -111,8 +123,8 @@ public sealed partial class CliSession : ICommandHost
         _closed = false;
     }
 
-    /// <summary>§1.3/§1.4: blank line, the 78-column copyright box, a blank line (V5 adds NULs), then headers.</summary>
-    private void WriteBanner()
+    /// <summary>§1.3/§1.4: blank line, the 78-column copyright box, a blank line (V5 adds NULs).</summary>
+    private void WriteCopyright()
     {
         var nul = Dialect.NulAroundBanner ? "\0" : "";
         var border = new string('*', 78);
@@ -124,29 +136,80 @@ public sealed partial class CliSession : ICommandHost
         _writer.Line(BannerLine("no decompiling or reverse-engineering shall be allowed."));
         _writer.Line(border);
         _writer.Line();
+    }
+
+    /// <summary>
+    /// The <c>header</c> banners of a shell login: legal (with its question; N ends the session), motd, shell.
+    /// Returns false when the user declined the legal banner.
+    /// </summary>
+    private async ValueTask<bool> WriteHeadersAsync(CancellationToken cancellationToken)
+    {
         var headers = _device.GetState<SystemState>().Headers;
+        if (headers.TryGetValue("legal", out var legal))
+        {
+            _writer!.Text(legal);
+            _writer.Line();
+            _writer.Raw("Press Y or ENTER to continue, N to exit.");
+            while (true)
+            {
+                var key = await ReadKeyAsync(cancellationToken);
+                if (key is null || key is { Kind: KeyKind.Printable, Character: 'n' or 'N' })
+                {
+                    _writer.Line();
+                    return false;
+                }
+
+                if (key is { Kind: KeyKind.Enter } or { Kind: KeyKind.Printable, Character: 'y' or 'Y' })
+                {
+                    _writer.Line();
+                    break;
+                }
+            }
+        }
+
         foreach (var kind in (string[])["motd", "shell"])
         {
             if (headers.TryGetValue(kind, out var text))
             {
-                _writer.Text(text.Replace("\r", "", StringComparison.Ordinal));
+                _writer!.Text(text);
                 _writer.Line();
             }
         }
 
-        _writer.Raw(nul);
+        return true;
     }
 
     private static string BannerLine(string text) => ("* " + text).PadRight(77) + "*";
 
     private async ValueTask<Key?> ReadKeyAsync(CancellationToken cancellationToken)
     {
-        if (!_keys!.HasBufferedKeys && !await _writer!.FlushAsync(cancellationToken))
+        if (_keys!.HasBufferedKeys)
+        {
+            return await _keys.ReadAsync(cancellationToken);
+        }
+
+        if (!await _writer!.FlushAsync(cancellationToken))
         {
             return null;
         }
 
-        return await _keys.ReadAsync(cancellationToken);
+        if (IdleTimeout is not { } idle || !_interactive)
+        {
+            return await _keys.ReadAsync(cancellationToken);
+        }
+
+        using var timer = new CancellationTokenSource(idle, _device.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            return await _keys.ReadAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // idle-timeout: the device drops the user without a word.
+            _closed = true;
+            return null;
+        }
     }
 
     private async ValueTask HandleKeyAsync(Key key, CancellationToken cancellationToken)
@@ -313,6 +376,10 @@ public sealed partial class CliSession : ICommandHost
 
             if (words.Count == 0)
             {
+                // No match: the line is shown again unchanged on a new line (V7 manual Table 1).
+                _writer!.Line();
+                _writer.Raw(Prompt);
+                editor.Restore(line);
                 return;
             }
 

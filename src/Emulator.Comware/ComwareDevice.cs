@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Emulator.Comware.Commands;
 using Emulator.Comware.Engine;
 using Emulator.Comware.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Emulator.Comware;
 
@@ -17,7 +19,7 @@ public sealed class ComwareDevice : IDisposable
     private ConcurrentDictionary<Type, object> _state = new();
     private Task<ConfigurationLoadReport>? _boot;
 
-    public ComwareDevice(DeviceFacts facts, IDeviceServices services, TimeProvider time, CommandSet? commands = null, DialectSettings? dialect = null)
+    public ComwareDevice(DeviceFacts facts, IDeviceServices services, TimeProvider time, CommandSet? commands = null, DialectSettings? dialect = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         Facts = facts;
@@ -26,6 +28,7 @@ public sealed class ComwareDevice : IDisposable
         Commands = commands ?? CommandSet.Build(CommandModules.Default);
         Dialect = dialect ?? DialectSettings.For(facts.Dialect);
         BootedAt = time.GetUtcNow();
+        Logger = logger ?? NullLogger.Instance;
     }
 
     public DeviceFacts Facts { get; }
@@ -37,6 +40,8 @@ public sealed class ComwareDevice : IDisposable
     public CommandSet Commands { get; }
 
     public DialectSettings Dialect { get; }
+
+    public ILogger Logger { get; }
 
     /// <summary>When the configuration was last loaded (boot, reboot): the base of uptime displays.</summary>
     public DateTimeOffset BootedAt { get; private set; }

@@ -47,6 +47,9 @@ public sealed class SecPathBuilder : ContainerBuilder<SecPathBuilder, SecPathCon
     /// <summary>Where the image looks for custom YAML profiles.</summary>
     public const string ProfilesDirectory = "/etc/emulator/profiles";
 
+    /// <summary>How long each readiness condition may take before StartAsync fails (a cold, busy CI machine included).</summary>
+    public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>Uses the pinned <see cref="SecPathImage" />.</summary>
     [Obsolete("Use the constructor with an image, for example new SecPathBuilder(SecPathBuilder.SecPathImage).")]
     public SecPathBuilder()
@@ -132,8 +135,8 @@ public sealed class SecPathBuilder : ContainerBuilder<SecPathBuilder, SecPathCon
             .WithUser(DefaultUsername, DefaultPassword, SecPathUser.NetworkAdmin)
             // The host logs this once every listener is bound; the greeting then proves SSH answers through the mapped port.
             .WithWaitStrategy(Wait.ForUnixContainer()
-                .UntilMessageIsLogged(@"All \d+ devices? listening")
-                .AddCustomWaitStrategy(new WaitUntilSshGreeting(SshPort)));
+                .UntilMessageIsLogged(@"All \d+ devices? listening", o => o.WithTimeout(StartupTimeout))
+                .AddCustomWaitStrategy(new WaitUntilSshGreeting(SshPort), o => o.WithTimeout(StartupTimeout)));
 
     /// <inheritdoc />
     protected override void Validate()

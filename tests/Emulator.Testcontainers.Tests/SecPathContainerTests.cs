@@ -31,8 +31,12 @@ public sealed class SecPathContainerTests(DockerFixture docker)
         using var control = device.CreateControlClient();
         Assert.True(await control.IsHealthyAsync(ct));
         var info = await control.GetDeviceAsync(device.DeviceName, ct);
-        Assert.NotEmpty(info.HostKeys);
-        Assert.All(info.HostKeys, k => Assert.StartsWith("SHA256:", k.Fingerprint, StringComparison.Ordinal));
+        Assert.Equal(profile, info.Profile);
+        Assert.Equal("listening", info.State);
+        Assert.Equal(SecPathBuilder.SshPort, info.Port);
+        var keys = await device.GetHostKeysAsync(ct);
+        Assert.NotEmpty(keys);
+        Assert.Contains($"[{device.Hostname}]:{device.SshPort} {keys[0].Type} {keys[0].PublicKey}", await device.GetKnownHostsAsync(ct), StringComparison.Ordinal);
     }
 
     [Fact(Skip = DockerFixture.HostPending)]
@@ -120,6 +124,52 @@ public sealed class SecPathContainerTests(DockerFixture docker)
             .Build();
         await device.StartAsync(ct);
         Assert.Equal(V5Greeting, await SshGreeting.TryReadAsync(device.Hostname, device.SshPort, TimeSpan.FromSeconds(5), ct));
+    }
+
+    [Fact(Skip = DockerFixture.HostPending)]
+    public async Task Fleet_secret_gives_the_same_host_key_to_the_same_device_name_in_any_container()
+    {
+        docker.RequireDocker();
+        var ct = TestContext.Current.CancellationToken;
+        async Task<string> FingerprintAsync(string secret)
+        {
+            await using var device = new SecPathBuilder(docker.Image).WithDeviceName("lab-fw").WithFleetSecret(secret).Build();
+            await device.StartAsync(ct);
+            using var shell = await device.OpenShellAsync(cancellationToken: ct);
+            return shell.HostKeyFingerprint!;
+        }
+
+        var first = await FingerprintAsync("lab-secret-1");
+        Assert.Equal(first, await FingerprintAsync("lab-secret-1"));
+        Assert.NotEqual(first, await FingerprintAsync("lab-secret-2"));
+    }
+
+    [Fact(Skip = DockerFixture.HostPending)]
+    public async Task Custom_profile_file_is_used_by_the_device()
+    {
+        docker.RequireDocker();
+        var ct = TestContext.Current.CancellationToken;
+        var file = Path.Combine(Path.GetTempPath(), $"LAB-F1000-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, """
+            # A lab variant of the F1000-E that identifies itself differently.
+            extends: F1000-E
+            model: SecPath F1000-E LAB
+            ssh:
+              identification: SSH-2.0-Comware-5.20-LAB
+            """, ct);
+        try
+        {
+            await using var device = new SecPathBuilder(docker.Image)
+                .WithProfileFile(file)
+                .WithProfile(Path.GetFileNameWithoutExtension(file))
+                .Build();
+            await device.StartAsync(ct);
+            Assert.Equal("SSH-2.0-Comware-5.20-LAB", await SshGreeting.TryReadAsync(device.Hostname, device.SshPort, TimeSpan.FromSeconds(5), ct));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private SecPathContainer NewDeviceOn(string volumeName) =>

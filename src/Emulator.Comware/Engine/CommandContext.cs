@@ -56,6 +56,15 @@ public sealed class CommandContext
 
     public CliUser User => _host.User;
 
+    /// <summary><c>super</c>: the session goes on with another level or role (replay and exec keep theirs).</summary>
+    public void ChangeUser(CliUser user)
+    {
+        if (_host is CliSession session)
+        {
+            session.User = user;
+        }
+    }
+
     public ComwareDialect Dialect => Device.Facts.Dialect;
 
     /// <summary>Replaying startup.cfg or the default configuration: no dialogs, output is discarded.</summary>
@@ -140,7 +149,9 @@ public sealed class CommandContext
         }
     }
 
-    /// <summary>Reads a free answer (a file name, a password with <paramref name="echo"/> false); null when input ended.</summary>
-    public ValueTask<string?> ReadLineAsync(string prompt, bool echo = true) =>
-        IsReplay ? ValueTask.FromResult<string?>(null) : _host.ReadLineAsync(prompt, echo, CancellationToken);
+    /// <summary>
+    /// Reads a free answer (a file name, a password with <paramref name="echo"/> false); null when input ended.
+    /// During replay it returns the next line of the configuration text, for commands that span lines (header).
+    /// </summary>
+    public ValueTask<string?> ReadLineAsync(string prompt, bool echo = true) => _host.ReadLineAsync(prompt, echo, CancellationToken);
 }

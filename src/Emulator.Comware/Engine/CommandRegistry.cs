@@ -73,6 +73,7 @@ public sealed class CommandRegistry
             }
         }
 
+        RejectDuplicates(compiled);
         return new CommandSet(views.ToFrozenDictionary(StringComparer.Ordinal), compiled, [.. _sections.OrderBy(s => s.Order)]);
     }
 
@@ -97,6 +98,25 @@ public sealed class CommandRegistry
         }
 
         return new CompiledCommand(command, NfaCompiler.Compile(tree, resolved), isUndo, level, order);
+    }
+
+    /// <summary>Two modules registering the same syntax for the same view and dialect would shadow each other silently.</summary>
+    private static void RejectDuplicates(List<CompiledCommand> compiled)
+    {
+        var seen = new Dictionary<(string Syntax, string View), CompiledCommand>();
+        foreach (var command in compiled)
+        {
+            var syntax = string.Join(' ', command.Syntax.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            foreach (var view in command.Definition.Views)
+            {
+                if (seen.TryGetValue((syntax, view), out var other) && (other.Definition.Dialects & command.Definition.Dialects) != 0)
+                {
+                    throw new InvalidOperationException($"Command \"{command.Syntax}\" is registered twice for view {view}.");
+                }
+
+                seen[(syntax, view)] = command;
+            }
+        }
     }
 
     private static void CollectKeywords(SyntaxNode node, Action<string, int> visit)

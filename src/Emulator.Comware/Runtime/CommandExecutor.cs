@@ -1,4 +1,5 @@
 using Emulator.Comware.Engine;
+using Microsoft.Extensions.Logging;
 
 namespace Emulator.Comware.Runtime;
 
@@ -11,6 +12,8 @@ internal sealed record Resolution(ParseResult Result, int Depth, bool Permission
 /// </summary>
 internal static class CommandExecutor
 {
+    public const string InternalErrorMessage = "% Command execution failed.";
+
     public static Resolution Resolve(ComwareDevice device, ViewPath views, CliUser user, string line)
     {
         var context = new ParameterContext(device.Facts.Dialect);
@@ -58,7 +61,17 @@ internal static class CommandExecutor
         var command = resolution.Result.Command!;
         host.Views.TruncateTo(resolution.Depth);
         var context = new CommandContext(device, host, resolution.Result.Arguments, command.IsUndo, cancellationToken);
-        await command.Handler(context);
+        try
+        {
+            await command.Handler(context);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A faulty handler costs its own command, never the session or the device.
+            device.Logger.LogError(exception, "Command \"{Syntax}\" failed on {Sysname}", command.Syntax, device.Sysname);
+            context.Fail(InternalErrorMessage);
+        }
+
         return !context.Failed;
     }
 }

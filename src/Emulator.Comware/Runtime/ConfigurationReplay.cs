@@ -10,6 +10,8 @@ namespace Emulator.Comware.Runtime;
 internal sealed class ConfigurationReplay : ICommandHost
 {
     private readonly System.Text.StringBuilder _output = new();
+    private string[] _lines = [];
+    private int _next;
 
     private ConfigurationReplay(ComwareDevice device)
     {
@@ -31,9 +33,10 @@ internal sealed class ConfigurationReplay : ICommandHost
         var replay = new ConfigurationReplay(device);
         var errors = new List<ConfigurationError>();
         var executed = 0;
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var lines = replay._lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i = replay._next)
         {
+            replay._next = i + 1;
             var line = lines[i].TrimEnd('\r', ' ', '\t');
             var trimmed = line.TrimStart();
             if (trimmed.StartsWith('#'))
@@ -73,7 +76,9 @@ internal sealed class ConfigurationReplay : ICommandHost
 
     public void Write(string text) => _output.Append(text);
 
-    public ValueTask<string?> ReadLineAsync(string prompt, bool echo, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
+    /// <summary>Multi-line commands (header) read their continuation lines from the configuration text.</summary>
+    public ValueTask<string?> ReadLineAsync(string prompt, bool echo, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_next < _lines.Length ? _lines[_next++].TrimEnd('\r') : null);
 
     public void Close()
     {

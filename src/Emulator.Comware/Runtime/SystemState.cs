@@ -1,6 +1,9 @@
 namespace Emulator.Comware.Runtime;
 
-/// <summary>Core system settings owned by the engine: the sysname (it drives every prompt) and the header banners.</summary>
+/// <summary>
+/// Core system settings owned by the engine: the sysname (it drives every prompt) and the header banners (set by the
+/// <c>header</c> command of the system module, printed by the shell at login).
+/// </summary>
 public sealed class SystemState
 {
     /// <summary>Null means the profile's default sysname.</summary>

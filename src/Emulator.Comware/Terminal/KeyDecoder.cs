@@ -39,17 +39,32 @@ public readonly record struct Key(KeyKind Kind, char Character = '\0')
 /// </summary>
 public sealed class KeyDecoder
 {
-    private readonly List<byte> _pending = [];
+    private const int MaxParameters = 16;
+
+    private readonly System.Text.StringBuilder _parameters = new();
+    private EscapeState _state;
     private bool _afterCr;
+
+    private enum EscapeState
+    {
+        None,
+
+        /// <summary>After ESC.</summary>
+        Escape,
+
+        /// <summary>After ESC [: parameter bytes until a final byte.</summary>
+        Csi,
+
+        /// <summary>After ESC O: one final byte.</summary>
+        Ss3,
+    }
 
     public void Decode(ReadOnlySpan<byte> input, List<Key> keys)
     {
         foreach (var b in input)
         {
-            if (_pending.Count > 0)
+            if (_state != EscapeState.None && ContinueEscape(b, keys))
             {
-                _pending.Add(b);
-                TryCompleteEscape(keys);
                 continue;
             }
 
@@ -78,7 +93,7 @@ public sealed class KeyDecoder
                     keys.Add(new Key(KeyKind.Backspace));
                     break;
                 case 0x1B:
-                    _pending.Add(b);
+                    _state = EscapeState.Escape;
                     break;
                 case < 0x20:
                     keys.Add(new Key(KeyKind.Control, (char)b));
@@ -90,63 +105,66 @@ public sealed class KeyDecoder
         }
     }
 
-    private void TryCompleteEscape(List<Key> keys)
+    /// <summary>Feeds one byte to a pending escape sequence; false when the byte ends it and must be decoded normally.</summary>
+    private bool ContinueEscape(byte b, List<Key> keys)
     {
-        // _pending starts with ESC.
-        if (_pending.Count == 2)
+        switch (_state)
         {
-            var second = _pending[1];
-            if (second is (byte)'[' or (byte)'O')
-            {
-                return;
-            }
+            case EscapeState.Escape:
+                _parameters.Clear();
+                if (b is (byte)'[' or (byte)'O')
+                {
+                    _state = b == '[' ? EscapeState.Csi : EscapeState.Ss3;
+                    return true;
+                }
 
-            _pending.Clear();
-            if (second is >= 0x20 and < 0x7F)
-            {
-                keys.Add(new Key(KeyKind.Meta, char.ToLowerInvariant((char)second)));
-            }
+                _state = EscapeState.None;
+                if (b is >= 0x20 and < 0x7F)
+                {
+                    keys.Add(new Key(KeyKind.Meta, char.ToLowerInvariant((char)b)));
+                    return true;
+                }
 
-            return;
-        }
+                return false;
+            case EscapeState.Csi when b is >= 0x20 and <= 0x3F:
+                if (_parameters.Length < MaxParameters)
+                {
+                    _parameters.Append((char)b);
+                }
 
-        var last = _pending[^1];
-        var isFinal = last is >= 0x40 and <= 0x7E;
-        if (!isFinal && _pending.Count < 16)
-        {
-            return;
-        }
+                return true;
+            case EscapeState.Csi or EscapeState.Ss3 when b is >= 0x40 and <= 0x7E:
+                _state = EscapeState.None;
+                if (Final((char)b, _parameters.ToString()) is { } key)
+                {
+                    keys.Add(key);
+                }
 
-        var introducer = _pending[1];
-        var parameters = System.Text.Encoding.ASCII.GetString([.. _pending.Skip(2).Take(_pending.Count - 3)]);
-        _pending.Clear();
-        if (!isFinal)
-        {
-            return;
-        }
-
-        Key? key = (char)last switch
-        {
-            'A' => new Key(KeyKind.Up),
-            'B' => new Key(KeyKind.Down),
-            'C' => new Key(KeyKind.Right),
-            'D' => new Key(KeyKind.Left),
-            'H' => new Key(KeyKind.Home),
-            'F' => new Key(KeyKind.End),
-            '~' when introducer == '[' => parameters switch
-            {
-                "1" or "7" => new Key(KeyKind.Home),
-                "4" or "8" => new Key(KeyKind.End),
-                "3" => new Key(KeyKind.Delete),
-                "5" => new Key(KeyKind.PageUp),
-                "6" => new Key(KeyKind.PageDown),
-                _ => null,
-            },
-            _ => null,
-        };
-        if (key is { } k)
-        {
-            keys.Add(k);
+                return true;
+            default:
+                // A control byte inside a sequence aborts it and counts on its own.
+                _state = EscapeState.None;
+                return false;
         }
     }
+
+    private static Key? Final(char final, string parameters) => final switch
+    {
+        'A' => new Key(KeyKind.Up),
+        'B' => new Key(KeyKind.Down),
+        'C' => new Key(KeyKind.Right),
+        'D' => new Key(KeyKind.Left),
+        'H' => new Key(KeyKind.Home),
+        'F' => new Key(KeyKind.End),
+        '~' => parameters switch
+        {
+            "1" or "7" => new Key(KeyKind.Home),
+            "4" or "8" => new Key(KeyKind.End),
+            "3" => new Key(KeyKind.Delete),
+            "5" => new Key(KeyKind.PageUp),
+            "6" => new Key(KeyKind.PageDown),
+            _ => null,
+        },
+        _ => null,
+    };
 }

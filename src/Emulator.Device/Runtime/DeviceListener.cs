@@ -13,6 +13,7 @@ internal sealed class DeviceListener : IAsyncDisposable
     private readonly Socket _socket;
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
+    private int _disposed;
 
     private DeviceListener(Socket socket)
     {
@@ -104,6 +105,11 @@ internal sealed class DeviceListener : IAsyncDisposable
     /// <summary>Stops accepting; connections already running are left to their owner.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         _socket.Dispose();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -1,5 +1,5 @@
 using Emulator.Comware.Auth;
-using Emulator.Comware.Model.System;
+using Emulator.Comware.Model.Management;
 using Emulator.Ssh;
 using Microsoft.Extensions.Logging;
 

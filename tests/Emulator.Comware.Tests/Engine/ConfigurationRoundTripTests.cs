@@ -33,7 +33,9 @@ public class ConfigurationRoundTripTests
     {
         using var device = TestDevices.Create(ComwareDialect.V5);
         await device.BootAsync(TestContext.Current.CancellationToken);
-        Assert.Equal("#\n version 5.20, Release 3177\n#\n sysname H3C\n#\nreturn\n", device.RenderCurrentConfiguration());
+        var text = device.RenderCurrentConfiguration();
+        Assert.StartsWith("#\n version 5.20, Release 3177\n#\n sysname H3C\n#\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("\n#\nreturn\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,5 +81,16 @@ public class ConfigurationRoundTripTests
         var report = await device.BootAsync(TestContext.Current.CancellationToken);
         Assert.Equal(4, Assert.Single(report.Errors).LineNumber);
         Assert.Contains(module.Calls, c => c.Contains("text=uplink", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Multi_line_commands_read_their_continuation_lines_from_the_configuration()
+    {
+        var module = new TestModule();
+        using var device = TestDevices.Create(ComwareDialect.V5, "block\n# not a separator here\n ping x\n.\n sysname After\n", TestModule.Build(module));
+        var report = await device.BootAsync(TestContext.Current.CancellationToken);
+        Assert.Empty(report.Errors);
+        Assert.Equal(["block line # not a separator here", "block line  ping x"], module.Calls.Where(c => c.StartsWith("block line", StringComparison.Ordinal)));
+        Assert.Equal("After", device.Sysname);
     }
 }

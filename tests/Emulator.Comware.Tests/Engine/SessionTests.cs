@@ -210,4 +210,50 @@ public class SessionTests
         Assert.Equal("        ^\r\n % Unrecognized command found at '^' position.\r\n", error);
         Assert.Equal(1, (await ShellDriver.ExecAsync(device, "fail")).Status);
     }
+
+    [Fact]
+    public async Task A_throwing_handler_fails_its_command_only()
+    {
+        var registry = new CommandRegistry();
+        new Emulator.Comware.Commands.Core.CoreCommands().Register(registry);
+        registry.Add(new CommandDefinition { Syntax = "boom", Help = ["Throws"], Views = [ViewIds.User], Handler = _ => throw new InvalidOperationException("bug") });
+        using var device = TestDevices.Create(ComwareDialect.V7, commands: registry.Build());
+        var output = await ShellDriver.RunAsync(device, "boom\rscreen-length disable\r");
+        Assert.Contains("<H3C>boom\r\n% Command execution failed.\r\n<H3C>screen-length disable\r\n% Screen-length", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Header_banners_print_at_login_and_legal_asks_to_continue()
+    {
+        using var device = Device(ComwareDialect.V7);
+        await device.EnsureBootedAsync(TestContext.Current.CancellationToken);
+        var headers = device.GetState<SystemState>().Headers;
+        headers["legal"] = "Authorised use only";
+        headers["motd"] = "Maintenance at 02:00\nCall NOC";
+        headers["shell"] = "Welcome";
+        var accepted = await ShellDriver.RunAsync(device, "\r");
+        Assert.EndsWith("*\r\n\r\nAuthorised use only\r\nPress Y or ENTER to continue, N to exit.\r\nMaintenance at 02:00\r\nCall NOC\r\nWelcome\r\n<H3C>", accepted, StringComparison.Ordinal);
+        var declined = await ShellDriver.RunAsync(device, "n");
+        Assert.EndsWith("Press Y or ENTER to continue, N to exit.\r\n", declined, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Idle_timeout_ends_the_shell_while_input_stays_open()
+    {
+        using var device = Device();
+        var input = new global::System.IO.Pipelines.Pipe();
+        var output = new global::System.IO.Pipelines.Pipe(new global::System.IO.Pipelines.PipeOptions(pauseWriterThreshold: 0));
+        var session = new CliSession(device, ShellDriver.Admin) { IdleTimeout = TimeSpan.FromMilliseconds(200) };
+        await input.Writer.WriteAsync("sys\r"u8.ToArray(), TestContext.Current.CancellationToken);
+        var status = await session.RunShellAsync(new CliTerminal(input.Reader, output.Writer), TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Equal(0, status);
+        Assert.Equal(ViewIds.System, session.Views.Current.Id);
+    }
+
+    [Fact]
+    public async Task Tab_without_a_match_shows_the_line_again()
+    {
+        Assert.Equal("<H3C>xyz\n<H3C>xyz", await Shell("xyz\t"));
+    }
 }

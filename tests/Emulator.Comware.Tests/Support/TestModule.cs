@@ -45,6 +45,19 @@ public sealed class TestModule : ICommandModule
         });
         registry.Add(new CommandDefinition
         {
+            Syntax = "block",
+            Help = ["Read lines up to a dot"],
+            Views = [ViewIds.System],
+            Handler = async ctx =>
+            {
+                while (await ctx.ReadLineAsync("") is { } line && line != ".")
+                {
+                    Calls.Add("block line " + line);
+                }
+            },
+        });
+        registry.Add(new CommandDefinition
+        {
             Syntax = "fail",
             Help = ["Always fails"],
             Views = [ViewIds.Any],

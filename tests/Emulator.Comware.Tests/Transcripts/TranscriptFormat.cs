@@ -6,7 +6,7 @@ namespace Emulator.Comware.Tests.Transcripts;
 
 /// <summary>
 /// The transcript files. In <c>.in</c> files each line is typed followed by Enter (CR), except a line ending in
-/// <c>\c</c>. Escapes: <c>\r \n \t \e</c> (ESC) <c>\0 \\ \xHH</c> and <c>\^X</c> for Ctrl+X. Leading <c>#!</c> lines set
+/// <c>\c</c>. Escapes: <c>\r \n \t \e</c> (ESC) <c>\b</c> (BS) <c>\d</c> (DEL) <c>\0 \\ \xHH</c> and <c>\^X</c> for Ctrl+X. Leading <c>#!</c> lines set
 /// options: <c>user=NAME level=N roles=a,b rows=N config=FILE</c> (FILE next to the transcript is the startup.cfg).
 /// <c>.out</c> files hold the exact output: CR is written <c>\r</c>, ESC <c>\e</c>, BS <c>\b</c>, NUL <c>\0</c>,
 /// other control bytes <c>\xHH</c>, backslash <c>\\</c>; LF stays a real line break.
@@ -83,6 +83,8 @@ public static class TranscriptFormat
                 case 'n': sb.Append('\n'); break;
                 case 't': sb.Append('\t'); break;
                 case 'e': sb.Append('\u001b'); break;
+                case 'b': sb.Append('\b'); break;
+                case 'd': sb.Append('\x7f'); break;
                 case '0': sb.Append('\0'); break;
                 case '\\': sb.Append('\\'); break;
                 case '^': sb.Append((char)(char.ToUpperInvariant(text[++i]) - '@')); break;

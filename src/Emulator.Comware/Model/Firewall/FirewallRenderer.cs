@@ -22,7 +22,7 @@ public static class FirewallRenderer
             new ConfigSection("nat-address-group", NatGroupBlocks(config, v7)),
             new ConfigSection("object", ObjectBlocks(config, v7)),
             new ConfigSection("acl", config.Acls.Select(a => (IReadOnlyList<string>)AclBlock(a, v7)).ToList()),
-            new ConfigSection("interface", config.Interfaces.Select(i => (IReadOnlyList<string>)InterfaceBlock(config, i, v7)).ToList()),
+            new ConfigSection("interface", config.Interfaces.Select(i => (IReadOnlyList<string>)InterfaceBlock(config, i, v7)).Where(b => b.Count > 1 || !IsQuietByDefault(config, b[0])).ToList()),
             new ConfigSection("zone", ZoneBlocks(config, v7)),
             new ConfigSection("policy", PolicyBlocks(config, v7)),
             new ConfigSection("nat-static", NatStaticBlocks(config, v7)),
@@ -43,15 +43,19 @@ public static class FirewallRenderer
         return lines;
     }
 
+    /// <summary>
+    /// Physical ports and the system interfaces are printed only when configured, so a factory configuration stays
+    /// short (the exact default listing of a SecPath is unverified); logical interfaces always print, as they must
+    /// exist again after a reload.
+    /// </summary>
+    private static bool IsQuietByDefault(FirewallConfig config, string header) =>
+        config.FindInterface(header["interface ".Length..]) is { IsPermanent: true };
+
     public static List<string> InterfaceBlock(FirewallConfig config, FwInterface iface, bool v7)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(iface);
         var lines = new List<string> { $"interface {iface.Name}" };
-        if (v7 && iface.Kind == InterfaceKind.Ethernet)
-        {
-            lines.Add(" port link-mode route");
-        }
 
         if (iface.Description is not null)
         {
@@ -88,6 +92,11 @@ public static class FirewallRenderer
         if (iface.AdminDown)
         {
             lines.Add(" shutdown");
+        }
+
+        if (v7 && iface.Kind == InterfaceKind.Ethernet && lines.Count > 1)
+        {
+            lines.Insert(1, " port link-mode route");
         }
 
         return lines;
@@ -174,7 +183,7 @@ public static class FirewallRenderer
     private static List<IReadOnlyList<string>> ObjectBlocks(FirewallConfig config, bool v7)
     {
         var blocks = new List<IReadOnlyList<string>>();
-        foreach (var obj in config.AddressObjects)
+        foreach (var obj in DependenciesFirst(config.AddressObjects.ToList(), o => o.Members.Select(m => m.Group), o => o.Name))
         {
             var lines = new List<string> { v7 ? $"object-group ip address {obj.Name}" : $"object address {obj.Name}" };
             if (obj.Description is not null)
@@ -186,7 +195,7 @@ public static class FirewallRenderer
             blocks.Add(lines);
         }
 
-        foreach (var obj in config.ServiceObjects)
+        foreach (var obj in DependenciesFirst(config.ServiceObjects.ToList(), o => o.Members.Select(m => m.Group), o => o.Name))
         {
             var lines = new List<string> { v7 ? $"object-group service {obj.Name}" : $"object service {obj.Name}" };
             if (obj.Description is not null)
@@ -201,24 +210,67 @@ public static class FirewallRenderer
         return blocks;
     }
 
+    /// <summary>Objects a group references are printed before the group, so that a replay finds them (then by name).</summary>
+    private static List<T> DependenciesFirst<T>(List<T> items, Func<T, IEnumerable<string?>> references, Func<T, string> name)
+    {
+        var byName = items.ToDictionary(name, StringComparer.OrdinalIgnoreCase);
+        var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ordered = new List<T>();
+        void Visit(T item, int depth)
+        {
+            if (depth > 16 || !done.Add(name(item)))
+            {
+                return;
+            }
+
+            foreach (var reference in references(item))
+            {
+                if (reference is not null && byName.TryGetValue(reference, out var dependency))
+                {
+                    Visit(dependency, depth + 1);
+                }
+            }
+
+            ordered.Add(item);
+        }
+
+        foreach (var item in items)
+        {
+            Visit(item, 0);
+        }
+
+        return ordered;
+    }
+
     private static List<IReadOnlyList<string>> ZoneBlocks(FirewallConfig config, bool v7)
     {
         if (v7)
         {
-            return config.Zones.Select(z => (IReadOnlyList<string>)
-                [$"security-zone name {z.Name}", .. z.Interfaces.Select(i => $" import interface {i}")]).ToList();
+            return config.Zones.Where(z => !z.IsDefault || z.Interfaces.Count > 0).Select(z => (IReadOnlyList<string>)ZoneLines(z, v7)).ToList();
         }
 
         // V5 (comware-cli.md §8.2, unverified): all zones in one block, no '#' between them.
         var lines = new List<string>();
-        foreach (var zone in config.Zones.OrderBy(z => z.Id))
+        foreach (var zone in config.Zones.Where(z => !z.IsDefault || z.Interfaces.Count > 0).OrderBy(z => z.Id))
         {
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"zone name {zone.Name} id {zone.Id}"));
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $" priority {zone.Priority ?? 0}"));
-            lines.AddRange(zone.Interfaces.Select(i => $" import interface {i}"));
+            lines.AddRange(ZoneLines(zone, v7));
         }
 
-        return [lines];
+        return lines.Count == 0 ? [] : [lines];
+    }
+
+    public static List<string> ZoneLines(SecurityZone zone, bool v7)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var lines = v7
+            ? new List<string> { $"security-zone name {zone.Name}" }
+            : new List<string>
+            {
+                string.Create(CultureInfo.InvariantCulture, $"zone name {zone.Name} id {zone.Id}"),
+                string.Create(CultureInfo.InvariantCulture, $" priority {zone.Priority ?? 0}"),
+            };
+        lines.AddRange(zone.Interfaces.Select(i => $" import interface {i}"));
+        return lines;
     }
 
     private static List<IReadOnlyList<string>> PolicyBlocks(FirewallConfig config, bool v7)
