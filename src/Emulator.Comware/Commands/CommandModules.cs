@@ -13,4 +13,10 @@ public static class CommandModules
         new SystemCommands(),
         new Firewall.FirewallCommands(),
     ];
+
+    // Built once per process: a CommandSet is immutable, so a fleet of devices shares it (cold devices stay cheap).
+    private static readonly Lazy<CommandSet> DefaultSetValue = new(() => CommandSet.Build(Default), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The command set of <see cref="Default"/>, shared by every device created without an explicit set.</summary>
+    public static CommandSet DefaultSet => DefaultSetValue.Value;
 }

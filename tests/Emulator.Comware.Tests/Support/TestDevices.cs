@@ -9,9 +9,7 @@ public static class TestDevices
     /// <summary>2026-01-02 03:04:05 UTC: a fixed instant so displays of time are stable.</summary>
     public static readonly DateTimeOffset Epoch = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    private static readonly Lazy<CommandSet> DefaultCommands = new(() => CommandSet.Build(CommandModules.Default));
-
-    public static CommandSet Commands => DefaultCommands.Value;
+    public static CommandSet Commands => CommandModules.DefaultSet;
 
     public static DeviceFacts V5Facts { get; } = new()
     {
