@@ -206,4 +206,25 @@ public class ManagementRoundTripTests
 
         return sb.ToString();
     }
+
+    [Theory]
+    [InlineData(ComwareDialect.V5)]
+    [InlineData(ComwareDialect.V7)]
+    public async Task Public_key_user_configured_in_the_cli_is_authorized_at_once(ComwareDialect dialect)
+    {
+        var v5 = dialect == ComwareDialect.V5;
+        using var device = TestDevices.Create(dialect);
+        await device.EnsureBootedAsync(TestContext.Current.CancellationToken);
+        var script = "public-key peer tk\n" + (v5 ? "public-key-code begin\n" : "") + PeerKey[..100] + "\n" + PeerKey[100..] + "\n"
+            + (v5 ? "public-key-code end\n" : "") + "peer-public-key end\nlocal-user keyuser\nservice-type ssh\nquit\n"
+            + "ssh user keyuser service-type stelnet authentication-type publickey assign publickey tk\n";
+        var report = await device.LoadConfigurationAsync(script, TestContext.Current.CancellationToken);
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+        var directory = new UserDirectory(device);
+        var blob = Convert.FromBase64String(
+            "AAAAB3NzaC1yc2EAAAADAQABAAAAgQC5SMYq558ty2fNnriybP+97DC4gFvVEqps6Y0gThe04HLYbp10UpxyrB0X3czGi6J92ci01bInBKomCQZ0ySeTYl0WHKFEFb7QUFOF4mRDUlfU//6tQloLhehv2eznSB/K9Vhn3UjeAZcV77qfMucQIPcqjpXUKekeC+zLfew2qw==");
+        Assert.Equal(SshAuthenticationType.PublicKey, directory.GetAuthenticationType("keyuser"));
+        Assert.True(directory.IsAuthorizedKey("keyuser", blob));
+        Assert.False(directory.IsAuthorizedKey("admin", blob));
+    }
 }
