@@ -56,6 +56,10 @@ public static class FirewallRenderer
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(iface);
         var lines = new List<string> { $"interface {iface.Name}" };
+        if (iface.Dot1qVid is { } vid)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $" vlan-type dot1q vid {vid}"));
+        }
 
         if (iface.Description is not null)
         {
