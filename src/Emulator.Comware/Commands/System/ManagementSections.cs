@@ -36,7 +36,7 @@ internal sealed class ManagementSection(int order, string name) : IConfigSection
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(writer);
         var settings = device.GetState<ManagementState>().Current;
-        var (_, blocks) = ManagementRenderer.Render(settings, device.Facts.Dialect).Single(s => s.Name == name);
+        var blocks = ManagementRenderer.RenderSection(name, settings, device.Facts.Dialect);
         for (var i = 0; i < blocks.Count; i++)
         {
             if (i > 0)

@@ -20,23 +20,27 @@ public static class ManagementRenderer
     /// <summary>The console line as each dialect names it: V5 <c>con 0</c>, V7 (SecPath) <c>aux 0</c>.</summary>
     public static string ConsoleLineName(ComwareDialect dialect) => dialect == ComwareDialect.V5 ? "con 0" : "aux 0";
 
+    /// <summary>Names of the sections of this model, in device order.</summary>
+    public static readonly IReadOnlyList<string> SectionNames = ["super", "domain", "password-recovery", "public-key-peer", "local-user", "ssh", "line"];
+
     /// <summary>
-    /// Every section of this model in device order. Names let the device interleave other owners' sections
-    /// (interfaces, zones, ACLs…) between them.
+    /// The blocks of one named section (see <see cref="SectionNames"/>). Names let the device interleave other
+    /// owners' sections (interfaces, zones, ACLs…) between them.
     /// </summary>
-    public static IReadOnlyList<(string Name, IReadOnlyList<IReadOnlyList<string>> Blocks)> Render(ManagementSettings state, ComwareDialect dialect)
+    public static IReadOnlyList<IReadOnlyList<string>> RenderSection(string name, ManagementSettings state, ComwareDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return
-        [
-            ("super", NonEmpty(RenderSuperPasswords(state, dialect))),
-            ("domain", state.DefaultDomain is null ? [] : [[" domain default enable " + state.DefaultDomain]]),
-            ("password-recovery", [[state.PasswordRecovery ? " password-recovery enable" : " undo password-recovery enable"]]),
-            ("public-key-peer", NonEmpty(RenderPeerKeys(state))),
-            ("local-user", RenderLocalUsers(state, dialect)),
-            ("ssh", NonEmpty(RenderSsh(state))),
-            ("line", RenderLines(state, dialect)),
-        ];
+        return name switch
+        {
+            "super" => NonEmpty(RenderSuperPasswords(state, dialect)),
+            "domain" => state.DefaultDomain is null ? [] : [[" domain default enable " + state.DefaultDomain]],
+            "password-recovery" => [[state.PasswordRecovery ? " password-recovery enable" : " undo password-recovery enable"]],
+            "public-key-peer" => NonEmpty(RenderPeerKeys(state)),
+            "local-user" => RenderLocalUsers(state, dialect),
+            "ssh" => NonEmpty(RenderSsh(state)),
+            "line" => RenderLines(state, dialect),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown management section."),
+        };
     }
 
     private static IReadOnlyList<IReadOnlyList<string>> NonEmpty(IReadOnlyList<string> lines) => lines.Count == 0 ? [] : [lines];
