@@ -106,16 +106,26 @@ internal sealed class FixedOutput : ISessionHandler
             return 0;
         }
 
+        // A line-at-a-time shell: echo what is typed, a prompt after every Enter (so typed-ahead lines each get one).
         await session.Output.WriteAsync(s_prompt.AsMemory(2), cancellationToken);
         while (true)
         {
             var read = await session.Input.ReadAsync(cancellationToken);
             foreach (var segment in read.Buffer)
             {
-                await session.Output.WriteAsync(segment, cancellationToken);
-                if (segment.Span.Contains((byte)'\r'))
+                var rest = segment;
+                while (rest.Length > 0)
                 {
+                    int enter = rest.Span.IndexOf((byte)'\r');
+                    if (enter < 0)
+                    {
+                        await session.Output.WriteAsync(rest, cancellationToken);
+                        break;
+                    }
+
+                    await session.Output.WriteAsync(rest[..enter], cancellationToken);
                     await session.Output.WriteAsync(s_prompt, cancellationToken);
+                    rest = rest[(enter + 1)..];
                 }
             }
 

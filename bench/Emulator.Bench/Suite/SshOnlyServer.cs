@@ -18,11 +18,11 @@ public sealed class SshOnlyServer : IDisposable
 
     public int Pid => _process.Id;
 
-    public static string? FindBuilt(string repositoryRoot)
-    {
-        string path = Path.Combine(repositoryRoot, "bench", "Emulator.SshOnly", "bin", "Release", "net10.0", "emulator-ssh-only.dll");
-        return File.Exists(path) ? path : null;
-    }
+    private static readonly string[] s_configurations = ["Release", "Debug"];
+
+    public static string? FindBuilt(string repositoryRoot) => s_configurations
+        .Select(c => Path.Combine(repositoryRoot, "bench", "Emulator.SshOnly", "bin", c, "net10.0", "emulator-ssh-only.dll"))
+        .FirstOrDefault(File.Exists);
 
     public static async Task<SshOnlyServer> StartAsync(string dll, CancellationToken cancellationToken)
     {
