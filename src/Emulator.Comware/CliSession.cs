@@ -40,6 +40,12 @@ public sealed partial class CliSession : ICommandHost
     /// <summary>Lines per page; null after <c>screen-length disable</c> (this session only, §3.2).</summary>
     public int? ScreenLength { get; set; }
 
+    /// <summary>
+    /// Ends the shell when no key arrives for this long (the line's <c>idle-timeout</c>; V5 default 10 minutes).
+    /// Null (the default here) never times out; the device layer sets it from the user-interface configuration.
+    /// </summary>
+    public TimeSpan? IdleTimeout { get; set; }
+
     /// <summary>The prompt of the current view, e.g. <c>&lt;H3C&gt;</c> or <c>[H3C-GigabitEthernet0/1]</c>.</summary>
     public string Prompt => Views.Current.Prompt(_device.Sysname);
 
@@ -177,12 +183,33 @@ public sealed partial class CliSession : ICommandHost
 
     private async ValueTask<Key?> ReadKeyAsync(CancellationToken cancellationToken)
     {
-        if (!_keys!.HasBufferedKeys && !await _writer!.FlushAsync(cancellationToken))
+        if (_keys!.HasBufferedKeys)
+        {
+            return await _keys.ReadAsync(cancellationToken);
+        }
+
+        if (!await _writer!.FlushAsync(cancellationToken))
         {
             return null;
         }
 
-        return await _keys.ReadAsync(cancellationToken);
+        if (IdleTimeout is not { } idle || !_interactive)
+        {
+            return await _keys.ReadAsync(cancellationToken);
+        }
+
+        using var timer = new CancellationTokenSource(idle, _device.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            return await _keys.ReadAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // idle-timeout: the device drops the user without a word.
+            _closed = true;
+            return null;
+        }
     }
 
     private async ValueTask HandleKeyAsync(Key key, CancellationToken cancellationToken)
@@ -349,6 +376,10 @@ public sealed partial class CliSession : ICommandHost
 
             if (words.Count == 0)
             {
+                // No match: the line is shown again unchanged on a new line (V7 manual Table 1).
+                _writer!.Line();
+                _writer.Raw(Prompt);
+                editor.Restore(line);
                 return;
             }
 

@@ -25,7 +25,7 @@ public sealed class ComwareDevice : IDisposable
         Facts = facts;
         Services = services ?? throw new ArgumentNullException(nameof(services));
         Time = time ?? throw new ArgumentNullException(nameof(time));
-        Commands = commands ?? CommandSet.Build(CommandModules.Default);
+        Commands = commands ?? CommandModules.DefaultSet;
         Dialect = dialect ?? DialectSettings.For(facts.Dialect);
         BootedAt = time.GetUtcNow();
         Logger = logger ?? NullLogger.Instance;

@@ -52,7 +52,7 @@ internal static class CommandParser
         OutputFilter? filter = null;
         if (state.FilterToken >= 0)
         {
-            var error = ParseFilter(line, tokens, state.FilterToken, out filter);
+            var error = ParseFilter(line, tokens, state.FilterToken, context, out filter);
             if (error is not null)
             {
                 return error;
@@ -194,35 +194,73 @@ internal static class CommandParser
 
     private static int IncompleteOffset(List<LineToken> tokens, int count) => count == 0 ? 0 : tokens[count - 1].End + 1;
 
-    private static ParseResult? ParseFilter(string line, List<LineToken> tokens, int pipe, out OutputFilter? filter)
+    /// <summary>
+    /// <c>| { begin | exclude | include } REGEX</c>. V5 takes one filter whose expression is the rest of the line;
+    /// V7 chains several (<c>&amp;&lt;1-128&gt;</c>, all must pass): a <c>|</c> word followed by a filter keyword starts the next.
+    /// </summary>
+    private static ParseResult? ParseFilter(string line, List<LineToken> tokens, int pipe, ParameterContext context, out OutputFilter? filter)
     {
         filter = null;
-        if (pipe + 1 >= tokens.Count)
+        OutputFilter? last = null;
+        while (true)
         {
-            return ParseResult.Error(ParseVerdict.Incomplete, IncompleteOffset(tokens, tokens.Count));
+            if (pipe + 1 >= tokens.Count)
+            {
+                return ParseResult.Error(ParseVerdict.Incomplete, IncompleteOffset(tokens, tokens.Count));
+            }
+
+            var keyword = tokens[pipe + 1];
+            var kind = OutputFilter.ResolveKeyword(keyword.Text, out var ambiguous);
+            if (kind is null)
+            {
+                return ParseResult.Error(ambiguous ? ParseVerdict.Ambiguous : ParseVerdict.Unrecognized, keyword.Start);
+            }
+
+            if (pipe + 2 >= tokens.Count)
+            {
+                return ParseResult.Error(ParseVerdict.Incomplete, IncompleteOffset(tokens, tokens.Count));
+            }
+
+            var next = context.Dialect == ComwareDialect.V7 ? NextFilter(tokens, pipe + 3) : -1;
+            var patternStart = tokens[pipe + 2].Start;
+            var patternEnd = next < 0 ? line.Length : tokens[next].Start;
+            var regex = OutputFilter.TryCompile(line[patternStart..patternEnd].TrimEnd());
+            if (regex is null)
+            {
+                return ParseResult.Error(ParseVerdict.WrongParameter, patternStart);
+            }
+
+            var stage = new OutputFilter(kind.Value, regex);
+            if (last is null)
+            {
+                filter = stage;
+            }
+            else
+            {
+                last.Next = stage;
+            }
+
+            last = stage;
+            if (next < 0)
+            {
+                return null;
+            }
+
+            pipe = next;
+        }
+    }
+
+    private static int NextFilter(List<LineToken> tokens, int from)
+    {
+        for (var i = from; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].Text == "|" && OutputFilter.ResolveKeyword(tokens[i + 1].Text, out _) is not null)
+            {
+                return i;
+            }
         }
 
-        var keyword = tokens[pipe + 1];
-        var kind = OutputFilter.ResolveKeyword(keyword.Text, out var ambiguous);
-        if (kind is null)
-        {
-            return ParseResult.Error(ambiguous ? ParseVerdict.Ambiguous : ParseVerdict.Unrecognized, keyword.Start);
-        }
-
-        if (pipe + 2 >= tokens.Count)
-        {
-            return ParseResult.Error(ParseVerdict.Incomplete, IncompleteOffset(tokens, tokens.Count));
-        }
-
-        var patternStart = tokens[pipe + 2].Start;
-        var regex = OutputFilter.TryCompile(line[patternStart..].TrimEnd());
-        if (regex is null)
-        {
-            return ParseResult.Error(ParseVerdict.WrongParameter, patternStart);
-        }
-
-        filter = new OutputFilter(kind.Value, regex);
-        return null;
+        return -1;
     }
 
     private static HelpResult FilterHelp(List<LineToken> tokens, int pipe, int complete, string? partial)

@@ -187,33 +187,13 @@ internal static class Matcher
         return true;
     }
 
-    private static bool IsAccepting(NfaState start)
+    private static bool IsAccepting(NfaState start) => Array.Exists(start.Closure, s => s.Accept);
+
+    private static void AddClosure(List<MatchPath> into, CompiledCommand command, NfaState start, Binding? bindings, int score)
     {
-        var found = false;
-        Walk(start, [], s => found |= s.Accept);
-        return found;
-    }
-
-    private static void AddClosure(List<MatchPath> into, CompiledCommand command, NfaState start, Binding? bindings, int score) =>
-        Walk(start, [], s =>
+        foreach (var state in start.Closure)
         {
-            if (s.Terminal is not null || s.Accept)
-            {
-                into.Add(new MatchPath(command, s, bindings, score));
-            }
-        });
-
-    private static void Walk(NfaState state, HashSet<NfaState> seen, Action<NfaState> visit)
-    {
-        if (!seen.Add(state))
-        {
-            return;
-        }
-
-        visit(state);
-        foreach (var next in state.Epsilon)
-        {
-            Walk(next, seen, visit);
+            into.Add(new MatchPath(command, state, bindings, score));
         }
     }
 }

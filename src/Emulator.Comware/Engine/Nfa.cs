@@ -27,6 +27,42 @@ internal sealed class NfaState
     public List<NfaState> Epsilon { get; } = [];
 
     public bool Accept { get; init; }
+
+    private NfaState[]? _closure;
+
+    /// <summary>
+    /// The terminal and accept states reachable through epsilon moves, computed once: the automaton never changes
+    /// after compilation, so concurrent first calls compute the same array and either may win.
+    /// </summary>
+    public NfaState[] Closure => _closure ??= ComputeClosure();
+
+    private NfaState[] ComputeClosure()
+    {
+        var result = new List<NfaState>();
+        var seen = new HashSet<NfaState>();
+        var pending = new Stack<NfaState>();
+        pending.Push(this);
+        while (pending.Count > 0)
+        {
+            var state = pending.Pop();
+            if (!seen.Add(state))
+            {
+                continue;
+            }
+
+            if (state.Terminal is not null || state.Accept)
+            {
+                result.Add(state);
+            }
+
+            for (var i = state.Epsilon.Count - 1; i >= 0; i--)
+            {
+                pending.Push(state.Epsilon[i]);
+            }
+        }
+
+        return [.. result];
+    }
 }
 
 /// <summary>Compiles a grammar tree into an automaton, backwards from the accept state (Thompson style).</summary>

@@ -16,6 +16,9 @@ public sealed class OutputFilter(OutputFilterKind kind, Regex regex)
 
     public OutputFilterKind Kind { get; } = kind;
 
+    /// <summary>The next filter of a V7 chain; a line must pass all of them.</summary>
+    public OutputFilter? Next { get; internal set; }
+
     public static IReadOnlyList<HelpItem> KeywordHelp { get; } =
     [
         new("begin", "Display the first line that matches the regular expression and all lines that follow"),
@@ -25,8 +28,10 @@ public sealed class OutputFilter(OutputFilterKind kind, Regex regex)
 
     public static HelpItem PipeHelp { get; } = new("|", "Matching output");
 
-    /// <summary>Decides for one complete output line.</summary>
-    public bool Accept(string line)
+    /// <summary>Decides for one complete output line (this filter and the rest of the chain).</summary>
+    public bool Accept(string line) => AcceptHere(line) && (Next is null || Next.Accept(line));
+
+    private bool AcceptHere(string line)
     {
         switch (Kind)
         {

@@ -109,7 +109,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
                 return raced;
             }
 
-            var engine = _engineFactory(Facts, Services, _time);
+            var engine = _engineFactory(Facts, Services, _time, _logger);
             try
             {
                 await engine.BootAsync(cancellationToken);
@@ -122,7 +122,11 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             }
 
             Volatile.Write(ref _engine, engine);
-            Log.Booted(_logger, Name);
+            using (Scope())
+            {
+                Log.Booted(_logger);
+            }
+
             return engine;
         }
         finally
@@ -139,7 +143,11 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     {
         var engine = await GetEngineAsync(cancellationToken);
         await engine.ResetToDefaultsAsync(cancellationToken);
-        Log.Reset(_logger, Name);
+        using (Scope())
+        {
+            Log.Reset(_logger);
+        }
+
     }
 
     /// <summary>Closes every session and replays the saved configuration, as <c>reboot</c> does.</summary>
@@ -150,7 +158,11 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         await old.CancelAsync();
         old.Dispose();
         await engine.ReloadAsync(cancellationToken);
-        Log.Rebooted(_logger, Name);
+        using (Scope())
+        {
+            Log.Rebooted(_logger);
+        }
+
     }
 
     /// <summary>Stops accepting, asks open sessions to close and waits for them up to <paramref name="grace"/>.</summary>
@@ -182,6 +194,8 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         _stopping.Dispose();
         _bootLock.Dispose();
     }
+
+    private IDisposable? Scope() => _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name });
 
     internal void AddSession(string id, LoginSessionInfo info) => _sessions[id] = info;
 
@@ -269,7 +283,11 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     {
         Status = DeviceStatus.Failed;
         Error = ex.Message;
-        Log.Failed(_logger, Name, ex.Message);
+        using (Scope())
+        {
+            Log.Failed(_logger, ex.Message);
+        }
+
         if (_listener is { } listener)
         {
             await listener.DisposeAsync();
@@ -278,17 +296,17 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(LogLevel.Information, "{Device} configuration loaded")]
-        public static partial void Booted(ILogger logger, string device);
+        [LoggerMessage(LogLevel.Information, "configuration loaded")]
+        public static partial void Booted(ILogger logger);
 
-        [LoggerMessage(LogLevel.Information, "{Device} reset to factory configuration")]
-        public static partial void Reset(ILogger logger, string device);
+        [LoggerMessage(LogLevel.Information, "reset to the factory configuration")]
+        public static partial void Reset(ILogger logger);
 
-        [LoggerMessage(LogLevel.Information, "{Device} rebooted: running configuration reloaded from startup.cfg")]
-        public static partial void Rebooted(ILogger logger, string device);
+        [LoggerMessage(LogLevel.Information, "rebooted: running configuration reloaded from the saved one")]
+        public static partial void Rebooted(ILogger logger);
 
-        [LoggerMessage(LogLevel.Error, "{Device} stopped: {Reason}")]
-        public static partial void Failed(ILogger logger, string device, string reason);
+        [LoggerMessage(LogLevel.Error, "stopped: {Reason}")]
+        public static partial void Failed(ILogger logger, string reason);
 
         [LoggerMessage(LogLevel.Debug, "connection from {Remote} opened")]
         public static partial void ConnectionOpened(ILogger logger, EndPoint? remote);

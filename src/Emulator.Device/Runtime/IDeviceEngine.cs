@@ -31,4 +31,4 @@ public interface IDeviceEngine : IDisposable
 }
 
 /// <summary>Creates the engine of one device the first time the device is used.</summary>
-public delegate IDeviceEngine DeviceEngineFactory(DeviceFacts facts, IDeviceServices services, TimeProvider time);
+public delegate IDeviceEngine DeviceEngineFactory(DeviceFacts facts, IDeviceServices services, TimeProvider time, Microsoft.Extensions.Logging.ILogger logger);

@@ -4,6 +4,7 @@ using Emulator.Comware.Model.Management;
 using Emulator.Comware.Runtime;
 using Emulator.Device.Runtime;
 using Emulator.Ssh;
+using Microsoft.Extensions.Logging;
 
 namespace Emulator.Device.Wiring;
 
@@ -12,13 +13,13 @@ public sealed class ComwareEngine : IDeviceEngine
 {
     private readonly ComwareDevice _device;
 
-    private ComwareEngine(DeviceFacts facts, IDeviceServices services, TimeProvider time)
+    private ComwareEngine(DeviceFacts facts, IDeviceServices services, TimeProvider time, ILogger logger)
     {
-        _device = new ComwareDevice(facts, services, time);
-        Users = new UserDirectory(new ManagementState(facts));
+        _device = new ComwareDevice(facts, services, time, logger: logger);
+        Users = new UserDirectory(_device);
     }
 
-    public static DeviceEngineFactory Factory { get; } = (facts, services, time) => new ComwareEngine(facts, services, time);
+    public static DeviceEngineFactory Factory { get; } = (facts, services, time, logger) => new ComwareEngine(facts, services, time, logger);
 
     public UserDirectory Users { get; }
 

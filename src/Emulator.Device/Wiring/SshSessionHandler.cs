@@ -21,6 +21,10 @@ internal sealed partial class SshSessionHandler(DeviceInstance device, ILogger l
         var info = new LoginSessionInfo("VTY " + device.NextVty(), session.UserName, remote, device.Time.GetUtcNow(), "SSH", "", "");
         device.AddSession(id, info);
         LogOpened(logger, session.UserName, remote, session.Kind, info.Line);
+        if (session.Kind == SshSessionKind.Exec)
+        {
+            LogExec(logger, session.UserName, session.Command ?? "");
+        }
         try
         {
             var status = await engine.RunSessionAsync(session, cancellationToken);
@@ -35,6 +39,9 @@ internal sealed partial class SshSessionHandler(DeviceInstance device, ILogger l
 
     [LoggerMessage(LogLevel.Information, "user {User} logged in from {Remote} ({Kind}, {Line})")]
     private static partial void LogOpened(ILogger logger, string user, string remote, SshSessionKind kind, string line);
+
+    [LoggerMessage(LogLevel.Information, "user {User} runs: {Command}")]
+    private static partial void LogExec(ILogger logger, string user, string command);
 
     [LoggerMessage(LogLevel.Information, "user {User} from {Remote} logged out ({Line})")]
     private static partial void LogClosed(ILogger logger, string user, string remote, string line);

@@ -177,4 +177,21 @@ public class ParserTests
         registry.Add(new CommandDefinition { Syntax = "a b", Help = ["a", "b"], Handler = _ => ValueTask.CompletedTask });
         Assert.Throws<InvalidOperationException>(registry.Build);
     }
+
+    [Fact]
+    public void V7_chains_filters_and_V5_takes_the_rest_of_the_line_as_one_expression()
+    {
+        var v7 = Parse("display current-configuration | include s | exclude version", dialect: ComwareDialect.V7).Filter!;
+        Assert.True(v7.Accept(" sysname H3C"));
+        Assert.False(v7.Accept(" version 7.1.064, Release 9333P26"));
+        Assert.False(v7.Accept("#"));
+        var v5 = Parse("display current-configuration | include s | exclude version").Filter!;
+        Assert.Null(v5.Next);
+        Assert.True(v5.Accept("s | exclude version"));
+
+        // A '|' not followed by a filter keyword belongs to the expression.
+        var literal = Parse("display current-configuration | include a | foo", dialect: ComwareDialect.V7).Filter!;
+        Assert.Null(literal.Next);
+        Assert.True(literal.Accept("x foo"));
+    }
 }

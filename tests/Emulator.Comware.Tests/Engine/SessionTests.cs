@@ -236,4 +236,24 @@ public class SessionTests
         var declined = await ShellDriver.RunAsync(device, "n");
         Assert.EndsWith("Press Y or ENTER to continue, N to exit.\r\n", declined, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Idle_timeout_ends_the_shell_while_input_stays_open()
+    {
+        using var device = Device();
+        var input = new global::System.IO.Pipelines.Pipe();
+        var output = new global::System.IO.Pipelines.Pipe(new global::System.IO.Pipelines.PipeOptions(pauseWriterThreshold: 0));
+        var session = new CliSession(device, ShellDriver.Admin) { IdleTimeout = TimeSpan.FromMilliseconds(200) };
+        await input.Writer.WriteAsync("sys\r"u8.ToArray(), TestContext.Current.CancellationToken);
+        var status = await session.RunShellAsync(new CliTerminal(input.Reader, output.Writer), TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Equal(0, status);
+        Assert.Equal(ViewIds.System, session.Views.Current.Id);
+    }
+
+    [Fact]
+    public async Task Tab_without_a_match_shows_the_line_again()
+    {
+        Assert.Equal("<H3C>xyz\n<H3C>xyz", await Shell("xyz\t"));
+    }
 }

@@ -42,3 +42,22 @@ public class EngineRoundTripTests
         Assert.Null(device.GetState<FirewallState>().Config.FindInterface(other)!.PrimaryAddress);
     }
 }
+
+/// <summary>The fixtures typed line by line into a shell (as netmiko's send_config_set does) give the same model.</summary>
+public class InteractivePushTests
+{
+    [Theory]
+    [InlineData(ComwareDialect.V5, "firewall-v5.cfg")]
+    [InlineData(ComwareDialect.V7, "firewall-v7.cfg")]
+    public async Task Fixture_typed_into_the_shell_without_separators_builds_the_same_configuration(ComwareDialect dialect, string file)
+    {
+        var fixture = File.ReadAllText(Path.Combine(RenderTests.FixtureDirectory(), file)).ReplaceLineEndings("\n");
+        var lines = fixture.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l != "#");
+        var device = TestDevices.Create(dialect);
+        await device.EnsureBootedAsync(TestContext.Current.CancellationToken);
+        var input = "screen-length disable\rsystem-view\r" + string.Join("\r", lines) + "\rreturn\rquit\r";
+        var output = await ShellDriver.RunAsync(device, input);
+        Assert.DoesNotContain("% ", output.Replace("% Screen-length", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(fixture, string.Join('\n', FirewallRenderer.RenderLines(device.GetState<FirewallState>().Config)) + "\n");
+    }
+}

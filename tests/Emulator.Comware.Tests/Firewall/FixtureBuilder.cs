@@ -24,6 +24,9 @@ internal static class FixtureBuilder
         Address(config, P(3), "172.16.1.1", "24", "DMZ servers");
         Address(config, "LoopBack0", "10.255.255.1", "32", null);
         Ok(config.SetAddress(config.FindInterface(P(1))!, "192.168.2.1", "24", sub: true));
+        Ok(config.SetDot1qVid(config.FindInterface(P(1) + ".10")!, 10));
+        Ok(config.SetDot1qVid(config.FindInterface(P(1) + ".20")!, 20));
+        Assert.False(config.SetDot1qVid(config.FindInterface(P(1) + ".20")!, 10).Ok);
 
         Import(config, "Management", P(0));
         Import(config, "Trust", P(1), P(1) + ".10", P(1) + ".20");

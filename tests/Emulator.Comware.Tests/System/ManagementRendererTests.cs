@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using Emulator.Comware.Auth;
 using Emulator.Comware.Model.Management;
 
 namespace Emulator.Comware.Tests.Management;
@@ -27,7 +28,7 @@ public class ManagementRendererTests
     [Fact]
     public void V5_local_user_block_never_shows_clear_text()
     {
-        var config = new ManagementState(TestFacts.V5, PasswordEncoder.CreateDeterministic());
+        var config = ManagementState.Create(TestFacts.V5, PasswordEncoder.CreateDeterministic());
         var cipher = config.EncodeSimple("Admin@123");
         config.Update(s => s with
         {
@@ -54,7 +55,7 @@ public class ManagementRendererTests
     [Fact]
     public void V7_local_users_are_separate_blocks_with_roles()
     {
-        var config = new ManagementState(TestFacts.V7, PasswordEncoder.CreateDeterministic());
+        var config = ManagementState.Create(TestFacts.V7, PasswordEncoder.CreateDeterministic());
         var hash = config.EncodeSimple("pw");
         config.Update(s => s with
         {

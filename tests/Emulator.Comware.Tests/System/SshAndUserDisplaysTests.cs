@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using Emulator.Comware.Auth;
 using Emulator.Comware.Commands.Ssh;
 using Emulator.Comware.Commands.Users;
 using Emulator.Comware.Model.Management;

@@ -9,7 +9,7 @@ public class UserDirectoryTests
 {
     private static (ManagementState Config, UserDirectory Directory) Create(DeviceFacts facts)
     {
-        var config = new ManagementState(facts);
+        var config = ManagementState.Create(facts);
         return (config, new UserDirectory(config));
     }
 

@@ -24,6 +24,9 @@ internal sealed record TestClientOptions
     /// <summary>Runs after the server's NEWKEYS arrived and before ours is sent (to inject messages, e.g. Terrapin's IGNORE).</summary>
     public Func<SshTestClient, Task>? BeforeNewKeys { get; init; }
 
+    /// <summary>Runs before the first KEXINIT is sent (to inject messages the server must judge).</summary>
+    public Func<SshTestClient, Task>? BeforeKexInit { get; init; }
+
     /// <summary>Extra kex names put after <see cref="Kex"/> (e.g. to test negotiation order).</summary>
     public IReadOnlyList<string> ExtraKex { get; init; } = [];
 }
@@ -152,6 +155,11 @@ internal sealed class SshTestClient : IAsyncDisposable
             {
                 kexList.Add(KexTable.StrictKexClient);
             }
+        }
+
+        if (_options.BeforeKexInit is { } before && !_firstKexDone)
+        {
+            await before(this);
         }
 
         var ours = KexInitMessage.Create(kexList, [_options.HostKey], [_options.Cipher], [_options.Mac], [_options.Compression]);

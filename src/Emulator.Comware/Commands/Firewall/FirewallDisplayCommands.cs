@@ -10,9 +10,9 @@ internal static class FirewallDisplayCommands
     public static void Register(CommandRegistry r)
     {
         Display(r, "display interface [ name:INTERFACE ]", ["", "Interface information", "Interface name"],
-            ctx => InterfaceDisplays.Detail(Fw.Config(ctx), Find(ctx)));
+            ctx => Named(ctx, iface => InterfaceDisplays.Detail(Fw.Config(ctx), iface)));
         Display(r, "display interface [ name:INTERFACE ] brief", ["", "Interface information", "Interface name", "Brief information"],
-            ctx => InterfaceDisplays.Brief(Fw.Config(ctx), Find(ctx)));
+            ctx => Named(ctx, iface => InterfaceDisplays.Brief(Fw.Config(ctx), iface)));
         Display(r, "display ip interface brief", ["", "", "Interface information", "Brief information"],
             ctx => InterfaceDisplays.IpBrief(Fw.Config(ctx)));
         Display(r, "display ip routing-table", ["", "", "Routing table"], ctx => RoutingDisplays.Table(Fw.Config(ctx)));
@@ -110,8 +110,23 @@ internal static class FirewallDisplayCommands
             },
         });
 
-    private static FwInterface? Find(CommandContext ctx) =>
-        ctx.Args.TryGet<Engine.InterfaceName>("name", out var name) ? Fw.Config(ctx).FindInterface(name.FullName) : null;
+    /// <summary>Renders for the named interface, or all of them; a name that does not exist is an error.</summary>
+    private static IEnumerable<string> Named(CommandContext ctx, Func<FwInterface?, IEnumerable<string>> render)
+    {
+        if (!ctx.Args.TryGet<Engine.InterfaceName>("name", out var name))
+        {
+            return render(null);
+        }
+
+        var iface = Fw.Config(ctx).FindInterface(name.FullName);
+        if (iface is null)
+        {
+            ctx.Fail(FwErrors.InterfaceNotFound);
+            return [];
+        }
+
+        return render(iface);
+    }
 
     private static uint Address(CommandContext ctx, string name) =>
         Ipv4.TryParse(ctx.Args.GetIPAddress(name).ToString(), out var value) ? value : 0;

@@ -103,6 +103,15 @@ internal static class InterfaceCommands
         });
         r.Add(new CommandDefinition
         {
+            Syntax = "vlan-type dot1q vid vid:INTEGER<1-4094>",
+            Help = ["Specify the VLAN type", "802.1Q encapsulation", "Specify the VLAN ID", "VLAN ID"],
+            Views = inIface,
+            UndoSyntax = "vlan-type dot1q",
+            UndoHelp = ["Specify the VLAN type", "802.1Q encapsulation"],
+            Handler = ctx => Fw.Apply(ctx, Fw.Config(ctx).SetDot1qVid(Fw.State<FwInterface>(ctx), ctx.IsUndo ? null : ctx.Args.GetInt32("vid"))),
+        });
+        r.Add(new CommandDefinition
+        {
             Syntax = "port link-mode route",
             Help = ["Specify port configuration information", "Specify the link mode", "Layer 3 (route) mode"],
             Views = inIface,

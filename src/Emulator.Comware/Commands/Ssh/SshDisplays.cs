@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Emulator.Comware.Auth;
 using Emulator.Comware.Model.Management;
 
 namespace Emulator.Comware.Commands.Ssh;

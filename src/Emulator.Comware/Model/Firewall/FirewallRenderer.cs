@@ -56,6 +56,10 @@ public static class FirewallRenderer
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(iface);
         var lines = new List<string> { $"interface {iface.Name}" };
+        if (iface.Dot1qVid is { } vid)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $" vlan-type dot1q vid {vid}"));
+        }
 
         if (iface.Description is not null)
         {
@@ -183,7 +187,7 @@ public static class FirewallRenderer
     private static List<IReadOnlyList<string>> ObjectBlocks(FirewallConfig config, bool v7)
     {
         var blocks = new List<IReadOnlyList<string>>();
-        foreach (var obj in config.AddressObjects)
+        foreach (var obj in DependenciesFirst(config.AddressObjects.ToList(), o => o.Members.Select(m => m.Group), o => o.Name))
         {
             var lines = new List<string> { v7 ? $"object-group ip address {obj.Name}" : $"object address {obj.Name}" };
             if (obj.Description is not null)
@@ -195,7 +199,7 @@ public static class FirewallRenderer
             blocks.Add(lines);
         }
 
-        foreach (var obj in config.ServiceObjects)
+        foreach (var obj in DependenciesFirst(config.ServiceObjects.ToList(), o => o.Members.Select(m => m.Group), o => o.Name))
         {
             var lines = new List<string> { v7 ? $"object-group service {obj.Name}" : $"object service {obj.Name}" };
             if (obj.Description is not null)
@@ -208,6 +212,38 @@ public static class FirewallRenderer
         }
 
         return blocks;
+    }
+
+    /// <summary>Objects a group references are printed before the group, so that a replay finds them (then by name).</summary>
+    private static List<T> DependenciesFirst<T>(List<T> items, Func<T, IEnumerable<string?>> references, Func<T, string> name)
+    {
+        var byName = items.ToDictionary(name, StringComparer.OrdinalIgnoreCase);
+        var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ordered = new List<T>();
+        void Visit(T item, int depth)
+        {
+            if (depth > 16 || !done.Add(name(item)))
+            {
+                return;
+            }
+
+            foreach (var reference in references(item))
+            {
+                if (reference is not null && byName.TryGetValue(reference, out var dependency))
+                {
+                    Visit(dependency, depth + 1);
+                }
+            }
+
+            ordered.Add(item);
+        }
+
+        foreach (var item in items)
+        {
+            Visit(item, 0);
+        }
+
+        return ordered;
     }
 
     private static List<IReadOnlyList<string>> ZoneBlocks(FirewallConfig config, bool v7)

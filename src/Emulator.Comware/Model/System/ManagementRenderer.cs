@@ -1,4 +1,5 @@
 using System.Globalization;
+using Emulator.Comware.Auth;
 
 namespace Emulator.Comware.Model.Management;
 
@@ -234,7 +235,8 @@ public static class ManagementRenderer
         return dialect == ComwareDialect.V5 ? [views.SelectMany(v => v).ToList()] : views;
     }
 
-    private static IEnumerable<string> LineBody(LineSettings line, LineSettings factory, ComwareDialect dialect)
+    /// <summary>The settings lines inside one line view (values that differ from the factory defaults).</summary>
+    public static IEnumerable<string> LineBody(LineSettings line, LineSettings factory, ComwareDialect dialect)
     {
         if (line.AuthenticationMode != factory.AuthenticationMode)
         {
