@@ -29,6 +29,7 @@ ulimit -n "$hard"
 echo "== building (Release)"
 dotnet build -c Release -v q --nologo src/Emulator.Host >/dev/null
 dotnet build -c Release -v q --nologo bench/Emulator.Bench >/dev/null
+dotnet build -c Release -v q --nologo bench/Emulator.SshOnly >/dev/null
 
 work=$(mktemp -d /tmp/emulator-bench-run.XXXXXX)
 trap 'rm -rf "$work"' EXIT

@@ -1,1 +1,10 @@
-Console.WriteLine("emulator host: not wired yet");
+using System.Collections;
+using Emulator.Host;
+
+var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+{
+    environment[(string)entry.Key] = entry.Value as string;
+}
+
+return await EmulatorApp.RunAsync(args, environment, Console.Out, Console.Error);

@@ -137,9 +137,8 @@ public sealed partial class SshServer
         }
     }
 
-    // The transport layer (issue 3, ssh-transport) plugs in here once it is merged.
-    private static ValueTask<IPacketConnection> AcceptTransportAsync(SshConnectionInfo connection, SshServerOptions options, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("the SSH transport layer is not part of this build yet");
+    private static async ValueTask<IPacketConnection> AcceptTransportAsync(SshConnectionInfo connection, SshServerOptions options, CancellationToken cancellationToken) =>
+        await SshTransport.AcceptAsync(connection.Transport, TransportSettings.From(options), cancellationToken);
 
     /// <summary>A peer that does not read must not hold the connection open: the goodbye gets a few seconds.</summary>
     private static async Task DisconnectQuietlyAsync(IPacketConnection packets, DisconnectReason reason, string description, TimeProvider timeProvider)

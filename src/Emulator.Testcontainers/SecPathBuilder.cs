@@ -47,6 +47,9 @@ public sealed class SecPathBuilder : ContainerBuilder<SecPathBuilder, SecPathCon
     /// <summary>Where the image looks for custom YAML profiles.</summary>
     public const string ProfilesDirectory = "/etc/emulator/profiles";
 
+    /// <summary>How long each readiness condition may take before StartAsync fails (a cold, busy CI machine included).</summary>
+    public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(2);
+
     /// <summary>Uses the pinned <see cref="SecPathImage" />.</summary>
     [Obsolete("Use the constructor with an image, for example new SecPathBuilder(SecPathBuilder.SecPathImage).")]
     public SecPathBuilder()
@@ -130,10 +133,18 @@ public sealed class SecPathBuilder : ContainerBuilder<SecPathBuilder, SecPathCon
             .WithProfile(DefaultProfile)
             .WithDeviceName(DefaultDeviceName)
             .WithUser(DefaultUsername, DefaultPassword, SecPathUser.NetworkAdmin)
-            // The host logs this once every listener is bound; the greeting then proves SSH answers through the mapped port.
-            .WithWaitStrategy(Wait.ForUnixContainer()
-                .UntilMessageIsLogged(@"All \d+ devices? listening")
-                .AddCustomWaitStrategy(new WaitUntilSshGreeting(SshPort)));
+            .WithWaitStrategy(WaitUntilReady());
+
+    /// <summary>The default readiness: the host logged that every device listens, the control API answers /healthz
+    /// (it starts after the devices), and the SSH server greets through the mapped port (a published port accepts
+    /// connections before anything listens inside). Tests that replace the wait strategy can start from this one.</summary>
+    public static IWaitForContainerOS WaitUntilReady(bool sshGreeting = true)
+    {
+        var wait = Wait.ForUnixContainer()
+            .UntilMessageIsLogged(@"All \d+ devices? listening", o => o.WithTimeout(StartupTimeout))
+            .UntilHttpRequestIsSucceeded(r => r.ForPort(ControlPort).ForPath("/healthz"), o => o.WithTimeout(StartupTimeout));
+        return sshGreeting ? wait.AddCustomWaitStrategy(new WaitUntilSshGreeting(SshPort), o => o.WithTimeout(StartupTimeout)) : wait;
+    }
 
     /// <inheritdoc />
     protected override void Validate()

@@ -15,6 +15,9 @@ public sealed class SecPathContainer : DockerContainer
         _configuration = configuration;
     }
 
+    /// <summary>The configuration the container was built from (tests inspect it).</summary>
+    internal SecPathConfiguration Configuration => _configuration;
+
     /// <summary>The device name, as the control API knows it.</summary>
     public string DeviceName => _configuration.DeviceName ?? SecPathBuilder.DefaultDeviceName;
 
@@ -48,12 +51,11 @@ public sealed class SecPathContainer : DockerContainer
     /// <summary>A control API client bound to this container (dispose it).</summary>
     public SecPathControlClient CreateControlClient() => new(ControlAddress);
 
-    /// <summary>The device's host keys, from the control API.</summary>
+    /// <summary>The device's host keys, from the control API (which creates keys that do not exist yet).</summary>
     public async Task<IReadOnlyList<SecPathHostKey>> GetHostKeysAsync(CancellationToken cancellationToken = default)
     {
         using var control = CreateControlClient();
-        var device = await control.GetDeviceAsync(DeviceName, cancellationToken).ConfigureAwait(false);
-        return device.HostKeys;
+        return await control.GetHostKeysAsync(DeviceName, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>known_hosts lines for the mapped endpoint, one per host key: <c>[host]:port type base64</c>.</summary>
@@ -71,7 +73,7 @@ public sealed class SecPathContainer : DockerContainer
         var keys = await GetHostKeysAsync(cancellationToken).ConfigureAwait(false);
         var shell = await SecPathShell.OpenAsync(Hostname, SshPort, user.Name, user.Password, expectedFingerprint: null, cancellationToken)
             .ConfigureAwait(false);
-        if (keys.Count > 0 && !keys.Any(k => string.Equals(k.Fingerprint, shell.HostKeyFingerprint, StringComparison.Ordinal)))
+        if (!keys.Any(k => string.Equals(k.Fingerprint, shell.HostKeyFingerprint, StringComparison.Ordinal)))
         {
             shell.Dispose();
             throw new InvalidOperationException(

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -15,7 +16,7 @@ public sealed class SecPathControlClient : IDisposable
     /// <summary>Creates a client for the control API at <paramref name="baseAddress" /> (for example http://127.0.0.1:8022/).</summary>
     public SecPathControlClient(Uri baseAddress)
     {
-        _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(15) };
+        _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>True when GET /healthz answers 200: every device of the host listens.</summary>
@@ -40,68 +41,106 @@ public sealed class SecPathControlClient : IDisposable
         return devices ?? [];
     }
 
-    /// <summary>One device from GET /api/devices, by name.</summary>
+    /// <summary>GET /api/devices/{name}.</summary>
     public async Task<SecPathDeviceInfo> GetDeviceAsync(string deviceName, CancellationToken cancellationToken = default)
     {
-        var devices = await GetDevicesAsync(cancellationToken).ConfigureAwait(false);
-        return devices.FirstOrDefault(d => string.Equals(d.Name, deviceName, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException(
-                $"The control API lists no device '{deviceName}' (it has: {string.Join(", ", devices.Select(d => d.Name))}).");
+        using var response = await _http.GetAsync(DevicePath(deviceName, string.Empty), cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync<SecPathDeviceInfo>(JsonOptions, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The control API returned no description of device '{deviceName}'.");
+    }
+
+    /// <summary>GET /api/known_hosts: known_hosts lines of every device, as the host sees its listeners
+    /// (creates host keys that do not exist yet). Each line ends with <c># device-name</c>.</summary>
+    public Task<string> GetKnownHostsAsync(CancellationToken cancellationToken = default) =>
+        GetTextAsync(new Uri("api/known_hosts", UriKind.Relative), allowNotFound: false, cancellationToken);
+
+    /// <summary>The host keys of one device, from <see cref="GetKnownHostsAsync" />.</summary>
+    public async Task<IReadOnlyList<SecPathHostKey>> GetHostKeysAsync(string deviceName, CancellationToken cancellationToken = default)
+    {
+        var text = await GetKnownHostsAsync(cancellationToken).ConfigureAwait(false);
+        return KnownHosts.Parse(text).Where(k => k.Device == deviceName).Select(k => k.Key).ToList();
     }
 
     /// <summary>GET /api/devices/{name}/config/running: what <c>display current-configuration</c> shows.</summary>
     public Task<string> GetRunningConfigurationAsync(string deviceName, CancellationToken cancellationToken = default) =>
-        GetTextAsync($"api/devices/{Uri.EscapeDataString(deviceName)}/config/running", cancellationToken);
+        GetTextAsync(DevicePath(deviceName, "/config/running"), allowNotFound: false, cancellationToken);
 
-    /// <summary>GET /api/devices/{name}/config/saved: the saved startup configuration (empty when never saved).</summary>
+    /// <summary>GET /api/devices/{name}/config/saved: the saved startup configuration; empty when never saved.</summary>
     public Task<string> GetSavedConfigurationAsync(string deviceName, CancellationToken cancellationToken = default) =>
-        GetTextAsync($"api/devices/{Uri.EscapeDataString(deviceName)}/config/saved", cancellationToken);
+        GetTextAsync(DevicePath(deviceName, "/config/saved"), allowNotFound: true, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
-    private async Task<string> GetTextAsync(string path, CancellationToken cancellationToken)
+    private static Uri DevicePath(string deviceName, string suffix) =>
+        new("api/devices/" + Uri.EscapeDataString(deviceName) + suffix, UriKind.Relative);
+
+    private async Task<string> GetTextAsync(Uri path, bool allowNotFound, CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/plain"));
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (allowNotFound && response.StatusCode == HttpStatusCode.NotFound)
         {
             return string.Empty;
         }
 
-        response.EnsureSuccessStatusCode();
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The API explains errors in the body ({"error": "..."}); keep that in the exception.
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            throw new HttpRequestException(
+                $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {body}",
+                null,
+                response.StatusCode);
+        }
     }
 }
 
-/// <summary>A device as the control API lists it.</summary>
+/// <summary>A device as the control API describes it.</summary>
 public sealed record SecPathDeviceInfo
 {
     /// <summary>Device name (unique in the host).</summary>
     public string Name { get; init; } = string.Empty;
 
-    /// <summary>Model / profile name, such as <c>F1000-E</c>.</summary>
-    public string? Model { get; init; }
+    /// <summary>Profile name, such as <c>F1000-E</c>.</summary>
+    public string Profile { get; init; } = string.Empty;
 
-    /// <summary>SSH port inside the container.</summary>
-    public int? SshPort { get; init; }
+    /// <summary>Model as the device names itself, such as <c>SecPath F1000-E</c>.</summary>
+    public string Model { get; init; } = string.Empty;
 
-    /// <summary>The device's host keys (public parts).</summary>
-    public IReadOnlyList<SecPathHostKey> HostKeys { get; init; } = [];
+    /// <summary>SSH listen address inside the host (the container).</summary>
+    public string Address { get; init; } = string.Empty;
+
+    /// <summary>SSH port inside the host (the container).</summary>
+    public int Port { get; init; }
+
+    /// <summary>Listener state, <c>listening</c> when healthy.</summary>
+    public string State { get; init; } = string.Empty;
+
+    /// <summary>Why the device is not listening, if it is not.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Fingerprints of the host keys created so far (keys are created on first use).</summary>
+    public IReadOnlyList<SecPathKeyFingerprint> Fingerprints { get; init; } = [];
+
+    /// <summary>Open SSH connections.</summary>
+    public int Connections { get; init; }
 
     /// <summary>Fields this client does not model, kept for diagnostics.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }
 }
 
-/// <summary>A host key's public part: algorithm (<c>ssh-ed25519</c>, <c>rsa-sha2-256</c>...), key blob and fingerprint.</summary>
-public sealed record SecPathHostKey
-{
-    /// <summary>Key type as written in known_hosts, such as <c>ssh-rsa</c> or <c>ecdsa-sha2-nistp256</c>.</summary>
-    public string Type { get; init; } = string.Empty;
-
-    /// <summary>Base64 public key blob (the second field of a known_hosts line).</summary>
-    public string PublicKey { get; init; } = string.Empty;
-
-    /// <summary>SHA-256 fingerprint as OpenSSH prints it: <c>SHA256:</c> and unpadded base64.</summary>
-    public string Fingerprint { get; init; } = string.Empty;
-}
+/// <summary>A host key fingerprint as the device list shows it.</summary>
+/// <param name="Type">Key type, such as <c>ssh-rsa</c>.</param>
+/// <param name="Bits">Key size.</param>
+/// <param name="Fingerprint">SHA-256 fingerprint as OpenSSH prints it (<c>SHA256:</c> and unpadded base64).</param>
+public sealed record SecPathKeyFingerprint(string Type, int Bits, string Fingerprint);

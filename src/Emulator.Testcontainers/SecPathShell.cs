@@ -35,7 +35,12 @@ public sealed partial class SecPathShell : IDisposable
     public string ServerVersion => _client.ConnectionInfo.ServerVersion ?? string.Empty;
 
     /// <summary>Connects with a password, opens a shell and waits for the first prompt.</summary>
+    /// <param name="host">Host name or address of the SSH endpoint.</param>
+    /// <param name="port">SSH port.</param>
+    /// <param name="username">User name.</param>
+    /// <param name="password">Password.</param>
     /// <param name="expectedFingerprint">When set, the connection is refused unless the host key has this SHA-256 fingerprint.</param>
+    /// <param name="cancellationToken">Cancels the connection attempt.</param>
     public static async Task<SecPathShell> OpenAsync(
         string host,
         int port,

@@ -104,3 +104,17 @@ public class FleetFileTests
         Assert.Equal("r12", FleetFile.Numbered("r{n}", 12));
     }
 }
+
+public class SampleFleetTests
+{
+    [Fact]
+    public void The_shipped_sample_fleet_file_is_valid()
+    {
+        var file = Path.Combine(Path.GetDirectoryName(ProfileCatalog.FindShippedDirectory()!)!, "fleet.sample.yaml");
+        var specs = FleetFile.Load(file, ShippedProfileTests.Shipped);
+        Assert.Equal(24, specs.Count);
+        Assert.Equal("branch20", specs[^1].Name);
+        Assert.Equal(2320, specs[^1].SshEndPoint.Port);
+        Assert.Equal("3166", specs.Single(s => s.Name == "old-fw").Profile.Release);
+    }
+}

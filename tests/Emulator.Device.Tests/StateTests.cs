@@ -15,7 +15,7 @@ public sealed class StateTests : IDisposable
         }
     }
 
-    private static readonly HostKeySpec[] _specs = [new("ssh-ed25519", 256), new("ssh-rsa", 1024)];
+    private static readonly HostKeySpec[] _specs = [new("ssh-ed25519", 256), new("ecdsa-sha2-nistp256", 256)];
 
     [Fact]
     public async Task Save_then_read_round_trips_and_no_temp_file_remains()
@@ -68,7 +68,7 @@ public sealed class StateTests : IDisposable
     [Fact]
     public async Task Host_keys_are_created_once_on_first_need_and_reused()
     {
-        var codec = new FakeHostKeyCodec();
+        var codec = new CountingKeyCodec();
         var dir = new DeviceStateDirectory(_root, "fw1");
         var store = new HostKeyStore(dir, "fw1", _specs, codec, null);
         Assert.False(Directory.Exists(dir.Path));
@@ -76,7 +76,7 @@ public sealed class StateTests : IDisposable
 
         var first = await store.GetKeyAsync("ssh-ed25519", TestContext.Current.CancellationToken);
         Assert.True(File.Exists(dir.HostKeyPath("ed25519")));
-        Assert.False(File.Exists(dir.HostKeyPath("rsa")));
+        Assert.False(File.Exists(dir.HostKeyPath("ecdsa")));
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(dir.HostKeyPath("ed25519")));
@@ -91,9 +91,9 @@ public sealed class StateTests : IDisposable
     [Fact]
     public async Task Concurrent_first_connections_create_one_key()
     {
-        var codec = new FakeHostKeyCodec();
+        var codec = new CountingKeyCodec();
         var store = new HostKeyStore(new DeviceStateDirectory(_root, "fw1"), "fw1", _specs, codec, null);
-        var keys = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => store.GetKeyAsync("ssh-rsa", TestContext.Current.CancellationToken).AsTask(), TestContext.Current.CancellationToken)));
+        var keys = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => store.GetKeyAsync("ecdsa-sha2-nistp256", TestContext.Current.CancellationToken).AsTask(), TestContext.Current.CancellationToken)));
         Assert.Single(keys.Select(k => k.FingerprintSha256).Distinct());
         Assert.Equal(1, codec.Generated);
     }
@@ -102,10 +102,10 @@ public sealed class StateTests : IDisposable
     public async Task Fleet_secret_derives_the_same_key_per_device_and_different_keys_between_devices()
     {
         var secret = "lab-secret"u8.ToArray();
-        var codec = new FakeHostKeyCodec();
-        var a = await new HostKeyStore(new DeviceStateDirectory(_root, "fw1"), "fw1", _specs, codec, secret).GetKeyAsync("ssh-rsa", TestContext.Current.CancellationToken);
-        var aAgain = await new HostKeyStore(new DeviceStateDirectory(Path.Combine(_root, "wiped"), "fw1"), "fw1", _specs, codec, secret).GetKeyAsync("ssh-rsa", TestContext.Current.CancellationToken);
-        var b = await new HostKeyStore(new DeviceStateDirectory(_root, "fw2"), "fw2", _specs, codec, secret).GetKeyAsync("ssh-rsa", TestContext.Current.CancellationToken);
+        var codec = new CountingKeyCodec();
+        var a = await new HostKeyStore(new DeviceStateDirectory(_root, "fw1"), "fw1", _specs, codec, secret).GetKeyAsync("ecdsa-sha2-nistp256", TestContext.Current.CancellationToken);
+        var aAgain = await new HostKeyStore(new DeviceStateDirectory(Path.Combine(_root, "wiped"), "fw1"), "fw1", _specs, codec, secret).GetKeyAsync("ecdsa-sha2-nistp256", TestContext.Current.CancellationToken);
+        var b = await new HostKeyStore(new DeviceStateDirectory(_root, "fw2"), "fw2", _specs, codec, secret).GetKeyAsync("ecdsa-sha2-nistp256", TestContext.Current.CancellationToken);
         var aEd = await new HostKeyStore(new DeviceStateDirectory(_root, "fw1"), "fw1", _specs, codec, secret).GetKeyAsync("ssh-ed25519", TestContext.Current.CancellationToken);
         Assert.Equal(a.FingerprintSha256, aAgain.FingerprintSha256);
         Assert.NotEqual(a.FingerprintSha256, b.FingerprintSha256);
@@ -117,11 +117,11 @@ public sealed class StateTests : IDisposable
     {
         var dir = new DeviceStateDirectory(_root, "fw1");
         Directory.CreateDirectory(dir.Path);
-        await File.WriteAllTextAsync(dir.HostKeyPath("rsa"), "-----BEGIN GARBAGE-----", TestContext.Current.CancellationToken);
-        var store = new HostKeyStore(dir, "fw1", _specs, new FakeHostKeyCodec(), null);
-        var ex = await Assert.ThrowsAsync<DeviceStateException>(() => store.GetKeyAsync("ssh-rsa", TestContext.Current.CancellationToken).AsTask());
-        Assert.Equal(dir.HostKeyPath("rsa"), ex.File);
-        await Assert.ThrowsAsync<DeviceStateException>(() => store.GetKeyAsync("ssh-rsa", TestContext.Current.CancellationToken).AsTask());
-        Assert.Equal("-----BEGIN GARBAGE-----", await File.ReadAllTextAsync(dir.HostKeyPath("rsa"), TestContext.Current.CancellationToken));
+        await File.WriteAllTextAsync(dir.HostKeyPath("ecdsa"), "-----BEGIN GARBAGE-----", TestContext.Current.CancellationToken);
+        var store = new HostKeyStore(dir, "fw1", _specs, new CountingKeyCodec(), null);
+        var ex = await Assert.ThrowsAsync<DeviceStateException>(() => store.GetKeyAsync("ecdsa-sha2-nistp256", TestContext.Current.CancellationToken).AsTask());
+        Assert.Equal(dir.HostKeyPath("ecdsa"), ex.File);
+        await Assert.ThrowsAsync<DeviceStateException>(() => store.GetKeyAsync("ecdsa-sha2-nistp256", TestContext.Current.CancellationToken).AsTask());
+        Assert.Equal("-----BEGIN GARBAGE-----", await File.ReadAllTextAsync(dir.HostKeyPath("ecdsa"), TestContext.Current.CancellationToken));
     }
 }

@@ -74,17 +74,35 @@ public sealed class ModuleUnitTests
         (await accept).Dispose();
     }
 
+    // Made with ssh-keygen -t ed25519; ssh-keygen -lf printed the fingerprint.
+    private const string Ed25519Blob = "AAAAC3NzaC1lZDI1NTE5AAAAIJLG6byzpUFntypdhVlsrvyKfhUWB+1JpO0Rczp7pCmU";
+    private const string Ed25519Fingerprint = "SHA256:hX2t80bAs7S1lTjkgQeo4XjGlzoS08DL8TrXTDXP1K0";
+
+    [Fact]
+    public void Host_key_fingerprint_matches_ssh_keygen()
+    {
+        Assert.Equal(Ed25519Fingerprint, new SecPathHostKey("ssh-ed25519", Ed25519Blob).Fingerprint);
+    }
+
     [Fact]
     public void Known_hosts_lines_bracket_non_standard_ports()
     {
-        SecPathHostKey[] keys =
-        [
-            new() { Type = "ssh-rsa", PublicKey = "AAAAB3NzaC1yc2E", Fingerprint = "SHA256:x" },
-            new() { Type = "ssh-ed25519", PublicKey = "AAAAC3NzaC1lZDI1NTE5", Fingerprint = "SHA256:y" },
-        ];
-        Assert.Equal("[127.0.0.1]:32768 ssh-rsa AAAAB3NzaC1yc2E\n[127.0.0.1]:32768 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5\n",
+        SecPathHostKey[] keys = [new("ssh-ed25519", Ed25519Blob), new("ssh-ed25519", "AAAA")];
+        Assert.Equal($"[127.0.0.1]:32768 ssh-ed25519 {Ed25519Blob}\n[127.0.0.1]:32768 ssh-ed25519 AAAA\n",
             KnownHosts.Format("127.0.0.1", 32768, keys));
-        Assert.Equal("fw1 ssh-rsa AAAAB3NzaC1yc2E\n", KnownHosts.Format("fw1", 22, keys[..1]));
+        Assert.Equal($"fw1 ssh-ed25519 {Ed25519Blob}\n", KnownHosts.Format("fw1", 22, keys[..1]));
+    }
+
+    [Fact]
+    public void Known_hosts_text_of_the_control_api_parses_per_device()
+    {
+        var parsed = KnownHosts.Parse($"[0.0.0.0]:2222 ssh-ed25519 {Ed25519Blob} # fw1\n\n[0.0.0.0]:2223 ssh-rsa AAAA # fw2\n");
+
+        Assert.Equal(2, parsed.Count);
+        Assert.Equal(("fw1", new SecPathHostKey("ssh-ed25519", Ed25519Blob)), parsed[0]);
+        Assert.Equal(Ed25519Fingerprint, parsed[0].Key.Fingerprint);
+        Assert.Equal("fw2", parsed[1].Device);
+        Assert.Throws<FormatException>(() => KnownHosts.Parse("garbage\n"));
     }
 
     [Fact]

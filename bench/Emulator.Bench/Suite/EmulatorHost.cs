@@ -18,7 +18,7 @@ public sealed partial class EmulatorHost : IAsyncDisposable
     private readonly TaskCompletionSource<TimeSpan> _allListening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Stopwatch _clock;
 
-    private EmulatorHost(Process process, Stopwatch clock, string stateDirectory, int firstPort, int deviceCount, Uri control)
+    private EmulatorHost(Process process, Stopwatch clock, string stateDirectory, int firstPort, int deviceCount, Uri? control)
     {
         _process = process;
         _clock = clock;
@@ -32,11 +32,13 @@ public sealed partial class EmulatorHost : IAsyncDisposable
 
     public string StateDirectory { get; }
 
-    public int FirstPort { get; }
+    /// <summary>Port of the first device; for a single device on port 0, learnt from its "listening on" log line.</summary>
+    public int FirstPort { get; private set; }
 
     public int DeviceCount { get; }
 
-    public Uri Control { get; }
+    /// <summary>Control API (GET /healthz), or null when started with --control none.</summary>
+    public Uri? Control { get; }
 
     public TimeSpan TimeToAllListening { get; private set; }
 
@@ -71,35 +73,57 @@ public sealed partial class EmulatorHost : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Fleet file: <paramref name="count"/> devices of one model named prefix1..prefixN on consecutive ports.</summary>
-    public static string FleetYaml(string namePrefix, string model, int count, int firstPort) => $"""
-        devices:
-          - name: {namePrefix}
-            model: {model}
-            count: {count}
-            address: 127.0.0.1
-            port: {firstPort}
+    /// <summary>Fleet file: <paramref name="count"/> devices of one profile named prefix1..prefixN on consecutive ports.</summary>
+    public static string FleetYaml(string namePrefix, string profile, int count, int firstPort) => count == 1
+        ? $"""
+            devices:
+              - name: {namePrefix}1
+                profile: {profile}
+                ssh: 127.0.0.1:{firstPort}
 
-        """;
+            """
+        : $$"""
+            devices:
+              - name: {{namePrefix}}{n}
+                profile: {{profile}}
+                ssh: 127.0.0.1:{{firstPort}}
+                count: {{count}}
 
+            """;
+
+    /// <summary>
+    /// Starts the host. One device runs on an ephemeral port (<c>--ssh-port 0</c>, the port read from the log); more
+    /// devices come from a fleet file with <c>count:</c> on consecutive free ports. With <paramref name="withControl"/>
+    /// the control API listens too and readiness also waits for GET /healthz 200.
+    /// </summary>
     public static async Task<EmulatorHost> StartAsync(
-        string hostDll, int deviceCount, string model, Action<string>? prepareStateDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+        string hostDll, int deviceCount, string profile, bool withControl, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        hostDll = Path.GetFullPath(hostDll);
         string stateDirectory = Directory.CreateTempSubdirectory("emulator-bench-state-").FullName;
-        prepareStateDirectory?.Invoke(stateDirectory);
-        int firstPort = FindFreePortRange(deviceCount);
-        string fleetFile = Path.Combine(stateDirectory, "fleet.yaml");
-        await File.WriteAllTextAsync(fleetFile, FleetYaml("fw", model, deviceCount, firstPort), cancellationToken);
-        var control = new Uri($"http://127.0.0.1:{OpenSshServer.FreePort()}");
+        var control = withControl ? new Uri($"http://127.0.0.1:{OpenSshServer.FreePort()}") : null;
+        var arguments = new List<string> { hostDll, "--state-dir", stateDirectory, "--control", control?.ToString().TrimEnd('/') ?? "none" };
+        int firstPort = 0;
+        if (deviceCount == 1)
+        {
+            arguments.AddRange(["--profile", profile, "--ssh-port", "0"]);
+        }
+        else
+        {
+            firstPort = FindFreePortRange(deviceCount);
+            string fleetFile = Path.Combine(stateDirectory, "fleet.yaml");
+            await File.WriteAllTextAsync(fleetFile, FleetYaml("fw", profile, deviceCount, firstPort), cancellationToken);
+            arguments.AddRange(["--fleet", fleetFile]);
+        }
 
         var start = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
+            WorkingDirectory = stateDirectory,
         };
-        foreach (string argument in new[] { hostDll, "--fleet", fleetFile, "--control", control.ToString().TrimEnd('/'), "--state-dir", stateDirectory })
+        foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -143,6 +167,11 @@ public sealed partial class EmulatorHost : IAsyncDisposable
             _log.AppendLine(line);
         }
 
+        if (FirstPort == 0 && DeviceListening().Match(line) is { Success: true } listening)
+        {
+            FirstPort = int.Parse(listening.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (AllListening().IsMatch(line))
         {
             _allListening.TrySetResult(_clock.Elapsed);
@@ -152,7 +181,7 @@ public sealed partial class EmulatorHost : IAsyncDisposable
     private async Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var healthz = new Uri(Control, "/healthz");
+        var healthz = Control is null ? null : new Uri(Control, "/healthz");
         while (_clock.Elapsed < timeout)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -161,7 +190,7 @@ public sealed partial class EmulatorHost : IAsyncDisposable
                 throw new InvalidOperationException($"emulator host exited with {_process.ExitCode}:\n{RecentLog}");
             }
 
-            if (TimeToHealthy == TimeSpan.Zero)
+            if (TimeToHealthy == TimeSpan.Zero && healthz is not null)
             {
                 try
                 {
@@ -186,7 +215,7 @@ public sealed partial class EmulatorHost : IAsyncDisposable
                 TimeToAllListening = await _allListening.Task;
             }
 
-            if (TimeToHealthy != TimeSpan.Zero && TimeToAllListening != TimeSpan.Zero)
+            if ((healthz is null || TimeToHealthy != TimeSpan.Zero) && TimeToAllListening != TimeSpan.Zero && FirstPort != 0)
             {
                 return;
             }
@@ -266,4 +295,7 @@ public sealed partial class EmulatorHost : IAsyncDisposable
 
     [GeneratedRegex(@"All \d+ devices? (are )?listening", RegexOptions.IgnoreCase)]
     private static partial Regex AllListening();
+
+    [GeneratedRegex(@"listening on [^\s;]+:(\d+)[;\s]")]
+    private static partial Regex DeviceListening();
 }

@@ -18,10 +18,11 @@ public sealed class OpenSshServer : IDisposable
 
     private readonly Process _process;
 
-    private OpenSshServer(string directory, Process process, int port)
+    private OpenSshServer(string directory, Process process, int sshdPid, int port)
     {
         Directory = directory;
         _process = process;
+        Pid = sshdPid;
         Port = port;
     }
 
@@ -29,7 +30,8 @@ public sealed class OpenSshServer : IDisposable
 
     public int Port { get; }
 
-    public int Pid => _process.Id;
+    /// <summary>The sshd listener (inside its PID namespace, seen from here with its outer PID).</summary>
+    public int Pid { get; }
 
     public const string Password = "bench-password";
 
@@ -40,7 +42,12 @@ public sealed class OpenSshServer : IDisposable
             return $"{SshdPath} is not installed (apt-get install openssh-server)";
         }
 
-        return Environment.UserName == "root" ? null : "sshd needs root for privilege separation and a throwaway user";
+        if (Environment.UserName != "root")
+        {
+            return "sshd needs root for privilege separation and a throwaway user";
+        }
+
+        return File.Exists("/usr/bin/unshare") ? null : "unshare (util-linux) is needed to account for all of sshd's processes";
     }
 
     public static string Version() => Shell.Run(SshdPath, ["-V"], null, check: false).Output.Trim();
@@ -95,8 +102,11 @@ public sealed class OpenSshServer : IDisposable
             """);
         Shell.Run(SshdPath, ["-t", "-f", config], null);
 
-        var start = new ProcessStartInfo(SshdPath) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (string argument in new[] { "-D", "-e", "-f", config })
+        // sshd runs as PID 1 of its own PID namespace: every process of a connection that outlives its parent is
+        // re-parented to sshd and reaped there, so the listener's cutime/cstime really holds all of sshd's work.
+        // (Without it, processes orphaned inside a connection are reaped by init and their CPU is lost.)
+        var start = new ProcessStartInfo("unshare") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (string argument in new[] { "--pid", "--fork", "--kill-child", SshdPath, "-D", "-e", "-f", config })
         {
             start.ArgumentList.Add(argument);
         }
@@ -105,7 +115,8 @@ public sealed class OpenSshServer : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var server = new OpenSshServer(dir, process, port);
+        int sshdPid = await WaitForChildAsync(process, cancellationToken);
+        var server = new OpenSshServer(dir, process, sshdPid, port);
         await WaitListeningAsync(port, process, cancellationToken);
         return server;
     }
@@ -131,6 +142,26 @@ public sealed class OpenSshServer : IDisposable
         }
 
         return ProcStat.Read(Pid);
+    }
+
+    private static async Task<int> WaitForChildAsync(Process unshare, CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < 200; i++)
+        {
+            if (unshare.HasExited)
+            {
+                throw new InvalidOperationException($"unshare/sshd exited with {unshare.ExitCode}");
+            }
+
+            if (ProcStat.Children(unshare.Id) is [int child, ..])
+            {
+                return child;
+            }
+
+            await Task.Delay(25, cancellationToken);
+        }
+
+        throw new TimeoutException("sshd did not start under unshare");
     }
 
     public static int FreePort()
@@ -171,7 +202,7 @@ public sealed class OpenSshServer : IDisposable
         {
             if (!_process.HasExited)
             {
-                // SIGTERM lets sshd remove its pid file; SIGKILL only if it does not go.
+                // SIGTERM to unshare; --kill-child takes sshd (PID 1 of the namespace) and its connections with it.
                 Shell.Run("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], null, check: false);
                 if (!_process.WaitForExit(5000))
                 {

@@ -38,18 +38,28 @@ public static class ProcStat
     }
 
     /// <summary>Live child processes of <paramref name="pid"/> (all threads), from /proc/PID/task/*/children.</summary>
-    public static int CountChildren(int pid)
+    public static int CountChildren(int pid) => Children(pid).Count;
+
+    public static IReadOnlyList<int> Children(int pid)
     {
-        int count = 0;
-        foreach (string task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        var children = new List<int>();
+        try
         {
-            string path = Path.Combine(task, "children");
-            if (File.Exists(path))
+            foreach (string task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
             {
-                count += File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                string path = Path.Combine(task, "children");
+                if (File.Exists(path))
+                {
+                    children.AddRange(File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(p => int.Parse(p, CultureInfo.InvariantCulture)));
+                }
             }
         }
+        catch (DirectoryNotFoundException)
+        {
+            // The process is gone.
+        }
 
-        return count;
+        return children;
     }
 }

@@ -16,8 +16,11 @@ public sealed partial class SuiteRunner
     private readonly TextWriter _log;
     private readonly MarkdownReport _report = new();
     private OpenSshServer? _sshd;
+    private SshOnlyServer? _sshOnly;
     private EmulatorHost? _host;
     private string? _hostDll;
+    private string? _hostProblem;
+    private string? _displayVersion;
 
     public SuiteRunner(SuiteOptions options, TextWriter log)
     {
@@ -40,6 +43,7 @@ public sealed partial class SuiteRunner
         finally
         {
             _sshd?.Dispose();
+            _sshOnly?.Dispose();
             if (_host is not null)
             {
                 await _host.DisposeAsync();
@@ -74,6 +78,20 @@ public sealed partial class SuiteRunner
             await _log.WriteLineAsync($"sshd not measured: {why}");
         }
 
+        string? sshOnlyDll = SshOnlyServer.FindBuilt(_options.RepositoryRoot);
+        if (sshOnlyDll is not null && (_options.Runs("handshake") || _options.Runs("throughput")))
+        {
+            try
+            {
+                _sshOnly = await SshOnlyServer.StartAsync(sshOnlyDll, cancellationToken);
+                await _log.WriteLineAsync($"emulator SSH layer alone listening on 127.0.0.1:{_sshOnly.Port} (pid {_sshOnly.Pid})");
+            }
+            catch (InvalidOperationException ex)
+            {
+                await _log.WriteLineAsync($"emulator SSH layer alone not measured: {ex.Message}");
+            }
+        }
+
         if (_hostDll is null)
         {
             await _log.WriteLineAsync("emulator not measured: no built host (dotnet build -c Release src/Emulator.Host)");
@@ -82,8 +100,25 @@ public sealed partial class SuiteRunner
 
         if (_options.Runs("handshake") || _options.Runs("throughput") || _options.Runs("latency"))
         {
-            _host = await EmulatorHost.StartAsync(_hostDll, 1, _options.Model, null, TimeSpan.FromSeconds(60), cancellationToken);
-            await _log.WriteLineAsync($"emulator listening on 127.0.0.1:{_host.FirstPort} (pid {_host.Pid})");
+            try
+            {
+                _host = await EmulatorHost.StartAsync(_hostDll, 1, _options.Model, withControl: false, TimeSpan.FromSeconds(60), cancellationToken);
+                await _log.WriteLineAsync($"emulator listening on 127.0.0.1:{_host.FirstPort} (pid {_host.Pid})");
+                // One login first: a host that listens but refuses SSH is reported once, not as a failure of every section.
+                await using var probe = await SshClientConnection.ConnectAsync(_host.DeviceEndPoints[0],
+                    new SshClientOptions { UserName = _options.UserName, Password = _options.Password }, cancellationToken);
+                _displayVersion = (await probe.ExecAsync("display version", keepOutput: true, cancellationToken)).Output;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or SshClientException or IOException)
+            {
+                _hostProblem = ex.Message + (_host is null ? "" : $" (host log: {_host.RecentLog.Trim().Split('\n')[^1].Trim()})");
+                await _log.WriteLineAsync($"emulator not measured: {_hostProblem}");
+                if (_host is not null)
+                {
+                    await _host.DisposeAsync();
+                    _host = null;
+                }
+            }
         }
     }
 
@@ -114,12 +149,24 @@ public sealed partial class SuiteRunner
         command,
         _sshd.SampleAfterChildrenExitAsync);
 
+    private ServerUnderTest? SshLayer(string command) => _sshOnly is null ? null : new ServerUnderTest(
+        "emulator SSH layer alone",
+        [new IPEndPoint(IPAddress.Loopback, _sshOnly.Port)],
+        new SshClientOptions(),
+        command,
+        _sshOnly.SampleAsync);
+
     private ServerUnderTest? Emulator(string command) => _host is null ? null : new ServerUnderTest(
         "emulator",
         _host.DeviceEndPoints,
         new SshClientOptions { UserName = _options.UserName, Password = _options.Password },
         command,
         _host.SampleAsync);
+
+    /// <summary>Why the emulator host is not in this run, for the report.</summary>
+    private string HostMissing => _hostDll is null
+        ? "no built host (dotnet build -c Release src/Emulator.Host)"
+        : $"the host did not start: {_hostProblem?.Split('\n')[0]}";
 
     private void MicroSection()
     {

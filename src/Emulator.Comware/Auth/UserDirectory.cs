@@ -1,4 +1,6 @@
-using Emulator.Comware.Model.System;
+using System.Globalization;
+using Emulator.Comware.Model.Management;
+using Emulator.Comware.Runtime;
 
 namespace Emulator.Comware.Auth;
 
@@ -9,36 +11,61 @@ public sealed record UserPrivilege(int Level, IReadOnlyList<string> Roles)
 {
     /// <summary><c>3</c> on V5; <c>network-admin, network-operator</c> on V7.</summary>
     public string LevelOrRole => Roles.Count == 0
-        ? Level.ToString(global::System.Globalization.CultureInfo.InvariantCulture)
+        ? Level.ToString(CultureInfo.InvariantCulture)
         : string.Join(", ", Roles);
 }
 
 /// <summary>
 /// The user database the SSH layer authenticates against. It reads the device's current configuration on
-/// every call, so a user created or changed in the CLI logs in (or is refused) at once. Thread-safe: each
-/// call works on one immutable snapshot of the configuration.
+/// every call, so a user created or changed in the CLI logs in (or is refused) at once, and a reboot that
+/// reloads the configuration is seen at once too. Thread-safe: each call works on one immutable snapshot.
+/// Call <see cref="ComwareDevice.EnsureBootedAsync"/> before the first login so startup.cfg is loaded.
 /// </summary>
-public sealed class UserDirectory(SystemConfiguration configuration)
+public sealed class UserDirectory
 {
-    private readonly SystemConfiguration _configuration = configuration ?? throw new ArgumentNullException(nameof(configuration));
+    private readonly Func<ManagementState> _state;
+
+    /// <summary>The directory of a device's running configuration.</summary>
+    public UserDirectory(ComwareDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        _state = device.GetState<ManagementState>;
+    }
+
+    /// <summary>A directory over a state outside a device (tests).</summary>
+    public UserDirectory(ManagementState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _state = () => state;
+    }
+
+    private ManagementSettings Settings => _state().Current;
 
     /// <summary>False after <c>undo ssh server enable</c>: new SSH logins are refused.</summary>
-    public bool IsSshServerEnabled => _configuration.Current.Ssh.ServerEnabled;
+    public bool IsSshServerEnabled => Settings.Ssh.ServerEnabled;
 
     /// <summary>Authentication attempts allowed per connection (<c>ssh server authentication-retries</c>).</summary>
-    public int AuthenticationRetries => _configuration.Current.Ssh.AuthenticationRetries;
+    public int AuthenticationRetries => Settings.Ssh.AuthenticationRetries;
 
     /// <summary>Time a client has to authenticate (<c>ssh server authentication-timeout</c>).</summary>
-    public TimeSpan AuthenticationTimeout => TimeSpan.FromSeconds(_configuration.Current.Ssh.AuthenticationTimeout);
+    public TimeSpan AuthenticationTimeout => TimeSpan.FromSeconds(Settings.Ssh.AuthenticationTimeout);
 
     /// <summary>True when at least one VTY accepts SSH (<c>protocol inbound ssh|all</c>).</summary>
-    public bool AnyVtyAcceptsSsh => _configuration.Current.Vty.Any(v => v.ProtocolInbound != LineProtocols.Telnet);
+    public bool AnyVtyAcceptsSsh => Settings.Vty.Any(v => v.ProtocolInbound != LineProtocols.Telnet);
 
     /// <summary>Idle timeout of a VTY line (zero: never).</summary>
     public TimeSpan VtyIdleTimeout(int vty)
     {
-        var lines = _configuration.Current.Vty;
+        var lines = Settings.Vty;
         return vty >= 0 && vty < lines.Length ? lines[vty].IdleTimeout : LineSettings.DefaultIdleTimeout;
+    }
+
+    /// <summary>Lines per screen a new session on VTY <paramref name="vty"/> starts with (<c>screen-length</c>; null = no paging).</summary>
+    public int? VtyScreenLength(int vty)
+    {
+        var lines = Settings.Vty;
+        var length = vty >= 0 && vty < lines.Length ? lines[vty].ScreenLength : LineSettings.DefaultScreenLength;
+        return length == 0 ? null : length;
     }
 
     /// <summary>
@@ -47,7 +74,7 @@ public sealed class UserDirectory(SystemConfiguration configuration)
     /// </summary>
     public SshAuthenticationType? GetAuthenticationType(string userName)
     {
-        var state = _configuration.Current;
+        var state = Settings;
         if (state.Ssh.Users.TryGetValue(userName, out var sshUser) && sshUser.AuthenticationType is { } type)
         {
             return type;
@@ -61,7 +88,7 @@ public sealed class UserDirectory(SystemConfiguration configuration)
     /// <summary>Checks the password of a local user allowed to use <paramref name="service"/>.</summary>
     public bool CheckPassword(string userName, string password, UserServices service = UserServices.Ssh)
     {
-        var state = _configuration.Current;
+        var state = Settings;
         return state.LocalUsers.TryGetValue(userName, out var user)
             && user.Services.HasFlag(service)
             && user.Password is { } stored
@@ -71,7 +98,7 @@ public sealed class UserDirectory(SystemConfiguration configuration)
     /// <summary>SSH wire blobs of the public keys assigned to the user (<c>ssh user … assign publickey</c>).</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> GetAuthorizedKeys(string userName)
     {
-        var state = _configuration.Current;
+        var state = Settings;
         if (!state.Ssh.Users.TryGetValue(userName, out var sshUser)
             || sshUser.PublicKeyName is not { } keyName
             || !state.PeerKeys.TryGetValue(keyName, out var key)
@@ -102,8 +129,8 @@ public sealed class UserDirectory(SystemConfiguration configuration)
     /// </summary>
     public UserPrivilege GetPrivilege(string userName, int vty = 0)
     {
-        var state = _configuration.Current;
-        var dialect = _configuration.Dialect;
+        var state = Settings;
+        var dialect = _state().Dialect;
         var line = vty >= 0 && vty < state.Vty.Length ? state.Vty[vty] : LineSettings.Default(LineKind.Vty);
         if (state.LocalUsers.TryGetValue(userName, out var user))
         {
@@ -117,6 +144,13 @@ public sealed class UserDirectory(SystemConfiguration configuration)
             : new UserPrivilege(UserRoles.LevelOfRole(line.UserRole), [line.UserRole]);
     }
 
+    /// <summary>The CLI identity of a new session of this user on VTY <paramref name="vty"/>.</summary>
+    public CliUser CreateCliUser(string userName, string remoteAddress, int vty)
+    {
+        var privilege = GetPrivilege(userName, vty);
+        return new CliUser(userName, privilege.Level, privilege.Roles, remoteAddress) { Line = "VTY " + vty.ToString(CultureInfo.InvariantCulture) };
+    }
+
     /// <summary>V5 level or V7 role list as a string (<c>3</c>, <c>network-admin</c>).</summary>
     public string GetLevelOrRole(string userName) => GetPrivilege(userName).LevelOrRole;
 
@@ -126,7 +160,7 @@ public sealed class UserDirectory(SystemConfiguration configuration)
     /// </summary>
     public bool? CheckSuperPassword(string target, string password)
     {
-        var state = _configuration.Current;
+        var state = Settings;
         return state.SuperPasswords.TryGetValue(target, out var stored) ? PasswordEncoder.Verify(stored, password) : null;
     }
 }

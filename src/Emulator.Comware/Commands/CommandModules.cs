@@ -1,4 +1,5 @@
 using Emulator.Comware.Commands.Core;
+using Emulator.Comware.Commands.Platform;
 using Emulator.Comware.Engine;
 
 namespace Emulator.Comware.Commands;
@@ -9,6 +10,8 @@ public static class CommandModules
     public static IReadOnlyList<ICommandModule> Default { get; } =
     [
         new CoreCommands(),
+        new SystemCommands(),
+        new Firewall.FirewallCommands(),
     ];
 
     // Built once per process: a CommandSet is immutable, so a fleet of devices shares it (cold devices stay cheap).

@@ -54,8 +54,18 @@ public static class AtomicFile
         }
     }
 
-    /// <summary>Reads a text file strictly: invalid UTF-8 is an error, not replacement characters.</summary>
-    public static string ReadAllText(string path) => File.ReadAllText(path, _utf8);
+    /// <summary>Reads a text file strictly as UTF-8: invalid bytes (or a UTF-16 byte order mark) are an error, not replacement characters.</summary>
+    public static string ReadAllText(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var span = bytes.AsSpan();
+        if (span.StartsWith("\uFEFF"u8))
+        {
+            span = span[3..];
+        }
+
+        return _utf8.GetString(span);
+    }
 
     /// <summary>Removes temporary files an interrupted write left behind (their rename never happened).</summary>
     public static void RemoveLeftovers(string directory)

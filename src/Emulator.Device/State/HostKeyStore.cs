@@ -56,6 +56,28 @@ public sealed class HostKeyStore : IHostKeyProvider
         }
     }
 
+    /// <summary>Keys already on disk (loading them), without creating missing ones; unreadable files are skipped.</summary>
+    public async Task<IReadOnlyList<SshHostKey>> GetExistingAsync(CancellationToken cancellationToken)
+    {
+        var keys = new List<SshHostKey>();
+        foreach (var spec in Specs)
+        {
+            if (_keys.ContainsKey(spec.KeyType) || File.Exists(_directory.HostKeyPath(spec.FileKind)))
+            {
+                try
+                {
+                    keys.Add(await GetKeyAsync(spec.KeyType, cancellationToken));
+                }
+                catch (DeviceStateException)
+                {
+                    // Reported by the device when a connection needs it.
+                }
+            }
+        }
+
+        return keys;
+    }
+
     /// <summary>Loads or creates every key now (used to print fingerprints at start).</summary>
     public async Task<IReadOnlyList<SshHostKey>> GetAllAsync(CancellationToken cancellationToken)
     {

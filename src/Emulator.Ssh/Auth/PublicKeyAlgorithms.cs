@@ -1,3 +1,4 @@
+using Emulator.Ssh.Keys;
 using Emulator.Ssh.Wire;
 
 namespace Emulator.Ssh.Auth;
@@ -5,28 +6,13 @@ namespace Emulator.Ssh.Auth;
 /// <summary>Checks a user-key signature blob (string algorithm, string signature) against a public key blob.</summary>
 internal delegate bool SignatureVerifier(string algorithm, ReadOnlySpan<byte> publicKeyBlob, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signatureBlob);
 
-/// <summary>Public-key signature algorithms accepted for user authentication and the key type each one needs.</summary>
+/// <summary>Checks on the algorithm names of publickey requests, before any signature is verified.</summary>
 internal static class PublicKeyAlgorithms
 {
-    private static readonly Dictionary<string, string> s_keyTypes = new(StringComparer.Ordinal)
-    {
-        ["ssh-ed25519"] = "ssh-ed25519",
-        ["ecdsa-sha2-nistp256"] = "ecdsa-sha2-nistp256",
-        ["ecdsa-sha2-nistp384"] = "ecdsa-sha2-nistp384",
-        ["ecdsa-sha2-nistp521"] = "ecdsa-sha2-nistp521",
-        ["rsa-sha2-512"] = "ssh-rsa",
-        ["rsa-sha2-256"] = "ssh-rsa",
-        ["ssh-rsa"] = "ssh-rsa",
-        ["ssh-dss"] = "ssh-dss",
-    };
-
-    /// <summary>Names for the server-sig-algs extension, strongest first.</summary>
-    public static IReadOnlyCollection<string> Names { get; } = [.. s_keyTypes.Keys];
-
     /// <summary>True when <paramref name="algorithm"/> is known and <paramref name="keyBlob"/> is a key of the type it needs.</summary>
     public static bool Fits(string algorithm, ReadOnlySpan<byte> keyBlob)
     {
-        if (!s_keyTypes.TryGetValue(algorithm, out var keyType))
+        if (SshPublicKey.KeyTypeForSignatureAlgorithm(algorithm) is not { } keyType)
         {
             return false;
         }

@@ -64,7 +64,8 @@ internal static class MessageRouter
         {
             MessageNumbers.Disconnect => MessageRoute.PeerDisconnect,
             MessageNumbers.Ignore or MessageNumbers.Debug or MessageNumbers.Unimplemented or MessageNumbers.ExtInfo => MessageRoute.Drop,
-            MessageNumbers.ServiceRequest => phase == ProtocolPhase.AwaitingService ? MessageRoute.ServiceRequest : MessageRoute.ProtocolError,
+            // paramiko asks for "ssh-userauth" again before each method it tries; OpenSSH accepts that until success.
+            MessageNumbers.ServiceRequest => phase == ProtocolPhase.Authenticated ? MessageRoute.ProtocolError : MessageRoute.ServiceRequest,
 
             // Server-to-client only, or key exchange messages that the transport consumes and must never pass up.
             MessageNumbers.ServiceAccept => MessageRoute.ProtocolError,

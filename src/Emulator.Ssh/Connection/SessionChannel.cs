@@ -54,6 +54,8 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
     private bool _closeSent;
     private Task _run = Task.CompletedTask;
     private bool _finished;
+    private readonly Lock _inputLock = new();
+    private bool _inputClosed;
     private int _disposed;
 
     public SessionChannel(ChannelContext context, uint localId, uint remoteId, uint remoteWindow, uint remoteMaxPacket, CancellationToken connectionClosed)
@@ -101,8 +103,18 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
             throw new SshDisconnectException(DisconnectReason.ProtocolError, $"data on channel {LocalId} after EOF");
         }
 
-        _input.Writer.Write(data);
-        return _input.Writer.FlushAsync();
+        lock (_inputLock)
+        {
+            // The application has ended or the client sent CLOSE: the bytes have no reader, and the channel is closing anyway.
+            if (_inputClosed)
+            {
+                return ValueTask.FromResult(default(FlushResult));
+            }
+
+            // No pause threshold: the flush completes at once (the window, not the pipe, bounds what is buffered).
+            _input.Writer.Write(data);
+            return _input.Writer.FlushAsync();
+        }
     }
 
     /// <summary>Extended data from a client has no meaning on a session; it still uses window, which is returned at once.</summary>
@@ -115,14 +127,14 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
     public void OnEof()
     {
         _eofReceived = true;
-        _input.Writer.Complete();
+        CompleteInput();
     }
 
     /// <summary>The client closed: stop the application, answer CLOSE unless ours went first.</summary>
     public async ValueTask OnCloseAsync()
     {
         CloseReceived = true;
-        _input.Writer.Complete();
+        CompleteInput();
         await _cancellation.CancelAsync();
         await _sendLock.WaitAsync(CancellationToken.None);
         try
@@ -143,7 +155,7 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
     public void Abort()
     {
         _closeSent = true;
-        _input.Writer.Complete();
+        CompleteInput();
         if (Volatile.Read(ref _disposed) == 0)
         {
             try
@@ -318,6 +330,7 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
             // The channel or connection went away while output was pending.
         }
 
+        CompleteInput();
         await _input.Reader.CompleteAsync();
         _events.Writer.TryComplete();
         await FinishAsync(exitStatus);
@@ -362,6 +375,19 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
         catch (Exception ex) when (ex is SshDisconnectException or IOException or ObjectDisposedException or OperationCanceledException)
         {
             // The connection is already gone; nothing left to tell the client.
+        }
+    }
+
+    /// <summary>No more input for the application (EOF, CLOSE, or it has ended); later data is dropped.</summary>
+    private void CompleteInput()
+    {
+        lock (_inputLock)
+        {
+            if (!_inputClosed)
+            {
+                _inputClosed = true;
+                _input.Writer.Complete();
+            }
         }
     }
 

@@ -21,15 +21,22 @@ internal interface IBlockMode : IDisposable
 internal sealed class CtrMode : IBlockMode
 {
     private readonly SymmetricAlgorithm _cipher;
+    private readonly ICryptoTransform _ecb;
     private readonly byte[] _counter;
+    private readonly byte[] _peek;
     private byte[] _keystream = new byte[512];
 
     public CtrMode(SymmetricAlgorithm cipher, ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv)
     {
         _cipher = cipher;
         _cipher.Key = key.ToArray();
+        _cipher.Mode = CipherMode.ECB;
+        _cipher.Padding = PaddingMode.None;
+        // One long-lived transform: the one-shot EncryptEcb call would set up a native context per packet.
+        _ecb = _cipher.CreateEncryptor();
         BlockSize = _cipher.BlockSize / 8;
         _counter = iv[..BlockSize].ToArray();
+        _peek = new byte[BlockSize];
     }
 
     public int BlockSize { get; }
@@ -48,17 +55,16 @@ internal sealed class CtrMode : IBlockMode
             Increment(_counter);
         }
 
-        _cipher.EncryptEcb(stream, stream, PaddingMode.None);
+        _ecb.TransformBlock(_keystream, 0, data.Length, _keystream, 0);
         Xor(data, stream);
     }
 
     public void PeekDecrypt(ReadOnlySpan<byte> block, Span<byte> output)
     {
-        Span<byte> stream = stackalloc byte[BlockSize];
-        _cipher.EncryptEcb(_counter, stream, PaddingMode.None);
+        _ecb.TransformBlock(_counter, 0, BlockSize, _peek, 0);
         for (var i = 0; i < BlockSize; i++)
         {
-            output[i] = (byte)(block[i] ^ stream[i]);
+            output[i] = (byte)(block[i] ^ _peek[i]);
         }
     }
 
@@ -89,7 +95,11 @@ internal sealed class CtrMode : IBlockMode
         }
     }
 
-    public void Dispose() => _cipher.Dispose();
+    public void Dispose()
+    {
+        _ecb.Dispose();
+        _cipher.Dispose();
+    }
 }
 
 /// <summary>CBC mode (RFC 4253 6.3) with .NET one-shot CBC calls; the IV carries over from the last ciphertext block.</summary>

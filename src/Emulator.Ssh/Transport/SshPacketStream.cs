@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.IO.Pipelines;
 using System.Security.Cryptography;
@@ -53,6 +54,7 @@ internal sealed class SshPacketStream : IAsyncDisposable
     public long BytesWrittenSinceKeys { get; private set; }
 
     /// <summary>Reads the next packet's payload. The memory stays valid until the next call.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -154,6 +156,7 @@ internal sealed class SshPacketStream : IAsyncDisposable
     }
 
     /// <summary>Frames, protects and sends one payload, then flushes. Safe for concurrent callers.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.IO.Pipelines;
 using System.Text;
 using Emulator.Ssh.Kex;
@@ -12,9 +13,9 @@ namespace Emulator.Ssh.Transport;
 /// the first key exchange, rekeying initiated by either side, and the generic messages. It consumes IGNORE, DEBUG,
 /// UNIMPLEMENTED, EXT_INFO and DISCONNECT itself and passes every other message up unchanged; answering message
 /// numbers nobody implements with UNIMPLEMENTED is the job of the layer above (userauth/connection dispatch),
-/// through <see cref="SendUnimplementedAsync"/>.
+/// quoting <see cref="LastReceivedSequenceNumber"/>.
 /// </summary>
-internal sealed partial class SshTransport : IPacketConnection
+internal sealed partial class SshTransport : IPacketConnection, Connection.IReceivedSequenceNumber
 {
     private readonly SshPacketStream _packets;
     private readonly TransportSettings _settings;
@@ -118,6 +119,7 @@ internal sealed partial class SshTransport : IPacketConnection
     }
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReadOnlyMemory<byte>> ReadPacketAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -153,6 +155,7 @@ internal sealed partial class SshTransport : IPacketConnection
     }
 
     /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         if (payload.IsEmpty)
@@ -171,7 +174,7 @@ internal sealed partial class SshTransport : IPacketConnection
                 {
                     if (_kexInProgress)
                     {
-                        if (_heldBytes + payload.Length <= _settings.MaxQueuedBytesDuringRekey)
+                        if (MayHold(payload.Span[0], payload.Length))
                         {
                             var copy = ArrayPool<byte>.Shared.Rent(payload.Length);
                             payload.Span.CopyTo(copy);
@@ -180,7 +183,7 @@ internal sealed partial class SshTransport : IPacketConnection
                             return;
                         }
 
-                        // Over the bound: the writer waits for the exchange to end instead of growing the queue.
+                        // Channel data over the bound waits for the exchange to end instead of growing the queue.
                         kexFinished = _kexFinished!.Task;
                     }
                 }
@@ -205,14 +208,8 @@ internal sealed partial class SshTransport : IPacketConnection
         }
     }
 
-    /// <summary>Answers the packet last returned by <see cref="ReadPacketAsync"/> with SSH_MSG_UNIMPLEMENTED (RFC 4253 11.4).</summary>
-    public ValueTask SendUnimplementedAsync(CancellationToken cancellationToken)
-    {
-        var message = new byte[5];
-        message[0] = MessageNumbers.Unimplemented;
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(message.AsSpan(1), _packets.ReadSequence - 1);
-        return WritePacketAsync(message, cancellationToken);
-    }
+    /// <summary>Sequence number of the packet last returned by <see cref="ReadPacketAsync"/> (what UNIMPLEMENTED quotes).</summary>
+    public uint LastReceivedSequenceNumber => _packets.ReadSequence - 1;
 
     /// <inheritdoc />
     /// <remarks>Call after USERAUTH_SUCCESS has been written and before the next read.</remarks>
@@ -249,6 +246,25 @@ internal sealed partial class SshTransport : IPacketConnection
 
             _kexFinished?.TrySetCanceled();
         }
+    }
+
+    /// <summary>
+    /// Whether a payload may join the queue held during a key exchange. Channel data (the bulk) is held up to
+    /// MaxQueuedBytesDuringRekey, after which its writers wait. Control messages are small answers to client messages,
+    /// often written by the very loop that must read the client's kex messages, so they never wait (that could
+    /// deadlock); a client that provokes more than twice the bound of them before finishing the exchange is dropped.
+    /// </summary>
+    private bool MayHold(byte number, int length)
+    {
+        var bound = _settings.MaxQueuedBytesDuringRekey;
+        if (number is not (MessageNumbers.ChannelData or MessageNumbers.ChannelExtendedData))
+        {
+            return _heldBytes + length <= 2L * bound
+                ? true
+                : throw new SshDisconnectException(DisconnectReason.ProtocolError, "too much traffic queued while the key exchange is pending");
+        }
+
+        return _heldBytes + length <= bound || _heldBytes == 0;
     }
 
     private bool RekeyDue =>

@@ -4,27 +4,9 @@ namespace Emulator.Comware.Tests.Firewall;
 
 internal static class TestFacts
 {
-    public static DeviceFacts V5 { get; } = new()
-    {
-        Model = "SecPath F1000-E",
-        Dialect = ComwareDialect.V5,
-        DefaultSysname = "H3C",
-        SoftwareVersion = "5.20",
-        Release = "Release 3177",
-        Hardware = new HardwareFacts { BaseMacAddress = "0023-89a1-0000" },
-        Interfaces = [new("GigabitEthernet0/0"), new("GigabitEthernet0/1"), new("GigabitEthernet0/2"), new("GigabitEthernet0/3")],
-    };
+    public static DeviceFacts V5 => Support.TestDevices.V5Facts;
 
-    public static DeviceFacts V7 { get; } = new()
-    {
-        Model = "SecPath F1000-AI-20",
-        Dialect = ComwareDialect.V7,
-        DefaultSysname = "H3C",
-        SoftwareVersion = "7.1.064",
-        Release = "Release 9333P26",
-        Hardware = new HardwareFacts { BaseMacAddress = "0cda-41b5-0000" },
-        Interfaces = [.. Enumerable.Range(0, 8).Select(i => new InterfaceFacts($"GigabitEthernet1/0/{i}"))],
-    };
+    public static DeviceFacts V7 => Support.TestDevices.V7Facts;
 
     public static FirewallConfig NewV5() => new(V5);
 

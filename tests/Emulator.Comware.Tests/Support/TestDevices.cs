@@ -19,6 +19,18 @@ public static class TestDevices
         SoftwareVersion = "5.20",
         Release = "Release 3177",
         CopyrightYears = "2004-2011",
+        Hardware = new HardwareFacts
+        {
+            Cpu = "RMI XLS408 800MHz",
+            MemoryMb = 1024,
+            FlashMb = 1024,
+            PcbVersion = "Ver.B",
+            CpldVersion = "1.0",
+            BootRomVersion = "1.18",
+            SerialNumber = "210235A0CAB1180000042",
+            BaseMacAddress = "3822-d6a0-1b2c",
+            ManufacturingDate = "2011-09-14",
+        },
         Interfaces = [new("GigabitEthernet0/0"), new("GigabitEthernet0/1"), new("GigabitEthernet0/2"), new("GigabitEthernet0/3")],
         DefaultConfiguration = "#\n sysname H3C\n#\nreturn\n",
     };
@@ -31,6 +43,18 @@ public static class TestDevices
         SoftwareVersion = "7.1.064",
         Release = "Release 9333P26",
         CopyrightYears = "2004-2023",
+        Hardware = new HardwareFacts
+        {
+            Cpu = "Cavium CN7130 4 Cores 1.2GHz",
+            MemoryMb = 4096,
+            FlashMb = 8192,
+            PcbVersion = "VER.A",
+            CpldVersion = "1.0",
+            BootRomVersion = "7.05",
+            SerialNumber = "219801A2YH8213Q0008K",
+            BaseMacAddress = "70ba-ef12-3456",
+            ManufacturingDate = "2021-06-18",
+        },
         Interfaces = [new("GigabitEthernet1/0/0"), new("GigabitEthernet1/0/1"), new("GigabitEthernet1/0/2"), new("GigabitEthernet1/0/3")],
         DefaultConfiguration = "#\n sysname H3C\n#\nreturn\n",
     };

@@ -1,4 +1,4 @@
-namespace Emulator.Comware.Tests.System;
+namespace Emulator.Comware.Tests.Management;
 
 /// <summary>A clock tests move by hand.</summary>
 internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider

@@ -1,6 +1,6 @@
-using Emulator.Comware.Model.System;
+using Emulator.Comware.Model.Management;
 
-namespace Emulator.Comware.Tests.System;
+namespace Emulator.Comware.Tests.Management;
 
 public class PasswordEncoderTests
 {

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using Emulator.Comware.Model.System;
+using Emulator.Comware.Model.Management;
 
-namespace Emulator.Comware.Tests.System;
+namespace Emulator.Comware.Tests.Management;
 
 public class PublicKeyCodecTests
 {
@@ -87,5 +87,21 @@ public class PublicKeyCodecTests
         Assert.Equal(74, lines[0].Length);
         Assert.Equal(6, lines[1].Length);
         Assert.Equal(lines[0].ToUpperInvariant(), lines[0]);
+    }
+
+    [Fact]
+    public void Comware_key_code_of_an_openssh_key_gives_the_openssh_blob()
+    {
+        // ssh-keygen -t rsa -b 1024; the hex is what "openssl pkey -pubin -outform DER | xxd -p" prints for it.
+        const string hex =
+            "30819F300D06092A864886F70D010101050003818D0030818902818100B948C62AE79F2DCB67CD9EB8B26CFFBDEC30B8805BD512AA6CE98D204E17B4E072D86E" +
+            "9D74529C72AC1D17DDCCC68BA27DD9C8B4D5B22704AA26090674C92793625D161CA14415BED0505385E264435257D4FFFEAD425A0B85E86FD9ECE7481FCAF558" +
+            "67DD48DE019715EFBA9F32E71020F72A8E95D429E91E0BECCB7DEC36AB0203010001";
+        const string openssh =
+            "AAAAB3NzaC1yc2EAAAADAQABAAAAgQC5SMYq558ty2fNnriybP+97DC4gFvVEqps6Y0gThe04HLYbp10UpxyrB0X3czGi6J92ci01bInBKomCQZ0ySeTYl0WHKFEFb7QUFOF4mRDUlfU//6tQloLhehv2eznSB/K9Vhn3UjeAZcV77qfMucQIPcqjpXUKekeC+zLfew2qw==";
+        Assert.True(PublicKeyCodec.TryDerToSshBlob(Convert.FromHexString(hex), out var blob, out var type, out var bits));
+        Assert.Equal("ssh-rsa", type);
+        Assert.Equal(1024, bits);
+        Assert.Equal(openssh, Convert.ToBase64String(blob));
     }
 }

@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using Emulator.Comware.Auth;
 using Emulator.Comware.Commands.Ssh;
 using Emulator.Comware.Commands.Users;
-using Emulator.Comware.Model.System;
+using Emulator.Comware.Model.Management;
 
-namespace Emulator.Comware.Tests.System;
+namespace Emulator.Comware.Tests.Management;
 
 public class SshAndUserDisplaysTests
 {

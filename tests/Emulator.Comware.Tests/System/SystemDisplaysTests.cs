@@ -1,7 +1,7 @@
-using Emulator.Comware.Commands.System;
-using Emulator.Comware.Model.System;
+using Emulator.Comware.Commands.Platform;
+using Emulator.Comware.Model.Management;
 
-namespace Emulator.Comware.Tests.System;
+namespace Emulator.Comware.Tests.Management;
 
 public class SystemDisplaysTests
 {
@@ -20,9 +20,9 @@ public class SystemDisplaysTests
     public void V5_version_layout()
     {
         var time = new ManualTimeProvider(s_boot);
-        var clock = new DeviceClock(time);
+        var clock = new DeviceClock(time, s_boot, TimeSpan.Zero);
         time.Advance(TimeSpan.FromMinutes(138));
-        var text = SystemDisplays.Version(TestFacts.V5, clock, rebootedByCommand: false);
+        var text = SystemDisplays.Version(TestFacts.V5, clock);
         var lines = text.Split('\n');
         Assert.Equal("H3C Comware Platform Software", lines[0]);
         Assert.Equal("Comware Software, Version 5.20, Release 3177", lines[1]);
@@ -41,32 +41,32 @@ public class SystemDisplaysTests
     public void V7_version_layout()
     {
         var time = new ManualTimeProvider(s_boot);
-        var clock = new DeviceClock(time);
+        var clock = new DeviceClock(time, s_boot, TimeSpan.Zero);
         time.Advance(TimeSpan.FromMinutes(65));
-        var lines = SystemDisplays.Version(TestFacts.V7, clock, rebootedByCommand: true).Split('\n');
+        var lines = SystemDisplays.Version(TestFacts.V7, clock).Split('\n');
         Assert.Equal("H3C Comware Software, Version 7.1.064, Release 9333P26", lines[0]);
         Assert.Equal("Copyright (c) 2004-2021 New H3C Technologies Co., Ltd. All rights reserved.", lines[1]);
         Assert.Equal("H3C SecPath F1000-AI-20 uptime is 0 weeks, 0 days, 1 hour, 5 minutes", lines[2]);
-        Assert.Equal("Last reboot reason : User reboot", lines[3]);
+        Assert.Equal("Last reboot reason : Cold reboot", lines[3]);
         Assert.Equal("Boot image: flash:/f1000ai20-cmw710-boot-r9333p26.bin", lines[5]);
         Assert.Contains("Slot 1:", lines);
         Assert.Contains("Uptime is 0 weeks,0 days,1 hour,5 minutes", lines);
         Assert.Contains("BOARD TYPE:         F1000-AI-20", lines);
-        Assert.Contains("Reboot Cause  :     UserReboot", lines);
+        Assert.Contains("Reboot Cause  :     ColdReboot", lines);
     }
 
     [Fact]
     public void Clock_moves_with_clock_datetime()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2011, 1, 8, 19, 35, 31, TimeSpan.Zero));
-        var clock = new DeviceClock(time);
+        var start = new DateTimeOffset(2011, 1, 8, 19, 35, 31, TimeSpan.Zero);
+        var time = new ManualTimeProvider(start);
+        var clock = new DeviceClock(time, start, TimeSpan.Zero);
         Assert.Equal("19:35:31 UTC Sat 01/08/2011\n", SystemDisplays.Clock(clock));
-        clock.Set(new DateTimeOffset(2015, 3, 16, 15, 10, 0, TimeSpan.Zero));
+        clock = clock with { Offset = clock.OffsetFor(new DateTimeOffset(2015, 3, 16, 15, 10, 0, TimeSpan.Zero)) };
         time.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal("15:10:05 UTC Mon 03/16/2015\n", SystemDisplays.Clock(clock));
         Assert.Equal(TimeSpan.FromSeconds(5), clock.Uptime);
-        clock.MarkBoot();
-        Assert.Equal(TimeSpan.Zero, clock.Uptime);
+        Assert.Equal(new DateTimeOffset(2015, 3, 16, 15, 10, 0, TimeSpan.Zero) - TimeSpan.FromSeconds(0), clock.BootedAt);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class SystemDisplaysTests
     [Fact]
     public void Cpu_and_memory_layouts()
     {
-        var clock = new DeviceClock(new ManualTimeProvider(s_boot));
+        var clock = new DeviceClock(new ManualTimeProvider(s_boot), s_boot, TimeSpan.Zero);
         var v5 = SystemDisplays.CpuUsage(TestFacts.V5, clock).Split('\n');
         Assert.Equal("Unit CPU usage:", v5[0]);
         Assert.Matches(@"^ {6,7}\d{1,2}% in last 5 seconds$", v5[1]);
@@ -117,13 +117,13 @@ public class SystemDisplaysTests
     [Fact]
     public void Users_marks_the_current_line()
     {
-        var clock = new DeviceClock(new ManualTimeProvider(s_boot));
+        var clock = new DeviceClock(new ManualTimeProvider(s_boot), s_boot, TimeSpan.Zero);
         LoginSessionInfo[] sessions =
         [
             new("VTY 1", "ops", "192.0.2.20:50001", s_boot, "SSH", "aes128-ctr", "hmac-sha1"),
             new("VTY 0", "admin", "192.0.2.10:50000", s_boot, "SSH", "aes128-ctr", "hmac-sha1"),
         ];
-        var v5 = SystemDisplays.Users(TestFacts.V5, clock, sessions, "VTY 1", u => u == "admin" ? 3 : 1);
+        var v5 = SystemDisplays.Users(TestFacts.V5, clock, sessions, "VTY 1", s => s.UserName == "admin" ? 3 : 1);
         Assert.Equal(
             "The user application information of the user interface(s):\n" +
             "  Idx UI      Delay    Type Userlevel\n" +

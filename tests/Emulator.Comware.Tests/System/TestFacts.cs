@@ -1,7 +1,9 @@
-namespace Emulator.Comware.Tests.System;
+namespace Emulator.Comware.Tests.Management;
 
 internal static class TestFacts
 {
+    public static DeviceFacts For(ComwareDialect dialect) => dialect == ComwareDialect.V5 ? V5 : V7;
+
     public static DeviceFacts V5 { get; } = new()
     {
         Model = "SecPath F1000-E",

@@ -1,15 +1,15 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Emulator.Comware.Auth;
-using Emulator.Comware.Model.System;
+using Emulator.Comware.Model.Management;
 
-namespace Emulator.Comware.Tests.System;
+namespace Emulator.Comware.Tests.Management;
 
 public class UserDirectoryTests
 {
-    private static (SystemConfiguration Config, UserDirectory Directory) Create(DeviceFacts facts)
+    private static (ManagementState Config, UserDirectory Directory) Create(DeviceFacts facts)
     {
-        var config = new SystemConfiguration(facts);
+        var config = ManagementState.Create(facts);
         return (config, new UserDirectory(config));
     }
 

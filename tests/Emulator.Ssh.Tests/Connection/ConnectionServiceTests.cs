@@ -378,4 +378,22 @@ public class ConnectionServiceTests
         var late = await harness.ConnectAuthenticatedAsync();
         Assert.Equal(0u, await late.OpenSessionAsync(0));
     }
+
+    [Fact]
+    public async Task Data_arriving_after_the_application_ended_is_dropped_without_harm()
+    {
+        await using var harness = new UpperLayerHarness();
+        var peer = await harness.ConnectAuthenticatedAsync();
+        var channel = await peer.OpenSessionAsync(0);
+        peer.Exec(channel, "exit 0", wantReply: false);
+        Assert.Equal(0u, (await ChannelTranscript.CollectAsync(peer, 0)).ExitStatus);
+
+        // The client had not seen our CLOSE yet: its stdin still arrives, then its CLOSE.
+        peer.Data(channel, Encoding.ASCII.GetBytes("late input"));
+        peer.Eof(channel);
+        peer.CloseChannel(channel);
+        var next = await peer.OpenSessionAsync(1);
+        peer.Exec(next, "echo fine", wantReply: false);
+        Assert.Equal("fine\n", Text((await ChannelTranscript.CollectAsync(peer, 1)).Stdout));
+    }
 }

@@ -25,7 +25,6 @@ internal sealed class InMemoryPacketConnection : IPacketConnection, IReceivedSeq
 
     public ReadOnlyMemory<byte> SessionId { get; }
 
-    public uint LastReceivedSequenceNumber => _sequence;
 
     public bool Authenticated { get; private set; }
 
@@ -56,6 +55,8 @@ internal sealed class InMemoryPacketConnection : IPacketConnection, IReceivedSeq
             throw new SshDisconnectException();
         }
     }
+
+    public uint LastReceivedSequenceNumber => _sequence;
 
     public void OnAuthenticated() => Authenticated = true;
 

@@ -6,7 +6,7 @@ public class MessageRouterTests
 {
     [Theory]
     [InlineData(ProtocolPhase.AwaitingService, 5, MessageRoute.ServiceRequest)]
-    [InlineData(ProtocolPhase.Authenticating, 5, MessageRoute.ProtocolError)]
+    [InlineData(ProtocolPhase.Authenticating, 5, MessageRoute.ServiceRequest)]
     [InlineData(ProtocolPhase.Authenticated, 5, MessageRoute.ProtocolError)]
     [InlineData(ProtocolPhase.AwaitingService, 50, MessageRoute.ProtocolError)]
     [InlineData(ProtocolPhase.Authenticating, 50, MessageRoute.UserAuthRequest)]

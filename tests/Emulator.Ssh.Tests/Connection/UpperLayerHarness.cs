@@ -15,7 +15,7 @@ internal sealed class UpperLayerHarness : IAsyncDisposable
     private readonly CancellationTokenSource _shutdown = new();
     private readonly List<Task> _connections = [];
 
-    public UpperLayerHarness(Func<SshServerOptions, SshServerOptions>? configure = null)
+    public UpperLayerHarness(Func<SshServerOptions, SshServerOptions>? configure = null, bool realSignatures = false)
     {
         var options = new SshServerOptions
         {
@@ -25,7 +25,7 @@ internal sealed class UpperLayerHarness : IAsyncDisposable
             AuthenticationFailureDelay = TimeSpan.Zero,
         };
         Options = configure is null ? options : configure(options);
-        Server = new SshServer(() => Options, AcceptAsync, FakeSignatures.Verify);
+        Server = new SshServer(() => Options, AcceptAsync, realSignatures ? Ssh.Auth.UserKeySignatures.Verify : FakeSignatures.Verify);
     }
 
     public TestUsers Users { get; } = new TestUsers().AddPassword("admin", "secret");

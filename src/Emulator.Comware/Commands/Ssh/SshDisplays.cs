@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Emulator.Comware.Model.System;
+using Emulator.Comware.Auth;
+using Emulator.Comware.Model.Management;
 
 namespace Emulator.Comware.Commands.Ssh;
 
@@ -130,7 +131,7 @@ public static class SshDisplays
                 sb.Append("Key type: ").Append(key.Kind.ToUpperInvariant()).Append('\n');
                 sb.Append("Time when key pair created: ").Append(created.ToString("HH:mm:ss yyyy/MM/dd", s_inv)).Append('\n');
                 sb.Append("Key code:\n");
-                foreach (var line in PublicKeyCodec.HexLines(der, SystemConfigRenderer.KeyCodeWidth))
+                foreach (var line in PublicKeyCodec.HexLines(der, ManagementRenderer.KeyCodeWidth))
                 {
                     sb.Append("   ").Append(line).Append('\n');
                 }
@@ -160,7 +161,7 @@ public static class SshDisplays
             sb.Append("Key type: ").Append(kind).Append('\n');
             sb.Append("Key length: ").Append(bits.ToString(s_inv)).Append('\n');
             sb.Append("Key code:\n");
-            foreach (var line in PublicKeyCodec.HexLines(key.Der.AsSpan(), SystemConfigRenderer.KeyCodeWidth))
+            foreach (var line in PublicKeyCodec.HexLines(key.Der.AsSpan(), ManagementRenderer.KeyCodeWidth))
             {
                 sb.Append("   ").Append(line).Append('\n');
             }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Emulator.Comware.Model.System;
+using Emulator.Comware.Model.Management;
 
-namespace Emulator.Comware.Commands.System;
+namespace Emulator.Comware.Commands.Platform;
 
 /// <summary>
 /// Texts of the read-only system displays, as pure functions of the device facts, clock and sessions.
@@ -12,15 +12,18 @@ public static class SystemDisplays
 {
     private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
 
-    /// <summary><c>display version</c>.</summary>
-    public static string Version(DeviceFacts facts, DeviceClock clock, bool rebootedByCommand)
+    /// <summary>
+    /// <c>display version</c>. The emulated device always reports a power-on start: a reboot reloads the
+    /// configuration from scratch and keeps no record of why it happened.
+    /// </summary>
+    public static string Version(DeviceFacts facts, DeviceClock clock)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(clock);
-        return facts.Dialect == ComwareDialect.V5 ? VersionV5(facts, clock, rebootedByCommand) : VersionV7(facts, clock, rebootedByCommand);
+        return facts.Dialect == ComwareDialect.V5 ? VersionV5(facts, clock) : VersionV7(facts, clock);
     }
 
-    private static string VersionV5(DeviceFacts facts, DeviceClock clock, bool rebootedByCommand)
+    private static string VersionV5(DeviceFacts facts, DeviceClock clock)
     {
         var hw = facts.Hardware;
         var sb = new StringBuilder();
@@ -29,7 +32,7 @@ public static class SystemDisplays
         sb.Append("Copyright (c) ").Append(facts.CopyrightYears).Append(' ').Append(CopyrightOwner(facts)).Append('\n');
         sb.Append(hw.VendorName).Append(' ').Append(facts.Model).Append(" uptime is ").Append(Uptime(clock.Uptime, ComwareDialect.V5)).Append('\n');
         sb.Append("Last reboot ").Append(clock.BootedAt.ToString("yyyy/MM/dd HH:mm:ss", s_inv)).Append('\n');
-        sb.Append(rebootedByCommand ? "System returned to ROM By Reboot Command.\n" : "System returned to ROM By Power-up.\n");
+        sb.Append("System returned to ROM By Power-up.\n");
         sb.Append('\n');
         sb.Append("CPU type: ").Append(hw.Cpu).Append('\n');
         sb.Append(hw.MemoryMb.ToString(s_inv)).Append("M bytes DDR2 SDRAM Memory\n");
@@ -52,7 +55,7 @@ public static class SystemDisplays
         return sb.ToString();
     }
 
-    private static string VersionV7(DeviceFacts facts, DeviceClock clock, bool rebootedByCommand)
+    private static string VersionV7(DeviceFacts facts, DeviceClock clock)
     {
         var hw = facts.Hardware;
         var board = BoardType(facts);
@@ -64,7 +67,7 @@ public static class SystemDisplays
         sb.Append(hw.VendorName).Append(" Comware Software, Version ").Append(version).Append('\n');
         sb.Append("Copyright (c) ").Append(facts.CopyrightYears).Append(' ').Append(CopyrightOwner(facts)).Append('\n');
         sb.Append(hw.VendorName).Append(' ').Append(facts.Model).Append(" uptime is ").Append(Uptime(clock.Uptime, ComwareDialect.V7)).Append('\n');
-        sb.Append("Last reboot reason : ").Append(rebootedByCommand ? "User reboot" : "Cold reboot").Append('\n');
+        sb.Append("Last reboot reason : ").Append("Cold reboot").Append('\n');
         sb.Append('\n');
         sb.Append("Boot image: flash:/").Append(image).Append("-boot-r").Append(release.ToLowerInvariant()).Append(".bin\n");
         sb.Append("Boot image version: ").Append(version).Append('\n').Append(compiled).Append('\n');
@@ -83,7 +86,7 @@ public static class SystemDisplays
         sb.Append("CPLD 1 Version:     ").Append(hw.CpldVersion).Append('\n');
         sb.Append("Release Version:    ").Append(hw.VendorName).Append(' ').Append(facts.Model).Append('-').Append(release).Append('\n');
         sb.Append("Patch Version  :    None\n");
-        sb.Append("Reboot Cause  :     ").Append(rebootedByCommand ? "UserReboot" : "ColdReboot").Append('\n');
+        sb.Append("Reboot Cause  :     ").Append("ColdReboot").Append('\n');
         sb.Append("[SubSlot 0] ").Append(facts.Interfaces.Count.ToString(s_inv)).Append("GE\n");
         return sb.ToString();
     }
@@ -219,9 +222,9 @@ public static class SystemDisplays
 
     /// <summary>
     /// <c>display users</c>. <paramref name="currentLine"/> marks the caller's line with <c>+</c>;
-    /// <paramref name="levelOf"/> gives a user's level for the V5 Userlevel column.
+    /// <paramref name="levelOf"/> gives a session's level for the V5 Userlevel column.
     /// </summary>
-    public static string Users(DeviceFacts facts, DeviceClock clock, IReadOnlyList<LoginSessionInfo> sessions, string? currentLine, Func<string, int> levelOf)
+    public static string Users(DeviceFacts facts, DeviceClock clock, IReadOnlyList<LoginSessionInfo> sessions, string? currentLine, Func<LoginSessionInfo, int> levelOf)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(clock);
@@ -237,7 +240,7 @@ public static class SystemDisplays
             {
                 var mark = s.Line == currentLine ? "+ " : "  ";
                 sb.Append(mark).Append((29 + VtyNumber(s.Line)).ToString(s_inv).PadRight(4)).Append(s.Line.PadRight(8))
-                  .Append("00:00:00 ").Append(s.Protocol.PadRight(5)).Append(levelOf(s.UserName).ToString(s_inv)).Append('\n');
+                  .Append("00:00:00 ").Append(s.Protocol.PadRight(5)).Append(levelOf(s).ToString(s_inv)).Append('\n');
             }
         }
         else

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Emulator.Comware.Model.System;
+using Emulator.Comware.Model.Management;
 
 namespace Emulator.Comware.Commands.Users;
 

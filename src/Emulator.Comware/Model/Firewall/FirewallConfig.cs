@@ -160,6 +160,25 @@ public sealed partial class FirewallConfig
         return FwResult.Success;
     }
 
+    /// <summary><c>vlan-type dot1q vid N</c> on a sub-interface: the VLAN must not be terminated twice on one port.</summary>
+    public FwResult SetDot1qVid(FwInterface iface, int? vid)
+    {
+        ArgumentNullException.ThrowIfNull(iface);
+        if (iface.Kind != InterfaceKind.SubInterface)
+        {
+            return FwResult.Fail("The operation is not supported on this interface.");
+        }
+
+        var parent = InterfaceName.ParentOf(iface.Name);
+        if (vid is not null && _interfaces.Values.Any(i => i != iface && i.Dot1qVid == vid && InterfaceName.ParentOf(i.Name) == parent))
+        {
+            return FwResult.Fail("The VLAN has been terminated on another subinterface.");
+        }
+
+        iface.Dot1qVid = vid;
+        return FwResult.Success;
+    }
+
     /// <summary><c>ip address A MASK|LEN [sub]</c>. Replacing the primary keeps the sub addresses, as on the device.</summary>
     public FwResult SetAddress(FwInterface iface, string addressText, string maskText, bool sub)
     {

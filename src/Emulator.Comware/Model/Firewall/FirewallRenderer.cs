@@ -22,7 +22,7 @@ public static class FirewallRenderer
             new ConfigSection("nat-address-group", NatGroupBlocks(config, v7)),
             new ConfigSection("object", ObjectBlocks(config, v7)),
             new ConfigSection("acl", config.Acls.Select(a => (IReadOnlyList<string>)AclBlock(a, v7)).ToList()),
-            new ConfigSection("interface", config.Interfaces.Select(i => (IReadOnlyList<string>)InterfaceBlock(config, i, v7)).ToList()),
+            new ConfigSection("interface", config.Interfaces.Select(i => (IReadOnlyList<string>)InterfaceBlock(config, i, v7)).Where(b => b.Count > 1 || !IsQuietByDefault(config, b[0])).ToList()),
             new ConfigSection("zone", ZoneBlocks(config, v7)),
             new ConfigSection("policy", PolicyBlocks(config, v7)),
             new ConfigSection("nat-static", NatStaticBlocks(config, v7)),
@@ -43,14 +43,22 @@ public static class FirewallRenderer
         return lines;
     }
 
+    /// <summary>
+    /// Physical ports and the system interfaces are printed only when configured, so a factory configuration stays
+    /// short (the exact default listing of a SecPath is unverified); logical interfaces always print, as they must
+    /// exist again after a reload.
+    /// </summary>
+    private static bool IsQuietByDefault(FirewallConfig config, string header) =>
+        config.FindInterface(header["interface ".Length..]) is { IsPermanent: true };
+
     public static List<string> InterfaceBlock(FirewallConfig config, FwInterface iface, bool v7)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(iface);
         var lines = new List<string> { $"interface {iface.Name}" };
-        if (v7 && iface.Kind == InterfaceKind.Ethernet)
+        if (iface.Dot1qVid is { } vid)
         {
-            lines.Add(" port link-mode route");
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $" vlan-type dot1q vid {vid}"));
         }
 
         if (iface.Description is not null)
@@ -88,6 +96,11 @@ public static class FirewallRenderer
         if (iface.AdminDown)
         {
             lines.Add(" shutdown");
+        }
+
+        if (v7 && iface.Kind == InterfaceKind.Ethernet && lines.Count > 1)
+        {
+            lines.Insert(1, " port link-mode route");
         }
 
         return lines;
@@ -155,9 +168,7 @@ public static class FirewallRenderer
                 $" nat address-group {g.Id} {Ipv4.Format(g.Ranges[0].Start)} {Ipv4.Format(g.Ranges[0].End)}")).ToList()];
         }
 
-        return groups.Select(g => (IReadOnlyList<string>)
-            [string.Create(CultureInfo.InvariantCulture, $"nat address-group {g.Id}"),
-             .. g.Ranges.Select(r => $" address {Ipv4.Format(r.Start)} {Ipv4.Format(r.End)}")]).ToList();
+        return groups.Select(g => (IReadOnlyList<string>)NatGroupBlock(g)).ToList();
     }
 
     private static List<IReadOnlyList<string>> NatStaticBlocks(FirewallConfig config, bool v7)
@@ -174,51 +185,100 @@ public static class FirewallRenderer
     private static List<IReadOnlyList<string>> ObjectBlocks(FirewallConfig config, bool v7)
     {
         var blocks = new List<IReadOnlyList<string>>();
-        foreach (var obj in config.AddressObjects)
-        {
-            var lines = new List<string> { v7 ? $"object-group ip address {obj.Name}" : $"object address {obj.Name}" };
-            if (obj.Description is not null)
-            {
-                lines.Add($" description {obj.Description}");
-            }
-
-            lines.AddRange(obj.Members.Select(m => " " + m.Render(config.Dialect)));
-            blocks.Add(lines);
-        }
-
-        foreach (var obj in config.ServiceObjects)
-        {
-            var lines = new List<string> { v7 ? $"object-group service {obj.Name}" : $"object service {obj.Name}" };
-            if (obj.Description is not null)
-            {
-                lines.Add($" description {obj.Description}");
-            }
-
-            lines.AddRange(obj.Members.Select(m => " " + m.Render(config.Dialect)));
-            blocks.Add(lines);
-        }
-
+        blocks.AddRange(DependenciesFirst(config.AddressObjects.ToList(), o => o.Members.Select(m => m.Group), o => o.Name).Select(o => ObjectBlock(config, o)));
+        blocks.AddRange(DependenciesFirst(config.ServiceObjects.ToList(), o => o.Members.Select(m => m.Group), o => o.Name).Select(o => ObjectBlock(config, o)));
         return blocks;
+    }
+
+    /// <summary>One address or service object with its members (<c>display this</c> in the object view too).</summary>
+    public static List<string> ObjectBlock(FirewallConfig config, object obj)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var v7 = config.Dialect == ComwareDialect.V7;
+        var (header, description, members) = obj switch
+        {
+            AddressObject a => (v7 ? $"object-group ip address {a.Name}" : $"object address {a.Name}", a.Description, a.Members.Select(m => m.Render(config.Dialect))),
+            ServiceObject s => (v7 ? $"object-group service {s.Name}" : $"object service {s.Name}", s.Description, s.Members.Select(m => m.Render(config.Dialect))),
+            _ => throw new ArgumentException("Not an object.", nameof(obj)),
+        };
+        var lines = new List<string> { header };
+        if (description is not null)
+        {
+            lines.Add($" description {description}");
+        }
+
+        lines.AddRange(members.Select(m => " " + m));
+        return lines;
+    }
+
+    /// <summary>A V7 NAT address group view (V5 groups are one global line each).</summary>
+    public static List<string> NatGroupBlock(NatAddressGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return [string.Create(CultureInfo.InvariantCulture, $"nat address-group {group.Id}"), .. group.Ranges.Select(r => $" address {Ipv4.Format(r.Start)} {Ipv4.Format(r.End)}")];
+    }
+
+    /// <summary>Objects a group references are printed before the group, so that a replay finds them (then by name).</summary>
+    private static List<T> DependenciesFirst<T>(List<T> items, Func<T, IEnumerable<string?>> references, Func<T, string> name)
+    {
+        var byName = items.ToDictionary(name, StringComparer.OrdinalIgnoreCase);
+        var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ordered = new List<T>();
+        void Visit(T item, int depth)
+        {
+            if (depth > 16 || !done.Add(name(item)))
+            {
+                return;
+            }
+
+            foreach (var reference in references(item))
+            {
+                if (reference is not null && byName.TryGetValue(reference, out var dependency))
+                {
+                    Visit(dependency, depth + 1);
+                }
+            }
+
+            ordered.Add(item);
+        }
+
+        foreach (var item in items)
+        {
+            Visit(item, 0);
+        }
+
+        return ordered;
     }
 
     private static List<IReadOnlyList<string>> ZoneBlocks(FirewallConfig config, bool v7)
     {
         if (v7)
         {
-            return config.Zones.Select(z => (IReadOnlyList<string>)
-                [$"security-zone name {z.Name}", .. z.Interfaces.Select(i => $" import interface {i}")]).ToList();
+            return config.Zones.Where(z => !z.IsDefault || z.Interfaces.Count > 0).Select(z => (IReadOnlyList<string>)ZoneLines(z, v7)).ToList();
         }
 
         // V5 (comware-cli.md §8.2, unverified): all zones in one block, no '#' between them.
         var lines = new List<string>();
-        foreach (var zone in config.Zones.OrderBy(z => z.Id))
+        foreach (var zone in config.Zones.Where(z => !z.IsDefault || z.Interfaces.Count > 0).OrderBy(z => z.Id))
         {
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"zone name {zone.Name} id {zone.Id}"));
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $" priority {zone.Priority ?? 0}"));
-            lines.AddRange(zone.Interfaces.Select(i => $" import interface {i}"));
+            lines.AddRange(ZoneLines(zone, v7));
         }
 
-        return [lines];
+        return lines.Count == 0 ? [] : [lines];
+    }
+
+    public static List<string> ZoneLines(SecurityZone zone, bool v7)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var lines = v7
+            ? new List<string> { $"security-zone name {zone.Name}" }
+            : new List<string>
+            {
+                string.Create(CultureInfo.InvariantCulture, $"zone name {zone.Name} id {zone.Id}"),
+                string.Create(CultureInfo.InvariantCulture, $" priority {zone.Priority ?? 0}"),
+            };
+        lines.AddRange(zone.Interfaces.Select(i => $" import interface {i}"));
+        return lines;
     }
 
     private static List<IReadOnlyList<string>> PolicyBlocks(FirewallConfig config, bool v7)

@@ -89,7 +89,7 @@ public sealed partial class FirewallConfig
     public static FwResult SetZonePriority(SecurityZone zone, int priority)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        if (zone.IsDefault)
+        if (zone.IsDefault && zone.Priority != priority)
         {
             return FwResult.Fail("The priority of a default security zone cannot be modified.");
         }

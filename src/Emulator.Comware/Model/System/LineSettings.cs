@@ -1,4 +1,4 @@
-namespace Emulator.Comware.Model.System;
+namespace Emulator.Comware.Model.Management;
 
 public enum LineAuthenticationMode
 {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Emulator.Comware.Model.System;
+namespace Emulator.Comware.Model.Management;
 
 /// <summary>Services a local user may use (<c>service-type</c>); several accumulate.</summary>
 [Flags]

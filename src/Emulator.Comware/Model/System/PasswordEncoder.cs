@@ -1,7 +1,8 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Emulator.Comware.Model.System;
+namespace Emulator.Comware.Model.Management;
 
 /// <summary>
 /// Turns clear-text passwords into the forms Comware stores and prints, and checks a typed password
@@ -30,7 +31,7 @@ public sealed class PasswordEncoder
     /// <param name="fillRandom">Fills IVs and salts; defaults to the system CSPRNG.</param>
     public PasswordEncoder(Action<Span<byte>>? fillRandom = null) => _fillRandom = fillRandom ?? RandomNumberGenerator.Fill;
 
-    /// <summary>A deterministic encoder for tests and golden transcripts (a counter, not random).</summary>
+    /// <summary>A deterministic encoder for tests (a counter, not random).</summary>
     public static PasswordEncoder CreateDeterministic()
     {
         byte next = 0;
@@ -39,6 +40,35 @@ public sealed class PasswordEncoder
             for (var i = 0; i < span.Length; i++)
             {
                 span[i] = next++;
+            }
+        });
+    }
+
+    /// <summary>
+    /// Salts and IVs drawn from HMAC-SHA256(seed, counter): each device (seeded by its identity) gets its own
+    /// stream, and the same sequence of commands renders the same configuration text run after run, so saved
+    /// files and golden transcripts are stable. Randomness here protects nothing real: the emulator's users are test fixtures.
+    /// </summary>
+    public static PasswordEncoder CreateSeeded(string seed)
+    {
+        var key = Encoding.UTF8.GetBytes(seed ?? "");
+        long counter = 0;
+        var gate = new Lock();
+        return new PasswordEncoder(span =>
+        {
+            lock (gate)
+            {
+                var written = 0;
+                Span<byte> block = stackalloc byte[32];
+                Span<byte> index = stackalloc byte[8];
+                while (written < span.Length)
+                {
+                    BinaryPrimitives.WriteInt64BigEndian(index, counter++);
+                    HMACSHA256.HashData(key, index, block);
+                    var take = Math.Min(block.Length, span.Length - written);
+                    block[..take].CopyTo(span[written..]);
+                    written += take;
+                }
             }
         });
     }

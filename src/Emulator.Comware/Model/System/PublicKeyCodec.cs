@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Emulator.Comware.Model.System;
+namespace Emulator.Comware.Model.Management;
 
 /// <summary>
 /// Converts public keys between the DER SubjectPublicKeyInfo that Comware shows as hex

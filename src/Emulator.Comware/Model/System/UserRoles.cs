@@ -1,4 +1,6 @@
-namespace Emulator.Comware.Model.System;
+using System.Globalization;
+
+namespace Emulator.Comware.Model.Management;
 
 /// <summary>
 /// V5 command levels and V7 user roles, and how they compare. A privilege is expressed as a V5-style level
@@ -29,7 +31,7 @@ public static class UserRoles
             && role.StartsWith("level-", StringComparison.Ordinal)
             && int.TryParse(role.AsSpan("level-".Length), out level)
             && level is >= 0 and <= 15
-            && role.Length == "level-".Length + level.ToString(global::System.Globalization.CultureInfo.InvariantCulture).Length;
+            && role.Length == "level-".Length + level.ToString(CultureInfo.InvariantCulture).Length;
     }
 
     /// <summary>The V5-equivalent level of one V7 role.</summary>

@@ -45,9 +45,10 @@ public static class PolicyDisplays
     public static List<string> SecurityPolicy(FirewallConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var lines = new List<string> { "Security-policy ip", "" };
+        var lines = new List<string> { "Security-policy ip" };
         foreach (var rule in config.PolicyRules)
         {
+            lines.Add("");
             var rendered = PolicyRenderer.RuleLines(rule, " ");
             if (rule.Counting)
             {
@@ -55,7 +56,6 @@ public static class PolicyDisplays
             }
 
             lines.AddRange(rendered);
-            lines.Add("");
         }
 
         return lines;
@@ -68,6 +68,11 @@ public static class PolicyDisplays
         var lines = new List<string>();
         foreach (var instance in config.Interzones.Where(i => !i.IsEmpty))
         {
+            if (lines.Count > 0)
+            {
+                lines.Add("");
+            }
+
             lines.Add($"Interzone source {instance.Source} destination {instance.Destination}");
             foreach (var rule in instance.Rules)
             {
@@ -78,7 +83,6 @@ public static class PolicyDisplays
             }
 
             lines.AddRange(instance.PacketFilters.Select(n => Inv($" packet-filter {n}")));
-            lines.Add("");
         }
 
         return lines;

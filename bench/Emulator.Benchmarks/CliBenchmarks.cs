@@ -1,0 +1,128 @@
+using System.IO.Pipelines;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Emulator.Comware;
+using Emulator.Comware.Commands;
+using Emulator.Comware.Engine;
+using Emulator.Comware.Runtime;
+
+namespace Emulator.Benchmarks;
+
+/// <summary>
+/// The CLI engine through its public surface: replaying a configuration (tokenise, match against the command
+/// tables, execute, per line) and `display current-configuration` of it rendered into a terminal pipe (what one
+/// display costs the server, without SSH).
+/// </summary>
+[MemoryDiagnoser]
+public class CliBenchmarks
+{
+    private static readonly CommandSet s_commands = CommandSet.Build(CommandModules.Default);
+    private static readonly CliUser s_admin = new("admin", 3, ["network-admin"], "127.0.0.1");
+
+    private ComwareDevice _device = null!;
+    private string _configuration = "";
+
+    [Params(1000)]
+    public int Lines { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _device = NewDevice();
+        // LoopBack interfaces when the command set has them; otherwise repeated sysname lines (core commands).
+        var loopbacks = new StringBuilder();
+        for (int i = 1; loopbacks.Length == 0 || CountLines(loopbacks) < Lines; i++)
+        {
+            loopbacks.Append($"interface LoopBack{i}\n description bench loopback {i}\n ip address 10.0.{i / 256}.{i % 256} 32\n#\n");
+        }
+
+        var report = _device.LoadConfigurationAsync(loopbacks.ToString(), CancellationToken.None).GetAwaiter().GetResult();
+        if (report.Succeeded)
+        {
+            _configuration = loopbacks.ToString();
+        }
+        else
+        {
+            var sysnames = new StringBuilder();
+            for (int i = 0; i < Lines; i++)
+            {
+                sysnames.Append($"sysname bench{i % 100}\n");
+            }
+
+            _configuration = sysnames.ToString();
+            _device.LoadConfigurationAsync(_configuration, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        // The command set grows as modules land: say in the log which configuration was measured.
+        Console.WriteLine($"// CliBenchmarks: {(report.Succeeded ? "LoopBack interfaces" : "sysname lines (no LoopBack command yet)")}, " +
+            $"{CountLines(new StringBuilder(_configuration))} lines; display renders {_device.RenderCurrentConfigurationLines().Count} lines");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _device.Dispose();
+
+    [Benchmark]
+    public async Task<int> ReplayConfiguration()
+    {
+        using var device = NewDevice();
+        return (await device.LoadConfigurationAsync(_configuration, CancellationToken.None)).LinesExecuted;
+    }
+
+    [Benchmark]
+    public async Task<long> DisplayCurrentConfiguration()
+    {
+        var input = new Pipe();
+        var output = new Pipe(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
+        await input.Writer.CompleteAsync();
+        var session = new CliSession(_device, s_admin);
+        await session.ExecAsync("display current-configuration", new CliTerminal(input.Reader, output.Writer) { IsInteractive = false }, CancellationToken.None);
+        await output.Writer.CompleteAsync();
+        long bytes = 0;
+        while (true)
+        {
+            var read = await output.Reader.ReadAsync();
+            bytes += read.Buffer.Length;
+            output.Reader.AdvanceTo(read.Buffer.End);
+            if (read.IsCompleted)
+            {
+                return bytes;
+            }
+        }
+    }
+
+    private static int CountLines(StringBuilder text) => text.ToString().Count(c => c == '\n');
+
+    private static ComwareDevice NewDevice() => new(new DeviceFacts
+    {
+        Model = "SecPath F1000-AI-20",
+        Dialect = ComwareDialect.V7,
+        DefaultSysname = "H3C",
+        SoftwareVersion = "7.1.064",
+        Release = "Release 9333P26",
+        Interfaces = [new("GigabitEthernet1/0/0"), new("GigabitEthernet1/0/1")],
+        DefaultConfiguration = "#\n sysname H3C\n#\nreturn\n",
+    }, new NoDeviceServices(), TimeProvider.System, s_commands);
+
+    /// <summary>Nothing persisted, no host keys, no sessions: the benchmark only exercises the CLI.</summary>
+    private sealed class NoDeviceServices : IDeviceServices, IHostKeyControl
+    {
+        public IHostKeyControl HostKeys => this;
+
+        public string? ReadStartupConfiguration() => null;
+
+        public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task RebootAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public IReadOnlyList<LoginSessionInfo> GetSessions() => [];
+
+        public IReadOnlyList<HostKeyInfo> List() => [];
+
+        public Task<HostKeyInfo> CreateAsync(string kind, int bits, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("no host keys in the CLI benchmark");
+
+        public Task<bool> DestroyAsync(string kind, CancellationToken cancellationToken) => Task.FromResult(false);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Emulator.Comware.Engine;
+using Emulator.Comware.Model.Firewall;
+
+namespace Emulator.Comware.Commands.Firewall;
+
+/// <summary>ACLs (comware-cli.md §8.4): V5 <c>acl number N</c>; V7 also <c>acl basic|advanced N</c>.</summary>
+internal static class AclCommands
+{
+    public static void Register(CommandRegistry r)
+    {
+        r.Add(new CommandDefinition
+        {
+            Syntax = "acl number number:INTEGER<2000-3999>",
+            Help = ["", "Specify a numbered ACL", "ACL number"],
+            UndoSyntax = "acl number number:INTEGER<2000-3999>",
+            UndoHelp = ["", "Specify a numbered ACL", "ACL number"],
+            Handler = ctx => Enter(ctx, null),
+        });
+        r.Add(new CommandDefinition
+        {
+            Syntax = "acl { basic | advanced } number:INTEGER<2000-3999>",
+            Help = ["", "Specify a basic ACL", "Specify an advanced ACL", "ACL number"],
+            Dialects = Dialects.V7,
+            UndoSyntax = "acl { basic | advanced } number:INTEGER<2000-3999>",
+            UndoHelp = ["", "Specify a basic ACL", "Specify an advanced ACL", "ACL number"],
+            Handler = ctx => Enter(ctx, ctx.Args.Has("basic") ? AclKind.Basic : AclKind.Advanced),
+        });
+
+        string[] inAcl = [FirewallCommands.AclView];
+        r.Add(new CommandDefinition
+        {
+            Syntax = "rule [ id:INTEGER<0-65534> ] { permit | deny } [ criteria:TEXT ]",
+            Help = ["", "ID of ACL rule", "", "", "Protocol, addresses, ports, logging, counting"],
+            Views = inAcl,
+            UndoSyntax = "rule id:INTEGER<0-65534>",
+            UndoHelp = ["", "ID of ACL rule"],
+            Handler = ctx =>
+            {
+                var acl = Fw.State<Acl>(ctx);
+                if (ctx.IsUndo)
+                {
+                    return Fw.Apply(ctx, FirewallConfig.DeleteAclRule(acl, ctx.Args.GetInt32("id")));
+                }
+
+                return Fw.Apply(ctx, FirewallConfig.AddAclRule(acl, ctx.Args.GetInt32OrNull("id"), ctx.Args.Has("permit"),
+                    Fw.Words(ctx.Args.GetStringOrNull("criteria")), out _));
+            },
+        });
+        r.Add(new CommandDefinition
+        {
+            Syntax = "step step:INTEGER<1-20>",
+            Help = ["Set the step of the ACL", "Step value"],
+            Views = inAcl,
+            UndoSyntax = "step",
+            UndoHelp = ["Set the step of the ACL"],
+            Handler = ctx => Fw.Apply(ctx, FirewallConfig.SetAclStep(Fw.State<Acl>(ctx), ctx.IsUndo ? 5 : ctx.Args.GetInt32("step"))),
+        });
+        r.Add(new CommandDefinition
+        {
+            Syntax = "description text:TEXT<1-127>",
+            Help = ["", "ACL description"],
+            Views = inAcl,
+            UndoSyntax = "description",
+            UndoHelp = [""],
+            Handler = ctx => Fw.Apply(ctx, FirewallConfig.SetAclDescription(Fw.State<Acl>(ctx), ctx.IsUndo ? null : ctx.Args.GetString("text"))),
+        });
+    }
+
+    private static ValueTask Enter(CommandContext ctx, AclKind? kind)
+    {
+        var config = Fw.Config(ctx);
+        var number = ctx.Args.GetInt32("number");
+        if (ctx.IsUndo)
+        {
+            return Fw.Apply(ctx, config.DeleteAcl(number));
+        }
+
+        var result = config.GetOrCreateAcl(number, kind, out var acl);
+        if (result.Ok)
+        {
+            var type = acl!.Kind == AclKind.Basic ? "basic" : "adv";
+            var key = ctx.Dialect == ComwareDialect.V7
+                ? string.Create(CultureInfo.InvariantCulture, $"acl-ipv4-{type}-{number}")
+                : string.Create(CultureInfo.InvariantCulture, $"acl-{type}-{number}");
+            ctx.EnterView(FirewallCommands.AclView, key, acl);
+        }
+
+        return Fw.Apply(ctx, result);
+    }
+}

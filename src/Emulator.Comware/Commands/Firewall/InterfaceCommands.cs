@@ -1,0 +1,122 @@
+using Emulator.Comware.Engine;
+using Emulator.Comware.Model.Firewall;
+
+namespace Emulator.Comware.Commands.Firewall;
+
+/// <summary><c>interface NAME</c> and the interface view (comware-cli.md §8.1).</summary>
+internal static class InterfaceCommands
+{
+    private static readonly string[] s_speeds = ["10", "100", "1000", "auto"];
+    private static readonly string[] s_duplexes = ["auto", "full", "half"];
+
+    public static void Register(CommandRegistry r)
+    {
+        r.Add(new CommandDefinition
+        {
+            Syntax = "interface name:INTERFACE",
+            Help = ["", "Interface name"],
+            Views = [ViewIds.System],
+            UndoSyntax = "interface name:INTERFACE",
+            UndoHelp = ["", "Interface name"],
+            Handler = ctx =>
+            {
+                var config = Fw.Config(ctx);
+                var typed = ctx.Args.GetInterface("name").FullName;
+                if (ctx.IsUndo)
+                {
+                    return Fw.Apply(ctx, config.DeleteInterface(typed));
+                }
+
+                var result = config.GetOrCreateInterface(typed, out var iface);
+                if (!result.Ok)
+                {
+                    return Fw.Apply(ctx, result);
+                }
+
+                ctx.EnterView(FirewallCommands.InterfaceView, iface!.Name, iface);
+                return Fw.Done;
+            },
+        });
+
+        string[] inIface = [FirewallCommands.InterfaceView];
+        r.Add(new CommandDefinition
+        {
+            Syntax = "ip address address:IPV4 mask:MASK [ sub ]",
+            Help = ["", "Set the IP address of an interface", "IP address", "IP mask", "Indicate a subordinate address"],
+            Views = inIface,
+            UndoSyntax = "ip address [ address:IPV4 mask:MASK [ sub ] ]",
+            UndoHelp = ["", "Set the IP address of an interface", "IP address", "IP mask", "Indicate a subordinate address"],
+            Handler = ctx =>
+            {
+                var iface = Fw.State<FwInterface>(ctx);
+                var address = ctx.Args.TryGet<global::System.Net.IPAddress>("address", out var a) ? a.ToString() : null;
+                var mask = ctx.Args.TryGet<SubnetMask>("mask", out var m) ? m.Dotted : null;
+                var sub = ctx.Args.Has("sub");
+                return ctx.IsUndo
+                    ? Fw.Apply(ctx, FirewallConfig.RemoveAddress(iface, address, mask, sub))
+                    : Fw.Apply(ctx, Fw.Config(ctx).SetAddress(iface, address!, mask!, sub));
+            },
+        });
+        r.Add(new CommandDefinition
+        {
+            Syntax = "description text:TEXT<1-80>",
+            Help = ["", "Up to 80 characters for description of the interface"],
+            Views = inIface,
+            UndoSyntax = "description",
+            UndoHelp = [""],
+            Handler = ctx => Fw.Apply(ctx, FirewallConfig.SetDescription(Fw.State<FwInterface>(ctx), ctx.IsUndo ? null : ctx.Args.GetString("text"))),
+        });
+        r.Add(new CommandDefinition
+        {
+            Syntax = "shutdown",
+            Help = [""],
+            Views = inIface,
+            UndoSyntax = "shutdown",
+            UndoHelp = [""],
+            Handler = ctx => Fw.Apply(ctx, FirewallConfig.SetShutdown(Fw.State<FwInterface>(ctx), !ctx.IsUndo)),
+        });
+        r.Add(new CommandDefinition
+        {
+            Syntax = "speed { 10 | 100 | 1000 | auto }",
+            Help = ["Specify speed of current port", "Specify speed as 10 Mbps", "Specify speed as 100 Mbps", "Specify speed as 1000 Mbps", "Enable port's speed negotiation automatically"],
+            Views = inIface,
+            UndoSyntax = "speed",
+            UndoHelp = ["Specify speed of current port"],
+            Handler = ctx =>
+            {
+                var speed = ctx.IsUndo ? null : s_speeds.First(ctx.Args.Has);
+                return Fw.Apply(ctx, FirewallConfig.SetSpeed(Fw.State<FwInterface>(ctx), speed));
+            },
+        });
+        r.Add(new CommandDefinition
+        {
+            Syntax = "duplex { auto | full | half }",
+            Help = ["Status of duplex", "Enable port's duplex negotiation automatically", "Full-duplex", "Half-duplex"],
+            Views = inIface,
+            UndoSyntax = "duplex",
+            UndoHelp = ["Status of duplex"],
+            Handler = ctx =>
+            {
+                var duplex = ctx.IsUndo ? null : s_duplexes.First(ctx.Args.Has);
+                return Fw.Apply(ctx, FirewallConfig.SetDuplex(Fw.State<FwInterface>(ctx), duplex));
+            },
+        });
+        r.Add(new CommandDefinition
+        {
+            Syntax = "vlan-type dot1q vid vid:INTEGER<1-4094>",
+            Help = ["Specify the VLAN type", "802.1Q encapsulation", "Specify the VLAN ID", "VLAN ID"],
+            Views = inIface,
+            UndoSyntax = "vlan-type dot1q",
+            UndoHelp = ["Specify the VLAN type", "802.1Q encapsulation"],
+            Handler = ctx => Fw.Apply(ctx, Fw.Config(ctx).SetDot1qVid(Fw.State<FwInterface>(ctx), ctx.IsUndo ? null : ctx.Args.GetInt32("vid"))),
+        });
+        r.Add(new CommandDefinition
+        {
+            Syntax = "port link-mode route",
+            Help = ["Specify port configuration information", "Specify the link mode", "Layer 3 (route) mode"],
+            Views = inIface,
+            Dialects = Dialects.V7,
+            Handler = ctx => Fw.Done,
+        });
+    }
+}

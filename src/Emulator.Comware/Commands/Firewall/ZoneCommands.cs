@@ -1,0 +1,73 @@
+using Emulator.Comware.Engine;
+using Emulator.Comware.Model.Firewall;
+
+namespace Emulator.Comware.Commands.Firewall;
+
+/// <summary>V5 <c>zone name NAME [id N]</c> (comware-cli.md §8.2, unverified lines) and V7 <c>security-zone name NAME</c> (§8.7).</summary>
+internal static class ZoneCommands
+{
+    public static void Register(CommandRegistry r)
+    {
+        r.Add(new CommandDefinition
+        {
+            Syntax = "zone name zone:STRING<1-31> [ id id:INTEGER<0-255> ]",
+            Help = ["Specify a security zone", "Specify the zone name", "Zone name", "Specify the zone ID", "Zone ID"],
+            Dialects = Dialects.V5,
+            UndoSyntax = "zone name zone:STRING<1-31>",
+            UndoHelp = ["Specify a security zone", "Specify the zone name", "Zone name"],
+            Handler = ctx => Zone(ctx, "zone-"),
+        });
+        r.Add(new CommandDefinition
+        {
+            Syntax = "security-zone name zone:STRING<1-31>",
+            Help = ["Security zone", "Specify the zone name", "Zone name"],
+            Dialects = Dialects.V7,
+            UndoSyntax = "security-zone name zone:STRING<1-31>",
+            UndoHelp = ["Security zone", "Specify the zone name", "Zone name"],
+            Handler = ctx => Zone(ctx, "security-zone-"),
+        });
+
+        string[] inZone = [FirewallCommands.ZoneView];
+        r.Add(new CommandDefinition
+        {
+            Syntax = "priority priority:INTEGER<0-100>",
+            Help = ["Set the priority of the zone", "Priority"],
+            Views = inZone,
+            Dialects = Dialects.V5,
+            Handler = ctx => Fw.Apply(ctx, FirewallConfig.SetZonePriority(Fw.State<SecurityZone>(ctx), ctx.Args.GetInt32("priority"))),
+        });
+        r.Add(new CommandDefinition
+        {
+            Syntax = "import interface name:INTERFACE",
+            Help = ["Add an interface to the zone", "Specify an interface", "Interface name"],
+            Views = inZone,
+            UndoSyntax = "import interface name:INTERFACE",
+            UndoHelp = ["Add an interface to the zone", "Specify an interface", "Interface name"],
+            Handler = ctx =>
+            {
+                var zone = Fw.State<SecurityZone>(ctx);
+                var name = ctx.Args.GetInterface("name").FullName;
+                var config = Fw.Config(ctx);
+                return Fw.Apply(ctx, ctx.IsUndo ? config.RemoveInterfaceFromZone(zone, name) : config.ImportInterface(zone, name));
+            },
+        });
+    }
+
+    private static ValueTask Zone(CommandContext ctx, string prefix)
+    {
+        var config = Fw.Config(ctx);
+        var name = ctx.Args.GetString("zone");
+        if (ctx.IsUndo)
+        {
+            return Fw.Apply(ctx, config.DeleteZone(name));
+        }
+
+        var result = config.GetOrCreateZone(name, ctx.Args.GetInt32OrNull("id"), out var zone);
+        if (result.Ok)
+        {
+            ctx.EnterView(FirewallCommands.ZoneView, prefix + zone!.Name, zone);
+        }
+
+        return Fw.Apply(ctx, result);
+    }
+}

@@ -1,0 +1,323 @@
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using Emulator.Comware;
+using Emulator.Device.Fleet;
+using Emulator.Device.Profiles;
+using Emulator.Device.State;
+using Emulator.Device.Wiring;
+using Emulator.Ssh;
+using Microsoft.Extensions.Logging;
+
+namespace Emulator.Device.Runtime;
+
+/// <summary>
+/// One emulated device: profile + name + state directory + SSH server + (on first use) its CLI engine.
+/// Starting it only binds the listener; the configuration is parsed and host keys are made when the first
+/// connection arrives. A state file that cannot be read stops this device alone, with the file named.
+/// </summary>
+public sealed partial class DeviceInstance : IAsyncDisposable
+{
+    private readonly DeviceEngineFactory _engineFactory;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly SshServer _ssh;
+    private readonly SemaphoreSlim _bootLock = new(1, 1);
+    private readonly ConcurrentDictionary<string, LoginSessionInfo> _sessions = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private CancellationTokenSource _sessionsCts = new();
+    private DeviceListener? _listener;
+    private IDeviceEngine? _engine;
+    private int _nextConnection;
+
+    public DeviceInstance(DeviceSpec spec, string stateRoot, IHostKeyCodec keyCodec, byte[]? fleetSecret,
+        DeviceEngineFactory engineFactory, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        Spec = spec;
+        _engineFactory = engineFactory;
+        _time = time;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger("Emulator.Device");
+        State = new DeviceStateDirectory(stateRoot, spec.Name);
+        HostKeys = new HostKeyStore(State, spec.Name, spec.Policy.HostKeys(spec.Profile.Ssh.HostKeys), keyCodec, fleetSecret);
+        Facts = spec.Profile.CreateFacts(spec.Name, spec.Sysname, spec.Users);
+        Services = new DeviceServices(this);
+        _ssh = new SshServer(BuildSshOptions);
+    }
+
+    public DeviceSpec Spec { get; }
+
+    public string Name => Spec.Name;
+
+    public DeviceProfile Profile => Spec.Profile;
+
+    public DeviceFacts Facts { get; }
+
+    public DeviceStateDirectory State { get; }
+
+    public HostKeyStore HostKeys { get; }
+
+    internal DeviceServices Services { get; }
+
+    internal TimeProvider Time => _time;
+
+    public DeviceStatus Status { get; private set; }
+
+    /// <summary>Why the device is <see cref="DeviceStatus.Failed"/>.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>The address it listens on (the real port when 0 was configured).</summary>
+    public IPEndPoint EndPoint => _listener?.LocalEndPoint ?? Spec.SshEndPoint;
+
+    /// <summary>True once the configuration has been loaded (first connection or API call).</summary>
+    public bool IsWarm => Volatile.Read(ref _engine) is not null;
+
+    public int ConnectionCount => _ssh.ConnectionCount;
+
+    public IReadOnlyList<LoginSessionInfo> Sessions => [.. _sessions.Values.OrderBy(s => s.Line, StringComparer.Ordinal)];
+
+    /// <summary>Binds the SSH port. Throws <see cref="SocketException"/> when the address is taken.</summary>
+    public void Start()
+    {
+        _listener = DeviceListener.Bind(Spec.SshEndPoint);
+        Status = DeviceStatus.Listening;
+        _listener.Start(OnConnectionAsync);
+    }
+
+    /// <summary>The engine, booting the device on first use. Throws <see cref="DeviceStateException"/> when its state is unreadable.</summary>
+    public async ValueTask<IDeviceEngine> GetEngineAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _engine) is { } ready)
+        {
+            return ready;
+        }
+
+        if (Status == DeviceStatus.Failed)
+        {
+            throw new InvalidOperationException($"device {Name} is stopped: {Error}");
+        }
+
+        await _bootLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_engine is { } raced)
+            {
+                return raced;
+            }
+
+            var engine = _engineFactory(Facts, Services, _time, _logger);
+            try
+            {
+                await engine.BootAsync(cancellationToken);
+            }
+            catch (DeviceStateException ex)
+            {
+                engine.Dispose();
+                await FailAsync(ex);
+                throw;
+            }
+
+            Volatile.Write(ref _engine, engine);
+            using (Scope())
+            {
+                Log.Booted(_logger);
+            }
+
+            return engine;
+        }
+        finally
+        {
+            _bootLock.Release();
+        }
+    }
+
+    public async Task<string> GetRunningConfigurationAsync(CancellationToken cancellationToken) =>
+        (await GetEngineAsync(cancellationToken)).RenderRunningConfiguration();
+
+    /// <summary>Back to the profile's factory configuration; the saved file stays.</summary>
+    public async Task ResetAsync(CancellationToken cancellationToken)
+    {
+        var engine = await GetEngineAsync(cancellationToken);
+        await engine.ResetToDefaultsAsync(cancellationToken);
+        using (Scope())
+        {
+            Log.Reset(_logger);
+        }
+
+    }
+
+    /// <summary>Closes every session and replays the saved configuration, as <c>reboot</c> does.</summary>
+    public async Task RebootAsync(CancellationToken cancellationToken)
+    {
+        var engine = await GetEngineAsync(cancellationToken);
+        var old = Interlocked.Exchange(ref _sessionsCts, new CancellationTokenSource());
+        await old.CancelAsync();
+        old.Dispose();
+        await engine.ReloadAsync(cancellationToken);
+        using (Scope())
+        {
+            Log.Rebooted(_logger);
+        }
+
+    }
+
+    /// <summary>Stops accepting, asks open sessions to close and waits for them up to <paramref name="grace"/>.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_listener is { } listener)
+        {
+            await listener.DisposeAsync();
+        }
+
+        if (Status == DeviceStatus.Listening)
+        {
+            Status = DeviceStatus.Stopped;
+        }
+
+        await _stopping.CancelAsync();
+        var deadline = _time.GetUtcNow() + grace;
+        while (_ssh.ConnectionCount > 0 && _time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(20, CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.Zero);
+        _engine?.Dispose();
+        _sessionsCts.Dispose();
+        _stopping.Dispose();
+        _bootLock.Dispose();
+    }
+
+    private IDisposable? Scope() => _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name });
+
+    internal void AddSession(string id, LoginSessionInfo info) => _sessions[id] = info;
+
+    internal void RemoveSession(string id) => _sessions.TryRemove(id, out _);
+
+    /// <summary>The lowest free VTY number, as the device numbers user interfaces.</summary>
+    internal int NextVty()
+    {
+        var used = _sessions.Values.Select(s => s.Line).ToHashSet(StringComparer.Ordinal);
+        var vty = 0;
+        while (used.Contains("VTY " + vty))
+        {
+            vty++;
+        }
+
+        return vty;
+    }
+
+    private async Task OnConnectionAsync(Socket socket, IDuplexPipe transport, CancellationToken listenerToken)
+    {
+        var id = Interlocked.Increment(ref _nextConnection);
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name, ["Connection"] = id });
+        var remote = socket.RemoteEndPoint;
+        Log.ConnectionOpened(_logger, remote);
+        try
+        {
+            IDeviceEngine engine;
+            try
+            {
+                engine = await GetEngineAsync(_stopping.Token);
+            }
+            catch (Exception ex) when (ex is DeviceStateException or InvalidOperationException)
+            {
+                return;
+            }
+
+            if (!engine.Users.IsSshServerEnabled)
+            {
+                // `undo ssh server enable`: new logins are refused at once, sessions already open stay.
+                Log.Refused(_logger, remote);
+                return;
+            }
+
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, Volatile.Read(ref _sessionsCts).Token, listenerToken);
+            await _ssh.HandleConnectionAsync(new SshConnectionInfo(remote, socket.LocalEndPoint, transport), linked.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex) when (ex is IOException or SocketException)
+        {
+            Log.ConnectionError(_logger, remote, ex.Message);
+        }
+        finally
+        {
+            Log.ConnectionClosed(_logger, remote);
+        }
+    }
+
+    private SshServerOptions BuildSshOptions()
+    {
+        var users = Volatile.Read(ref _engine)?.Users;
+        return new SshServerOptions
+        {
+            IdentificationString = Profile.Ssh.Identification,
+            Algorithms = Spec.Policy.Algorithms(Profile.Ssh.Algorithms),
+            HostKeys = HostKeys,
+            Authenticator = new DeviceAuthenticator(async ct => (await GetEngineAsync(ct)).Users, _logger),
+            Sessions = new SshSessionHandler(this, _logger),
+            MaxAuthenticationAttempts = users?.AuthenticationRetries ?? 3,
+            LoginGraceTime = users?.AuthenticationTimeout ?? TimeSpan.FromSeconds(60),
+            TimeProvider = _time,
+            LoggerFactory = _loggerFactory,
+        };
+    }
+
+    /// <summary>Takes the device out of service with a reason shown by the control API.</summary>
+    public void MarkFailed(string reason)
+    {
+        Status = DeviceStatus.Failed;
+        Error = reason;
+    }
+
+    private async Task FailAsync(Exception ex)
+    {
+        Status = DeviceStatus.Failed;
+        Error = ex.Message;
+        using (Scope())
+        {
+            Log.Failed(_logger, ex.Message);
+        }
+
+        if (_listener is { } listener)
+        {
+            await listener.DisposeAsync();
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(LogLevel.Information, "configuration loaded")]
+        public static partial void Booted(ILogger logger);
+
+        [LoggerMessage(LogLevel.Information, "reset to the factory configuration")]
+        public static partial void Reset(ILogger logger);
+
+        [LoggerMessage(LogLevel.Information, "rebooted: running configuration reloaded from the saved one")]
+        public static partial void Rebooted(ILogger logger);
+
+        [LoggerMessage(LogLevel.Error, "stopped: {Reason}")]
+        public static partial void Failed(ILogger logger, string reason);
+
+        [LoggerMessage(LogLevel.Debug, "connection from {Remote} opened")]
+        public static partial void ConnectionOpened(ILogger logger, EndPoint? remote);
+
+        [LoggerMessage(LogLevel.Debug, "connection from {Remote} closed")]
+        public static partial void ConnectionClosed(ILogger logger, EndPoint? remote);
+
+        [LoggerMessage(LogLevel.Information, "connection from {Remote} refused: ssh server is disabled")]
+        public static partial void Refused(ILogger logger, EndPoint? remote);
+
+        [LoggerMessage(LogLevel.Warning, "connection from {Remote} failed: {Reason}")]
+        public static partial void ConnectionError(ILogger logger, EndPoint? remote, string reason);
+    }
+}

@@ -1,0 +1,138 @@
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Emulator.Device.Runtime;
+
+/// <summary>
+/// One listening socket and its accept loop: a single pending accept per device, no thread. Each accepted
+/// connection runs as its own task; the loop never waits for one.
+/// </summary>
+internal sealed class DeviceListener : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loop = Task.CompletedTask;
+    private int _disposed;
+
+    private DeviceListener(Socket socket)
+    {
+        _socket = socket;
+        LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+    }
+
+    /// <summary>The bound address; its port is the real one when port 0 was asked for.</summary>
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Binds and listens at once, so a port clash shows at start, not at the first connection.</summary>
+    public static DeviceListener Bind(IPEndPoint endPoint, int backlog = 128)
+    {
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (endPoint.AddressFamily == AddressFamily.InterNetworkV6)
+            {
+                socket.DualMode = endPoint.Address.Equals(IPAddress.IPv6Any);
+            }
+
+            socket.Bind(endPoint);
+            socket.Listen(backlog);
+            return new DeviceListener(socket);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <param name="onConnection">Runs one connection until it ends; exceptions are the handler's business.</param>
+    public void Start(Func<Socket, IDuplexPipe, CancellationToken, Task> onConnection) =>
+        _loop = AcceptLoopAsync(onConnection, _stop.Token);
+
+    private async Task AcceptLoopAsync(Func<Socket, IDuplexPipe, CancellationToken, Task> onConnection, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await _socket.AcceptAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
+            {
+                // The peer gave up before we accepted it: keep listening.
+                continue;
+            }
+            catch (SocketException)
+            {
+                // Out of descriptors or buffers: back off briefly instead of spinning, then keep listening.
+                await Task.Delay(100, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                continue;
+            }
+
+            client.NoDelay = true;
+            _ = RunConnectionAsync(client, onConnection, cancellationToken);
+        }
+    }
+
+    private static async Task RunConnectionAsync(Socket client, Func<Socket, IDuplexPipe, CancellationToken, Task> onConnection, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var stream = new NetworkStream(client, ownsSocket: true);
+        await using (stream)
+        {
+            var pipe = new StreamDuplexPipe(stream);
+            try
+            {
+                await onConnection(client, pipe, cancellationToken);
+            }
+            finally
+            {
+                await pipe.CompleteAsync();
+            }
+        }
+    }
+
+    /// <summary>Stops accepting; connections already running are left to their owner.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync();
+        _socket.Dispose();
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
+    }
+
+    private sealed class StreamDuplexPipe(Stream stream) : IDuplexPipe
+    {
+        public PipeReader Input { get; } = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
+
+        public PipeWriter Output { get; } = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+
+        public async Task CompleteAsync()
+        {
+            await Input.CompleteAsync();
+            try
+            {
+                await Output.CompleteAsync();
+            }
+            catch (IOException)
+            {
+                // The peer is gone; nothing left to flush to.
+            }
+        }
+    }
+}

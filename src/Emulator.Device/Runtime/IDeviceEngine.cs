@@ -1,0 +1,34 @@
+using Emulator.Comware;
+using Emulator.Comware.Auth;
+using Emulator.Ssh;
+
+namespace Emulator.Device.Runtime;
+
+/// <summary>
+/// The CLI half of a device as the device layer drives it: configuration, users and shell sessions.
+/// <see cref="Wiring.ComwareEngine"/> implements it over <see cref="ComwareDevice"/>; keeping the seam this
+/// small keeps the device layer independent of the CLI's internals.
+/// </summary>
+public interface IDeviceEngine : IDisposable
+{
+    /// <summary>Loads startup.cfg (or the factory configuration) once; later calls return at once.</summary>
+    Task BootAsync(CancellationToken cancellationToken);
+
+    /// <summary>Running configuration := saved configuration (reboot).</summary>
+    Task ReloadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Running configuration := the profile's factory configuration.</summary>
+    Task ResetToDefaultsAsync(CancellationToken cancellationToken);
+
+    /// <summary>What <c>display current-configuration</c> prints, as <c>save</c> writes it.</summary>
+    string RenderRunningConfiguration();
+
+    /// <summary>Local users and SSH server settings of the running configuration.</summary>
+    UserDirectory Users { get; }
+
+    /// <summary>Runs a shell or exec request until it ends; returns the exit status.</summary>
+    Task<int?> RunSessionAsync(SshSession session, CancellationToken cancellationToken);
+}
+
+/// <summary>Creates the engine of one device the first time the device is used.</summary>
+public delegate IDeviceEngine DeviceEngineFactory(DeviceFacts facts, IDeviceServices services, TimeProvider time, Microsoft.Extensions.Logging.ILogger logger);

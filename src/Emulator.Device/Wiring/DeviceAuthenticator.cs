@@ -1,0 +1,61 @@
+using Emulator.Comware.Auth;
+using Emulator.Comware.Model.Management;
+using Emulator.Ssh;
+using Microsoft.Extensions.Logging;
+
+namespace Emulator.Device.Wiring;
+
+/// <summary>
+/// SSH authentication against the device's own user database (local-user and ssh user configuration),
+/// read at every attempt so users created in the CLI log in at once.
+/// </summary>
+internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueTask<UserDirectory>> users, ILogger logger) : IUserAuthenticator
+{
+    private static readonly AuthenticationPolicy _password = new(["password", "keyboard-interactive"], []);
+    private static readonly AuthenticationPolicy _publicKey = new(["publickey"], []);
+    private static readonly AuthenticationPolicy _both = new([], ["publickey", "password"]);
+    private static readonly AuthenticationPolicy _any = new(["publickey", "password", "keyboard-interactive"], []);
+
+    public async ValueTask<AuthenticationPolicy> GetPolicyAsync(string userName, CancellationToken cancellationToken)
+    {
+        var directory = await users(cancellationToken);
+
+        // An unknown user gets the policy of an ordinary password user, so the method list reveals nothing.
+        return directory.GetAuthenticationType(userName) switch
+        {
+            SshAuthenticationType.PublicKey => _publicKey,
+            SshAuthenticationType.PasswordPublicKey => _both,
+            SshAuthenticationType.Any => _any,
+            _ => _password,
+        };
+    }
+
+    public async ValueTask<bool> CheckPasswordAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        var directory = await users(cancellationToken);
+        var ok = directory.GetAuthenticationType(userName) is not (null or SshAuthenticationType.PublicKey)
+            && directory.CheckPassword(userName, password);
+        if (!ok)
+        {
+            LogFailure(logger, userName, "password");
+        }
+
+        return ok;
+    }
+
+    public async ValueTask<bool> IsAuthorizedKeyAsync(string userName, ReadOnlyMemory<byte> publicKeyBlob, CancellationToken cancellationToken)
+    {
+        var directory = await users(cancellationToken);
+        var ok = directory.GetAuthenticationType(userName) is not (null or SshAuthenticationType.Password)
+            && directory.IsAuthorizedKey(userName, publicKeyBlob.Span);
+        if (!ok)
+        {
+            LogFailure(logger, userName, "publickey");
+        }
+
+        return ok;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "login failed for user {User} ({Method})")]
+    private static partial void LogFailure(ILogger logger, string user, string method);
+}

@@ -1,0 +1,76 @@
+using Emulator.Comware;
+using Emulator.Device.Profiles;
+using Emulator.Device.Runtime;
+
+namespace Emulator.Device.Wiring;
+
+/// <summary>What the CLI asks of its device: startup.cfg on disk, reboot, host keys and the session list.</summary>
+internal sealed class DeviceServices(DeviceInstance device) : IDeviceServices
+{
+    public IHostKeyControl HostKeys { get; } = new HostKeyControl(device);
+
+    public string? ReadStartupConfiguration() => device.State.ReadStartupConfiguration();
+
+    public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken) =>
+        device.State.WriteStartupConfigurationAsync(text, cancellationToken);
+
+    public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken) =>
+        device.State.DeleteStartupConfigurationAsync(cancellationToken);
+
+    public Task RebootAsync(CancellationToken cancellationToken)
+    {
+        // The session asking for the reboot is one of those the reboot closes: run it on its own.
+        _ = Task.Run(() => device.RebootAsync(CancellationToken.None), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<LoginSessionInfo> GetSessions() => device.Sessions;
+
+    private sealed class HostKeyControl(DeviceInstance device) : IHostKeyControl
+    {
+        public IReadOnlyList<HostKeyInfo> List()
+        {
+            var infos = new List<HostKeyInfo>();
+            foreach (var spec in device.HostKeys.Specs.Where(s => s.KeyType != "ssh-ed25519"))
+            {
+                // Loads or creates the key: display public-key local shows what SSH will present.
+                var key = device.HostKeys.GetKeyAsync(spec.KeyType, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+                var file = device.State.HostKeyPath(spec.FileKind);
+                var created = File.Exists(file) ? new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero) : DateTimeOffset.UnixEpoch;
+                infos.Add(new HostKeyInfo(KindOf(spec.KeyType), spec.KeyType, key.Bits, key.PublicKeyBlob, created));
+            }
+
+            return infos;
+        }
+
+        public async Task<HostKeyInfo> CreateAsync(string kind, int bits, CancellationToken cancellationToken)
+        {
+            var keyType = kind switch
+            {
+                "rsa" => "ssh-rsa",
+                "dsa" => "ssh-dss",
+                "ecdsa" => bits switch { 384 => "ecdsa-sha2-nistp384", 521 => "ecdsa-sha2-nistp521", _ => "ecdsa-sha2-nistp256" },
+                _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "rsa, dsa or ecdsa"),
+            };
+            var key = await device.HostKeys.ReplaceAsync(keyType, bits, cancellationToken);
+            return new HostKeyInfo(kind, keyType, key.Bits, key.PublicKeyBlob, device.Time.GetUtcNow());
+        }
+
+        public async Task<bool> DestroyAsync(string kind, CancellationToken cancellationToken)
+        {
+            var destroyed = false;
+            foreach (var spec in device.HostKeys.Specs.Where(s => KindOf(s.KeyType) == kind).ToList())
+            {
+                destroyed |= await device.HostKeys.DestroyAsync(spec.KeyType, cancellationToken);
+            }
+
+            return destroyed;
+        }
+
+        private static string KindOf(string keyType) => HostKeyTypes.FileKind(keyType) switch
+        {
+            "ecdsa384" or "ecdsa521" => "ecdsa",
+            var k => k,
+        };
+    }
+}

@@ -1,0 +1,95 @@
+using Emulator.Device.Runtime;
+using Emulator.Device.State;
+
+namespace Emulator.Host;
+
+/// <summary>The HTTP control API: health, device list, configurations, reset, reboot and known_hosts.</summary>
+internal static class ControlApi
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/healthz", (DeviceFleet fleet) => fleet.AllListening
+            ? Results.Text("ok\n")
+            : Results.Json(new { status = "unhealthy", failed = fleet.Devices.Where(d => d.Status != DeviceStatus.Listening).Select(d => new { d.Name, d.Error }) }, statusCode: 503));
+
+        app.MapGet("/api/devices", async (DeviceFleet fleet, CancellationToken ct) =>
+        {
+            var list = new List<DeviceDto>(fleet.Devices.Count);
+            foreach (var device in fleet.Devices)
+            {
+                list.Add(await DeviceDto.FromAsync(device, ct));
+            }
+
+            return Results.Json(list);
+        });
+
+        app.MapGet("/api/devices/{name}", async (string name, DeviceFleet fleet, CancellationToken ct) =>
+            fleet.Find(name) is { } device ? Results.Json(await DeviceDto.FromAsync(device, ct)) : NotFound(name));
+
+        app.MapGet("/api/devices/{name}/config/running", (string name, DeviceFleet fleet, HttpRequest request, CancellationToken ct) =>
+            WithDevice(fleet, name, async device => Config(request, device.Name, "running", await device.GetRunningConfigurationAsync(ct))));
+
+        app.MapGet("/api/devices/{name}/config/saved", (string name, DeviceFleet fleet, HttpRequest request) =>
+            WithDevice(fleet, name, device => Task.FromResult(device.State.ReadStartupConfiguration() is { } text
+                ? Config(request, device.Name, "saved", text)
+                : Results.Json(new { error = $"device {device.Name} has no saved configuration" }, statusCode: 404))));
+
+        app.MapPost("/api/devices/{name}/reset", (string name, DeviceFleet fleet, CancellationToken ct) =>
+            WithDevice(fleet, name, async device =>
+            {
+                await device.ResetAsync(ct);
+                return Results.Json(new { device = device.Name, action = "reset", result = "running configuration is the profile's factory configuration" });
+            }));
+
+        app.MapPost("/api/devices/{name}/reboot", (string name, DeviceFleet fleet, CancellationToken ct) =>
+            WithDevice(fleet, name, async device =>
+            {
+                await device.RebootAsync(ct);
+                return Results.Json(new { device = device.Name, action = "reboot", result = "sessions closed, running configuration reloaded from the saved one" });
+            }));
+
+        app.MapGet("/api/known_hosts", async (DeviceFleet fleet, CancellationToken ct) =>
+            Results.Text(await KnownHosts.BuildAsync(fleet.Devices, ct), "text/plain"));
+    }
+
+    private static async Task<IResult> WithDevice(DeviceFleet fleet, string name, Func<DeviceInstance, Task<IResult>> action)
+    {
+        if (fleet.Find(name) is not { } device)
+        {
+            return NotFound(name);
+        }
+
+        try
+        {
+            return await action(device);
+        }
+        catch (Exception ex) when (ex is DeviceStateException or InvalidOperationException)
+        {
+            return Results.Json(new { device = device.Name, error = ex.Message }, statusCode: 409);
+        }
+    }
+
+    private static IResult Config(HttpRequest request, string device, string kind, string text) =>
+        request.Headers.Accept.Any(a => a is not null && a.Contains("text/plain", StringComparison.OrdinalIgnoreCase))
+            ? Results.Text(text, "text/plain")
+            : Results.Json(new { device, kind, configuration = text });
+
+    private static IResult NotFound(string name) => Results.Json(new { error = $"no device named '{name}'" }, statusCode: 404);
+
+    internal sealed record KeyDto(string Type, int Bits, string Fingerprint);
+
+    internal sealed record SessionDto(string Line, string User, string Remote, DateTimeOffset Since);
+
+    internal sealed record DeviceDto(string Name, string Profile, string Model, string Address, int Port, string State, bool Warm,
+        string? Error, IReadOnlyList<KeyDto> Fingerprints, int Connections, IReadOnlyList<SessionDto> Sessions)
+    {
+        public static async Task<DeviceDto> FromAsync(DeviceInstance d, CancellationToken ct)
+        {
+            var keys = await d.HostKeys.GetExistingAsync(ct);
+            return new DeviceDto(d.Name, d.Profile.Name, d.Profile.Model, d.EndPoint.Address.ToString(), d.EndPoint.Port,
+                d.Status.ToString().ToLowerInvariant(), d.IsWarm, d.Error,
+                [.. keys.Select(k => new KeyDto(k.KeyType, k.Bits, k.FingerprintSha256))], d.ConnectionCount,
+                [.. d.Sessions.Select(s => new SessionDto(s.Line, s.UserName, s.RemoteAddress, s.Since))]);
+        }
+    }
+}

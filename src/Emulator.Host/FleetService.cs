@@ -1,0 +1,84 @@
+using Emulator.Device.Runtime;
+using Microsoft.Extensions.Hosting;
+
+namespace Emulator.Host;
+
+/// <summary>Starts every device listener with the host and stops them politely when it stops.</summary>
+internal sealed partial class FleetService(DeviceFleet fleet, HostSettings settings, ILogger<FleetService> logger) : IHostedService
+{
+    /// <summary>Above this many devices, host keys are not created at start (they would slow it down).</summary>
+    public const int FingerprintsAtStartLimit = 50;
+
+    /// <summary>How long open sessions get to close when the host stops.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(1500);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        LogStateDir(logger, fleet.StateRoot);
+        var listening = fleet.StartAll();
+        var keysAtStart = fleet.Devices.Count <= FingerprintsAtStartLimit && (settings.FleetSecret is null || fleet.Devices.Count == 1);
+        foreach (var device in fleet.Devices.Where(d => d.Status == DeviceStatus.Listening))
+        {
+            using var scope = logger.BeginScope(new Dictionary<string, object> { ["Device"] = device.Name });
+            var keys = "keys created on first connection";
+            if (keysAtStart)
+            {
+                try
+                {
+                    keys = string.Join(", ", (await device.HostKeys.GetAllAsync(cancellationToken)).Select(k => $"{k.KeyType} {k.FingerprintSha256}"));
+                }
+                catch (Emulator.Device.State.DeviceStateException ex)
+                {
+                    device.MarkFailed(ex.Message);
+                    LogDeviceFailed(logger, ex.Message);
+                    listening--;
+                    continue;
+                }
+            }
+
+            LogDevice(logger, device.Profile.Name, device.Profile.Model, device.EndPoint.ToString(), keys);
+        }
+
+        if (settings.KnownHosts is { } file)
+        {
+            await File.WriteAllTextAsync(file, await KnownHosts.BuildAsync(fleet.Devices, cancellationToken), cancellationToken);
+            LogKnownHosts(logger, Path.GetFullPath(file));
+        }
+
+        if (listening == fleet.Devices.Count)
+        {
+            LogAllListening(logger, listening);
+        }
+        else
+        {
+            LogSomeListening(logger, listening, fleet.Devices.Count);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        LogStopping(logger, fleet.Devices.Sum(d => d.ConnectionCount));
+        await fleet.StopAllAsync(StopGrace);
+    }
+
+    [LoggerMessage(LogLevel.Information, "state directory {StateDir}")]
+    private static partial void LogStateDir(ILogger logger, string stateDir);
+
+    [LoggerMessage(LogLevel.Information, "{Profile} ({Model}) listening on {Address}; host keys: {Keys}")]
+    private static partial void LogDevice(ILogger logger, string profile, string model, string address, string keys);
+
+    [LoggerMessage(LogLevel.Error, "stopped: {Reason}")]
+    private static partial void LogDeviceFailed(ILogger logger, string reason);
+
+    [LoggerMessage(LogLevel.Information, "known_hosts written to {File}")]
+    private static partial void LogKnownHosts(ILogger logger, string file);
+
+    [LoggerMessage(LogLevel.Information, "All {Count} devices listening")]
+    private static partial void LogAllListening(ILogger logger, int count);
+
+    [LoggerMessage(LogLevel.Error, "{Listening} of {Count} devices listening; see the errors above")]
+    private static partial void LogSomeListening(ILogger logger, int listening, int count);
+
+    [LoggerMessage(LogLevel.Information, "stopping: no new connections, closing {Connections} open connection(s)")]
+    private static partial void LogStopping(ILogger logger, int connections);
+}

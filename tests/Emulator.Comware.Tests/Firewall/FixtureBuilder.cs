@@ -1,0 +1,204 @@
+using System.Globalization;
+using Emulator.Comware.Model.Firewall;
+using static Emulator.Comware.Tests.Firewall.TestFacts;
+
+namespace Emulator.Comware.Tests.Firewall;
+
+/// <summary>
+/// Builds the realistic firewall used by Fixtures/firewall-v5.cfg and firewall-v7.cfg through the model API: four
+/// networks (management, LAN with two VLAN sub-interfaces, DMZ, WAN), zones, objects, 50 policies, NAT and routes.
+/// </summary>
+internal static class FixtureBuilder
+{
+    public static FirewallConfig Build(ComwareDialect dialect)
+    {
+        var v5 = dialect == ComwareDialect.V5;
+        var config = New(dialect);
+        string P(int port) => v5 ? $"GigabitEthernet0/{port}" : $"GigabitEthernet1/0/{port}";
+
+        Address(config, P(0), "192.168.0.1", "24", "management");
+        Address(config, P(1), "192.168.1.1", "24", "LAN core");
+        Address(config, P(1) + ".10", "192.168.10.1", "24", "LAN users");
+        Address(config, P(1) + ".20", "192.168.20.1", "24", "LAN voice");
+        Address(config, P(2), "203.0.113.2", "30", "WAN uplink");
+        Address(config, P(3), "172.16.1.1", "24", "DMZ servers");
+        Address(config, "LoopBack0", "10.255.255.1", "32", null);
+        Ok(config.SetAddress(config.FindInterface(P(1))!, "192.168.2.1", "24", sub: true));
+        Ok(config.SetDot1qVid(config.FindInterface(P(1) + ".10")!, 10));
+        Ok(config.SetDot1qVid(config.FindInterface(P(1) + ".20")!, 20));
+        Assert.False(config.SetDot1qVid(config.FindInterface(P(1) + ".20")!, 10).Ok);
+
+        Import(config, "Management", P(0));
+        Import(config, "Trust", P(1), P(1) + ".10", P(1) + ".20");
+        Import(config, "Untrust", P(2));
+        Import(config, "DMZ", P(3));
+
+        AddressObject(config, "LAN", "subnet 192.168.1.0 255.255.255.0", "subnet 192.168.10.0 255.255.255.0", "subnet 192.168.20.0 255.255.255.0");
+        AddressObject(config, "DMZ-WEB", "host address 172.16.1.10", "host address 172.16.1.11");
+        AddressObject(config, "DMZ-MAIL", "host address 172.16.1.20");
+        AddressObject(config, "ADMINS", "range 192.168.0.10 192.168.0.20");
+        ServiceObject(config, "WEB", "service tcp destination eq 80", "service tcp destination eq 443");
+        ServiceObject(config, "MAIL", "service tcp destination eq 25", "service tcp destination eq 587", "service tcp destination eq 993");
+
+        Ok(config.GetOrCreateAcl(2000, null, out var basic));
+        Ok(FirewallConfig.AddAclRule(basic!, null, true, Words("source 192.168.1.0 0.0.0.255"), out _));
+        Ok(FirewallConfig.AddAclRule(basic!, null, true, Words("source 192.168.10.0 0.0.0.255"), out _));
+        Ok(FirewallConfig.AddAclRule(basic!, null, true, Words("source 192.168.20.0 0.0.0.255"), out _));
+        Ok(config.GetOrCreateAcl(3000, null, out var advanced));
+        Ok(FirewallConfig.SetAclDescription(advanced!, "DMZ inbound"));
+        Ok(FirewallConfig.AddAclRule(advanced!, null, true, Words("tcp destination 172.16.1.10 0 destination-port eq 80"), out _));
+        Ok(FirewallConfig.AddAclRule(advanced!, null, true, Words("tcp destination 172.16.1.10 0 destination-port eq 443"), out _));
+        Ok(FirewallConfig.AddAclRule(advanced!, null, false, Words("ip logging"), out _));
+
+        var wan = config.FindInterface(P(2))!;
+        if (v5)
+        {
+            Ok(config.SetNatGroupRange(1, "203.0.113.100", "203.0.113.110"));
+        }
+        else
+        {
+            Ok(config.GetOrCreateNatGroup(1, out var group));
+            Ok(config.AddNatGroupAddress(group!, "203.0.113.100", "203.0.113.110"));
+        }
+
+        Ok(config.AddNatOutbound(wan, 2000, 1, noPat: false));
+        Ok(config.AddNatServer(wan, Ports.Tcp, "203.0.113.2", 80, "172.16.1.10", 80));
+        Ok(config.AddNatServer(wan, Ports.Tcp, "203.0.113.2", 443, "172.16.1.10", 443));
+        Ok(config.AddNatServer(wan, Ports.Tcp, "203.0.113.2", 25, "172.16.1.20", 25));
+        Ok(config.AddNatStatic("172.16.1.11", "203.0.113.111"));
+        Ok(config.SetNatStaticOnInterface(wan, true));
+
+        Ok(config.AddStaticRoute("0.0.0.0", "0", null, "203.0.113.1", null, null));
+        Ok(config.AddStaticRoute("10.0.0.0", "8", null, "192.168.1.254", null, "to-datacenter"));
+        Ok(config.AddStaticRoute("10.50.0.0", "16", null, "192.168.1.253", 80, null));
+        Ok(config.AddStaticRoute("198.51.100.0", "24", "NULL0", null, null, "blackhole"));
+
+        if (v5)
+        {
+            BuildInterzone(config);
+        }
+        else
+        {
+            BuildSecurityPolicy(config);
+        }
+
+        return config;
+    }
+
+    private static void BuildSecurityPolicy(FirewallConfig config)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            var (from, to, source, destination, service, pass) = PolicySpec(i);
+            Ok(config.GetOrCreatePolicyRule(i, Inv($"policy-{i:00}"), out var rule));
+            FirewallConfig.SetPolicyAction(rule!, pass ? PolicyAction.Pass : PolicyAction.Drop);
+            FirewallConfig.SetPolicyLogging(rule!, !pass);
+            FirewallConfig.SetPolicyCounting(rule!, i % 5 == 0);
+            Ok(config.AddPolicyZone(rule!, from, source: true));
+            Ok(config.AddPolicyZone(rule!, to, source: false));
+            if (source.StartsWith("10.", StringComparison.Ordinal))
+            {
+                Ok(config.AddPolicyInlineAddress(rule!, true, Words("subnet " + source + " 255.255.255.0")));
+            }
+            else if (source != "any")
+            {
+                Ok(config.AddPolicyAddressObject(rule!, source, source: true));
+            }
+
+            if (destination != "any")
+            {
+                Ok(config.AddPolicyAddressObject(rule!, destination, source: false));
+            }
+
+            if (service != "any")
+            {
+                Ok(config.AddPolicyService(rule!, service));
+            }
+        }
+    }
+
+    private static void BuildInterzone(FirewallConfig config)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            var (from, to, source, destination, service, pass) = PolicySpec(i);
+            Ok(config.GetOrCreateInterzone(from, to, out var instance));
+            Ok(FirewallConfig.GetOrCreateInterzoneRule(instance!, null, pass, out var rule));
+            FirewallConfig.SetInterzoneRuleLogging(rule!, !pass);
+            if (source.StartsWith("10.", StringComparison.Ordinal))
+            {
+                var name = "NET-" + source;
+                if (config.FindAddressObject(name) is null)
+                {
+                    AddressObject(config, name, "subnet " + source + " 255.255.255.0");
+                }
+
+                Ok(config.AddInterzoneRuleTerm(rule!, "source-ip", name));
+            }
+            else if (source != "any")
+            {
+                Ok(config.AddInterzoneRuleTerm(rule!, "source-ip", source));
+            }
+
+            if (destination != "any")
+            {
+                Ok(config.AddInterzoneRuleTerm(rule!, "destination-ip", destination));
+            }
+
+            if (service != "any")
+            {
+                Ok(config.AddInterzoneRuleTerm(rule!, "service", service));
+            }
+        }
+    }
+
+    /// <summary>A deterministic mix: LAN out to the internet, internet to DMZ services, admin access, branch nets, denies.</summary>
+    private static (string From, string To, string Source, string Destination, string Service, bool Pass) PolicySpec(int i) => (i % 10) switch
+    {
+        0 => ("Trust", "Untrust", "LAN", "any", "WEB", true),
+        1 => ("Trust", "Untrust", "LAN", "any", "dns", true),
+        2 => ("Untrust", "DMZ", "any", "DMZ-WEB", "WEB", true),
+        3 => ("Untrust", "DMZ", "any", "DMZ-MAIL", "MAIL", true),
+        4 => ("Management", "Trust", "ADMINS", "any", "ssh", true),
+        5 => ("Trust", "DMZ", Inv($"10.{i}.0.0"), "DMZ-WEB", "https", true),
+        6 => ("DMZ", "Untrust", "DMZ-MAIL", "any", "smtp", true),
+        7 => ("Trust", "DMZ", "LAN", "DMZ-MAIL", "MAIL", true),
+        8 => ("Untrust", "Trust", "any", "LAN", "any", false),
+        _ => ("DMZ", "Trust", "any", "any", "any", false),
+    };
+
+    private static void Address(FirewallConfig config, string name, string address, string mask, string? description)
+    {
+        var iface = Iface(config, name);
+        Ok(config.SetAddress(iface, address, mask, sub: false));
+        Ok(FirewallConfig.SetDescription(iface, description));
+    }
+
+    private static void Import(FirewallConfig config, string zone, params string[] interfaces)
+    {
+        foreach (var name in interfaces)
+        {
+            Ok(config.ImportInterface(config.FindZone(zone)!, name));
+        }
+    }
+
+    private static void AddressObject(FirewallConfig config, string name, params string[] members)
+    {
+        Ok(config.GetOrCreateAddressObject(name, out var obj));
+        foreach (var member in members)
+        {
+            Ok(config.AddAddressMember(obj!, null, Words(member)));
+        }
+    }
+
+    private static void ServiceObject(FirewallConfig config, string name, params string[] members)
+    {
+        Ok(config.GetOrCreateServiceObject(name, out var obj));
+        foreach (var member in members)
+        {
+            Ok(config.AddServiceMember(obj!, null, Words(member)));
+        }
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

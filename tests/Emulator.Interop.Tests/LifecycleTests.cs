@@ -1,0 +1,66 @@
+namespace Emulator.Interop.Tests;
+
+/// <summary>Users, save and restarts through real clients.</summary>
+public sealed class LifecycleTests : IDisposable
+{
+    private const string Fleet = """
+        devices:
+          - { name: fw, profile: F1000-E, ssh: "127.0.0.1:0" }
+        """;
+
+    private readonly string _dir = RunningHost.NewDirectory();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task A_user_created_in_the_cli_logs_in_over_ssh_at_once()
+    {
+        await using var host = await RunningHost.StartAsync(_dir, Fleet);
+        var port = host.Port("fw");
+        var before = await Clients.SshAsync(port, "ops", "Ops@12345", "display version", null, Ct);
+        Assert.NotEqual(0, before.ExitCode);
+
+        var create = await Clients.SshAsync(port, "admin", "admin", null,
+            "system-view\nlocal-user ops\npassword simple Ops@12345\nservice-type ssh\nauthorization-attribute level 3\nreturn\nquit\n", Ct, "-tt");
+        Assert.True(create.ExitCode == 0, create.ToString());
+
+        var after = await Clients.SshAsync(port, "ops", "Ops@12345", "display version", null, Ct);
+        Assert.True(after.ExitCode == 0, after.ToString() + "\n--- creating session\n" + create);
+    }
+
+    [Fact]
+    public async Task A_saved_change_survives_a_host_restart_and_an_unsaved_one_does_not()
+    {
+        await using (var host = await RunningHost.StartAsync(_dir, Fleet))
+        {
+            var result = await Clients.SshAsync(host.Port("fw"), "admin", "admin", null,
+                "system-view\nsysname SAVED-FW\nsave force\nsysname UNSAVED-FW\nreturn\nquit\n", Ct, "-tt");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("[UNSAVED-FW]", Clients.Normalize(result.StdOut), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("sysname SAVED-FW", await File.ReadAllTextAsync(Path.Combine(_dir, "fw", "startup.cfg"), Ct), StringComparison.Ordinal);
+        await using (var host = await RunningHost.StartAsync(_dir, Fleet))
+        {
+            var result = await Clients.SshAsync(host.Port("fw"), "admin", "admin", "display current-configuration", null, Ct);
+            var text = Clients.Normalize(result.StdOut);
+            Assert.Contains("sysname SAVED-FW", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("UNSAVED-FW", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Netmiko_hp_comware_connects_shows_configures_saves_and_reconnects()
+    {
+        Clients.RequirePythonModule("netmiko");
+        await using var host = await RunningHost.StartAsync(_dir, Fleet);
+        var result = await Clients.RunAsync(Clients.Python,
+            [Clients.Script("netmiko_cycle.py"), host.Port("fw").ToString(System.Globalization.CultureInfo.InvariantCulture), "admin", "admin", "to-isp-netmiko"],
+            null, TimeSpan.FromSeconds(180), Ct);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("verified: description survives reconnect", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("description to-isp-netmiko", await File.ReadAllTextAsync(Path.Combine(_dir, "fw", "startup.cfg"), Ct), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/python3
+"""netmiko hp_comware: connect, show, configure, save, disconnect, reconnect and verify.
+usage: netmiko_cycle.py PORT USER PASSWORD DESCRIPTION"""
+import sys
+from netmiko import ConnectHandler
+
+port, user, password, description = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+device = dict(device_type="hp_comware", host="127.0.0.1", port=port, username=user, password=password,
+              timeout=30, banner_timeout=30, auth_timeout=30, fast_cli=False)
+
+conn = ConnectHandler(**device)
+print("prompt:", conn.find_prompt())
+version = conn.send_command("display version")
+print("version:", version.splitlines()[0] if version else "")
+assert "Comware" in version, version
+out = conn.send_config_set(["interface GigabitEthernet0/1", "description " + description])
+print("config:", out)
+saved = conn.save_config()
+print("save:", saved)
+conn.disconnect()
+
+conn = ConnectHandler(**device)
+running = conn.send_command("display current-configuration")
+conn.disconnect()
+assert ("description " + description) in running, running
+print("verified: description survives reconnect")
