@@ -133,10 +133,18 @@ public sealed class SecPathBuilder : ContainerBuilder<SecPathBuilder, SecPathCon
             .WithProfile(DefaultProfile)
             .WithDeviceName(DefaultDeviceName)
             .WithUser(DefaultUsername, DefaultPassword, SecPathUser.NetworkAdmin)
-            // The host logs this once every listener is bound; the greeting then proves SSH answers through the mapped port.
-            .WithWaitStrategy(Wait.ForUnixContainer()
-                .UntilMessageIsLogged(@"All \d+ devices? listening", o => o.WithTimeout(StartupTimeout))
-                .AddCustomWaitStrategy(new WaitUntilSshGreeting(SshPort), o => o.WithTimeout(StartupTimeout)));
+            .WithWaitStrategy(WaitUntilReady());
+
+    /// <summary>The default readiness: the host logged that every device listens, the control API answers /healthz
+    /// (it starts after the devices), and the SSH server greets through the mapped port (a published port accepts
+    /// connections before anything listens inside). Tests that replace the wait strategy can start from this one.</summary>
+    public static IWaitForContainerOS WaitUntilReady(bool sshGreeting = true)
+    {
+        var wait = Wait.ForUnixContainer()
+            .UntilMessageIsLogged(@"All \d+ devices? listening", o => o.WithTimeout(StartupTimeout))
+            .UntilHttpRequestIsSucceeded(r => r.ForPort(ControlPort).ForPath("/healthz"), o => o.WithTimeout(StartupTimeout));
+        return sshGreeting ? wait.AddCustomWaitStrategy(new WaitUntilSshGreeting(SshPort), o => o.WithTimeout(StartupTimeout)) : wait;
+    }
 
     /// <inheritdoc />
     protected override void Validate()

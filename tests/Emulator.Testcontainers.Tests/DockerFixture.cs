@@ -16,8 +16,9 @@ public sealed class DockerFixture : IAsyncLifetime
     /// <summary>Testcontainers 4.16 speaks Docker API 1.44; older engines (Debian's 20.10 = 1.41) need it pinned.</summary>
     private static readonly Version TestcontainersApiVersion = new(1, 44);
 
-    /// <summary>Temporary: main's Emulator.Host does not serve devices yet (device-host branch in progress).</summary>
-    public const string HostPending = "Emulator.Host does not run devices yet in this branch; enabled when the device-host work is merged";
+    /// <summary>Temporary: main's host listens but closes every SSH connection ("ssh server is disabled").</summary>
+    public const string HostPending =
+        "needs SSH logins: the host in main still closes every connection with 'ssh server is disabled' (the profile's `ssh server enable` is not applied yet)";
 
     private string? _unavailableReason;
     private string? _buildError;

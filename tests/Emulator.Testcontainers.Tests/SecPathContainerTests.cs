@@ -113,38 +113,76 @@ public sealed class SecPathContainerTests(DockerFixture docker)
         Assert.Equal("<FROM-VOLUME>", again.Prompt);
     }
 
-    [Fact(Skip = DockerFixture.HostPending)]
-    public async Task Docker_healthcheck_reports_healthy_once_the_device_listens()
+    [Fact]
+    public async Task Container_runs_non_root_serves_the_control_api_turns_healthy_and_stops_on_sigterm()
     {
         docker.RequireDocker();
         var ct = TestContext.Current.CancellationToken;
         await using var device = new SecPathBuilder(docker.Image)
             .WithProfile("U200-S")
-            .WithWaitStrategy(Wait.ForUnixContainer().UntilContainerIsHealthy())
+            .WithDeviceName("branch-7")
+            .WithWaitStrategy(SecPathBuilder.WaitUntilReady(sshGreeting: false).UntilContainerIsHealthy())
             .Build();
+
+        var started = Stopwatch.StartNew();
         await device.StartAsync(ct);
-        Assert.Equal(V5Greeting, await SshGreeting.TryReadAsync(device.Hostname, device.SshPort, TimeSpan.FromSeconds(5), ct));
+        TestContext.Current.TestOutputHelper?.WriteLine($"StartAsync to Docker health 'healthy': {DockerFixture.Format(started.Elapsed)}");
+
+        Assert.Equal("1654", (await device.ExecAsync(["id", "-u"], ct)).Stdout.Trim());
+        using (var control = device.CreateControlClient())
+        {
+            Assert.True(await control.IsHealthyAsync(ct));
+            var info = Assert.Single(await control.GetDevicesAsync(ct));
+            Assert.Equal(("branch-7", "U200-S", "SecPath U200-S", "0.0.0.0", 2222, "listening"),
+                (info.Name, info.Profile, info.Model, info.Address, info.Port, info.State));
+        }
+
+        var keys = await device.GetHostKeysAsync(ct);
+        Assert.Contains(keys, k => k.Type == "ssh-rsa");
+        var knownHosts = await device.GetKnownHostsAsync(ct);
+        Assert.All(keys, k => Assert.Contains($"[{device.Hostname}]:{device.SshPort} {k.Type} {k.PublicKey}\n", knownHosts, StringComparison.Ordinal));
+
+        // SIGTERM must reach the emulator as PID 1: a graceful stop exits 0 well before Docker's 10 s SIGKILL.
+        var stopping = Stopwatch.StartNew();
+        await device.StopAsync(ct);
+        TestContext.Current.TestOutputHelper?.WriteLine($"StopAsync: {DockerFixture.Format(stopping.Elapsed)}");
+        Assert.Equal(0, await device.GetExitCodeAsync(ct));
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(8), $"docker stop took {DockerFixture.Format(stopping.Elapsed)}: SIGTERM was not handled");
     }
 
-    [Fact(Skip = DockerFixture.HostPending)]
-    public async Task Fleet_secret_gives_the_same_host_key_to_the_same_device_name_in_any_container()
+    [Fact]
+    public async Task Host_keys_survive_a_container_restart_and_the_fleet_secret_fixes_them_across_containers()
     {
         docker.RequireDocker();
         var ct = TestContext.Current.CancellationToken;
-        async Task<string> FingerprintAsync(string secret)
+        SecPathContainer NewDevice(string secret) => new SecPathBuilder(docker.Image)
+            .WithDeviceName("lab-fw")
+            .WithFleetSecret(secret)
+            .WithWaitStrategy(SecPathBuilder.WaitUntilReady(sshGreeting: false))
+            .Build();
+
+        IReadOnlyList<SecPathHostKey> first;
+        await using (var device = NewDevice("lab-secret-1"))
         {
-            await using var device = new SecPathBuilder(docker.Image).WithDeviceName("lab-fw").WithFleetSecret(secret).Build();
             await device.StartAsync(ct);
-            using var shell = await device.OpenShellAsync(cancellationToken: ct);
-            return shell.HostKeyFingerprint!;
+            first = await device.GetHostKeysAsync(ct);
+            await device.StopAsync(ct);
+            await device.StartAsync(ct);
+            Assert.Equal(first, await device.GetHostKeysAsync(ct));
         }
 
-        var first = await FingerprintAsync("lab-secret-1");
-        Assert.Equal(first, await FingerprintAsync("lab-secret-1"));
-        Assert.NotEqual(first, await FingerprintAsync("lab-secret-2"));
+        await using (var twin = NewDevice("lab-secret-1"))
+        {
+            await twin.StartAsync(ct);
+            Assert.Equal(first, await twin.GetHostKeysAsync(ct));
+        }
+
+        await using var other = NewDevice("lab-secret-2");
+        await other.StartAsync(ct);
+        Assert.Empty((await other.GetHostKeysAsync(ct)).Intersect(first));
     }
 
-    [Fact(Skip = DockerFixture.HostPending)]
+    [Fact]
     public async Task Custom_profile_file_is_used_by_the_device()
     {
         docker.RequireDocker();
@@ -162,9 +200,12 @@ public sealed class SecPathContainerTests(DockerFixture docker)
             await using var device = new SecPathBuilder(docker.Image)
                 .WithProfileFile(file)
                 .WithProfile(Path.GetFileNameWithoutExtension(file))
+                .WithWaitStrategy(SecPathBuilder.WaitUntilReady(sshGreeting: false))
                 .Build();
             await device.StartAsync(ct);
-            Assert.Equal("SSH-2.0-Comware-5.20-LAB", await SshGreeting.TryReadAsync(device.Hostname, device.SshPort, TimeSpan.FromSeconds(5), ct));
+            using var control = device.CreateControlClient();
+            var info = await control.GetDeviceAsync(device.DeviceName, ct);
+            Assert.Equal((Path.GetFileNameWithoutExtension(file), "SecPath F1000-E LAB"), (info.Profile, info.Model));
         }
         finally
         {

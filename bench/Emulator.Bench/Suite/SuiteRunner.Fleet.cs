@@ -103,6 +103,12 @@ public sealed partial class SuiteRunner
             int i;
             while ((i = Interlocked.Increment(ref next)) < wanted && !budget.IsCancellationRequested)
             {
+                if (errors.Count >= 100 && open.All(o => o is null))
+                {
+                    // Nothing gets in: the host refuses logins; a hundred tries say so.
+                    return;
+                }
+
                 try
                 {
                     var connection = await SshClientConnection.ConnectAsync(targets[i % targets.Count], client, budget.Token);

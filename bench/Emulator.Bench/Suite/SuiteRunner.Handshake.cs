@@ -8,33 +8,37 @@ public sealed partial class SuiteRunner
     private async Task HandshakeSectionAsync(CancellationToken cancellationToken)
     {
         var rows = new List<HandshakeMeasurement>();
-        string versionText = DisplayVersionFallback;
+        var failures = new List<string>();
+        // sshd gets the emulator's own `display version` text to print, so both send the same bytes.
+        string versionText = _displayVersion ?? DisplayVersionFallback;
         var emulator = Emulator("display version");
-        if (emulator is not null)
+        int warmup = _options.Quick ? 200 : 500;
+
+        async Task Measure(ServerUnderTest? server, int warm, int count)
         {
-            // sshd gets the emulator's own `display version` text to print, so both send the same bytes.
-            await using var probe = await SshClientConnection.ConnectAsync(emulator.Targets[0], emulator.Client, cancellationToken);
-            versionText = (await probe.ExecAsync("display version", keepOutput: true, cancellationToken)).Output ?? versionText;
+            if (server is null)
+            {
+                return;
+            }
+
+            try
+            {
+                rows.Add(await HandshakeBench.RunAsync(server, _options.Concurrency, warm, count, _options.MaxRunTime, _log, cancellationToken));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or SshClientException or IOException)
+            {
+                failures.Add($"{server.Name}: {ex.Message}");
+                await _log.WriteLineAsync($"  {server.Name} failed: {ex.Message}");
+            }
         }
 
-        if (SshLayer("display version") is { } sshLayer)
-        {
-            int warmup = _options.Quick ? 200 : 500;
-            rows.Add(await HandshakeBench.RunAsync(sshLayer, _options.Concurrency, warmup, _options.EmulatorConnections, _options.MaxRunTime, _log, cancellationToken));
-        }
-
-        if (emulator is not null)
-        {
-            int warmup = _options.Quick ? 200 : 500;
-            rows.Add(await HandshakeBench.RunAsync(emulator, _options.Concurrency, warmup, _options.EmulatorConnections, _options.MaxRunTime, _log, cancellationToken));
-        }
-
+        await Measure(SshLayer("display version"), warmup, _options.EmulatorConnections);
+        await Measure(emulator, warmup, _options.EmulatorConnections);
         // sshd last: by then the client's code is fully JIT-compiled, so its client CPU column is comparable.
-        if (_sshd is not null)
+        await Measure(_sshd is null ? null : Sshd($"cat {_sshd.WriteFile("display-version.txt", versionText)}"), 20, _options.SshdConnections);
+        foreach (string failure in failures)
         {
-            string file = _sshd.WriteFile("display-version.txt", versionText);
-            var sshd = Sshd($"cat {file}")!;
-            rows.Add(await HandshakeBench.RunAsync(sshd, _options.Concurrency, warmup: 20, _options.SshdConnections, _options.MaxRunTime, _log, cancellationToken));
+            _report.Paragraph($"**Failed:** {failure}");
         }
 
         if (emulator is null)

@@ -97,16 +97,24 @@ public sealed partial class SuiteRunner
         long bytes = _options.ThroughputBytes;
         if (emulator is not null)
         {
-            await GrowConfigurationAsync(emulator, BenchConfiguration.LoopbacksForLines(1000), cancellationToken);
-            ThroughputMeasurement? best = null;
-            for (int run = 0; run < 3; run++)
+            try
             {
-                var m = await TypedAheadThroughputAsync(emulator, bytes, cancellationToken);
-                best = best is null || m.MegabytesPerSecond > best.MegabytesPerSecond ? m : best;
-            }
+                await GrowConfigurationAsync(emulator, BenchConfiguration.LoopbacksForLines(1000), cancellationToken);
+                ThroughputMeasurement? best = null;
+                for (int run = 0; run < 3; run++)
+                {
+                    var m = await TypedAheadThroughputAsync(emulator, bytes, cancellationToken);
+                    best = best is null || m.MegabytesPerSecond > best.MegabytesPerSecond ? m : best;
+                }
 
-            bytes = best!.Bytes;
-            rows.Add(best);
+                bytes = best!.Bytes;
+                rows.Add(best);
+            }
+            catch (Exception ex) when (ex is SshClientException or IOException)
+            {
+                _report.Paragraph($"**Failed:** emulator: {ex.Message}");
+                await _log.WriteLineAsync($"  emulator failed: {ex.Message}");
+            }
         }
 
         if (SshLayer("stream") is { } layer)

@@ -20,6 +20,7 @@ public sealed partial class SuiteRunner
     private EmulatorHost? _host;
     private string? _hostDll;
     private string? _hostProblem;
+    private string? _displayVersion;
 
     public SuiteRunner(SuiteOptions options, TextWriter log)
     {
@@ -103,11 +104,20 @@ public sealed partial class SuiteRunner
             {
                 _host = await EmulatorHost.StartAsync(_hostDll, 1, _options.Model, withControl: false, TimeSpan.FromSeconds(60), cancellationToken);
                 await _log.WriteLineAsync($"emulator listening on 127.0.0.1:{_host.FirstPort} (pid {_host.Pid})");
+                // One login first: a host that listens but refuses SSH is reported once, not as a failure of every section.
+                await using var probe = await SshClientConnection.ConnectAsync(_host.DeviceEndPoints[0],
+                    new SshClientOptions { UserName = _options.UserName, Password = _options.Password }, cancellationToken);
+                _displayVersion = (await probe.ExecAsync("display version", keepOutput: true, cancellationToken)).Output;
             }
-            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or SshClientException or IOException)
             {
-                _hostProblem = ex.Message;
-                await _log.WriteLineAsync($"emulator not measured: {ex.Message}");
+                _hostProblem = ex.Message + (_host is null ? "" : $" (host log: {_host.RecentLog.Trim().Split('\n')[^1].Trim()})");
+                await _log.WriteLineAsync($"emulator not measured: {_hostProblem}");
+                if (_host is not null)
+                {
+                    await _host.DisposeAsync();
+                    _host = null;
+                }
             }
         }
     }

@@ -29,6 +29,9 @@ internal sealed class MatchState
     /// <summary>Index of a <c>|</c> token that starts an output filter, or -1.</summary>
     public int FilterToken { get; set; } = -1;
 
+    /// <summary>Start keywords left out because they cannot match the first word (they still count as "expected" for the verdict).</summary>
+    public bool SkippedKeywords { get; set; }
+
     public IEnumerable<MatchPath> Accepting => Finished.Concat(Frontier.Where(p => p.State.Accept));
 }
 
@@ -42,9 +45,21 @@ internal static class Matcher
     public static MatchState Run(IReadOnlyList<CompiledCommand> commands, string line, List<LineToken> tokens, int count, ParameterContext context)
     {
         var state = new MatchState();
+        var first = count > 0 ? tokens[0].Text : null;
         foreach (var command in commands)
         {
-            AddClosure(state.Frontier, command, command.Start, null, 0);
+            foreach (var start in command.Start.Closure)
+            {
+                // Commands whose first keyword cannot match the first word would be dropped by the first step anyway.
+                if (first is null || start.Terminal?.Keyword is not { } word || word.StartsWith(first, StringComparison.OrdinalIgnoreCase))
+                {
+                    state.Frontier.Add(new MatchPath(command, start, null, 0));
+                }
+                else
+                {
+                    state.SkippedKeywords = true;
+                }
+            }
         }
 
         for (var i = 0; i < count; i++)
@@ -89,9 +104,10 @@ internal static class Matcher
         var parameters = new List<MatchPath>();
         var rest = new List<MatchPath>();
         var prefixWords = new HashSet<string>(StringComparer.Ordinal);
-        var expectKeyword = false;
+        var expectKeyword = state.SkippedKeywords;
         var expectParameter = false;
-        var expectAny = false;
+        var expectAny = state.SkippedKeywords;
+        state.SkippedKeywords = false;
 
         foreach (var path in state.Frontier)
         {

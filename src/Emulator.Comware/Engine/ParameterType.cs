@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Emulator.Comware.Engine;
 
@@ -112,14 +111,52 @@ public sealed class Ipv4Parameter : ParameterType
     internal static bool TryParseDotted(string token, out IPAddress address)
     {
         address = IPAddress.None;
-        var parts = token.Split('.');
-        if (parts.Length != 4 || parts.Any(p => p.Length is 0 or > 3 || !p.All(char.IsAsciiDigit) || int.Parse(p, CultureInfo.InvariantCulture) > 255))
+        if (!TryParseDotted(token, out uint value))
         {
             return false;
         }
 
-        address = IPAddress.Parse(token);
-        return address.AddressFamily == AddressFamily.InterNetwork;
+        address = new IPAddress([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
+        return true;
+    }
+
+    /// <summary>Strict dotted quad: four decimal parts of 1-3 digits, each 0-255 (no hex, octal or short forms).</summary>
+    internal static bool TryParseDotted(ReadOnlySpan<char> token, out uint value)
+    {
+        value = 0;
+        var parts = 0;
+        var part = 0;
+        var digits = 0;
+        foreach (var c in token)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                part = part * 10 + (c - '0');
+                if (++digits > 3 || part > 255)
+                {
+                    return false;
+                }
+            }
+            else if (c == '.' && digits > 0 && parts < 3)
+            {
+                value = value << 8 | (uint)part;
+                parts++;
+                part = 0;
+                digits = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (parts != 3 || digits == 0)
+        {
+            return false;
+        }
+
+        value = value << 8 | (uint)part;
+        return true;
     }
 }
 
@@ -134,13 +171,11 @@ public sealed class MaskParameter : ParameterType
             return length <= 32 ? ParameterMatch.Of(new SubnetMask(length)) : ParameterMatch.Bad;
         }
 
-        if (!Ipv4Parameter.TryParseDotted(token, out var address))
+        if (!Ipv4Parameter.TryParseDotted(token.AsSpan(), out uint bits))
         {
             return ParameterMatch.Bad;
         }
 
-        var bytes = address.GetAddressBytes();
-        var bits = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
         var prefix = System.Numerics.BitOperations.PopCount(bits);
         var contiguous = prefix == 0 ? bits == 0 : bits == uint.MaxValue << (32 - prefix);
         return contiguous ? ParameterMatch.Of(new SubnetMask(prefix)) : ParameterMatch.Bad;

@@ -71,7 +71,7 @@ internal sealed partial class UserAuthService
 
                     break;
                 case MessageRoute.Unimplemented:
-                    await _connection.SendUnimplementedAsync(cancellationToken);
+                    await Payloads.SendUnimplementedAsync(_connection, cancellationToken);
                     break;
                 default:
                     throw new SshDisconnectException(DisconnectReason.ProtocolError,

@@ -4,8 +4,7 @@ namespace Emulator.Ssh.Transport;
 /// The transport as the layers above it see it (userauth and connection): encrypted, keyed payloads.
 /// Version exchange, KEXINIT/NEWKEYS, rekeying, IGNORE/DEBUG/UNIMPLEMENTED/EXT_INFO and DISCONNECT handling stay below.
 /// Every other message number reaches the layer above, which answers numbers it does not implement with
-/// SSH_MSG_UNIMPLEMENTED quoting <c>Connection.IReceivedSequenceNumber.LastReceivedSequenceNumber</c>.
-/// In-memory test doubles implement it without crypto.
+/// <see cref="SendUnimplementedAsync"/>. In-memory test doubles implement it without crypto.
 /// The real implementation is <see cref="SshTransport"/> (<c>SshTransport.AcceptAsync</c>).
 /// </summary>
 internal interface IPacketConnection : IAsyncDisposable
@@ -18,6 +17,9 @@ internal interface IPacketConnection : IAsyncDisposable
 
     /// <summary>Sends a payload. Safe to call from several channels at once; held back (bounded) during a key re-exchange.</summary>
     ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
+
+    /// <summary>Answers the packet last returned by <see cref="ReadPacketAsync"/> with SSH_MSG_UNIMPLEMENTED (RFC 4253 11.4).</summary>
+    ValueTask SendUnimplementedAsync(CancellationToken cancellationToken);
 
     /// <summary>Called once user authentication succeeds, after USERAUTH_SUCCESS was written and before the next read
     /// (starts delayed zlib@openssh.com compression).</summary>

@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Emulator.Ssh.Crypto;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Emulator.Ssh.Kex;
 using Emulator.Ssh.Wire;
@@ -13,9 +13,9 @@ namespace Emulator.Ssh.Transport;
 /// the first key exchange, rekeying initiated by either side, and the generic messages. It consumes IGNORE, DEBUG,
 /// UNIMPLEMENTED, EXT_INFO and DISCONNECT itself and passes every other message up unchanged; answering message
 /// numbers nobody implements with UNIMPLEMENTED is the job of the layer above (userauth/connection dispatch),
-/// quoting <see cref="LastReceivedSequenceNumber"/>.
+/// through <see cref="SendUnimplementedAsync"/>.
 /// </summary>
-internal sealed partial class SshTransport : IPacketConnection, Connection.IReceivedSequenceNumber
+internal sealed partial class SshTransport : IPacketConnection
 {
     private readonly SshPacketStream _packets;
     private readonly TransportSettings _settings;
@@ -210,6 +210,15 @@ internal sealed partial class SshTransport : IPacketConnection, Connection.IRece
 
     /// <summary>Sequence number of the packet last returned by <see cref="ReadPacketAsync"/> (what UNIMPLEMENTED quotes).</summary>
     public uint LastReceivedSequenceNumber => _packets.ReadSequence - 1;
+
+    /// <inheritdoc />
+    public ValueTask SendUnimplementedAsync(CancellationToken cancellationToken)
+    {
+        var message = new byte[5];
+        message[0] = MessageNumbers.Unimplemented;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(message.AsSpan(1), LastReceivedSequenceNumber);
+        return WritePacketAsync(message, cancellationToken);
+    }
 
     /// <inheritdoc />
     /// <remarks>Call after USERAUTH_SUCCESS has been written and before the next read.</remarks>

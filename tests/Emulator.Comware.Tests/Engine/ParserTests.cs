@@ -194,4 +194,26 @@ public class ParserTests
         Assert.Null(literal.Next);
         Assert.True(literal.Accept("x foo"));
     }
+
+    [Theory]
+    [InlineData("192.168.1.1", true)]
+    [InlineData("0.0.0.0", true)]
+    [InlineData("255.255.255.255", true)]
+    [InlineData("1.2.3", false)]
+    [InlineData("1.2.3.4.5", false)]
+    [InlineData("256.1.1.1", false)]
+    [InlineData(".1.2.3", false)]
+    [InlineData("1..2.3", false)]
+    [InlineData("1.2.3.", false)]
+    [InlineData("1.2.3.1000", false)]
+    [InlineData("a.b.c.d", false)]
+    public void Ipv4_addresses_are_strict_dotted_quads(string text, bool valid)
+    {
+        var match = new Ipv4Parameter().Match(text, new ParameterContext(ComwareDialect.V5));
+        Assert.Equal(valid ? ParameterMatchKind.Ok : ParameterMatchKind.Wrong, match.Kind);
+        if (valid)
+        {
+            Assert.Equal(text, match.Value!.ToString());
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Threading.Channels;
+using Emulator.Ssh.Connection;
 using Emulator.Ssh.Transport;
 using Emulator.Ssh.Wire;
 
@@ -9,7 +10,7 @@ namespace Emulator.Ssh.Tests.Connection;
 /// The server half of an in-memory packet pair: plain payloads, no crypto, so the userauth and connection layers
 /// can be tested alone (Go's mempipe_test.go idea).
 /// </summary>
-internal sealed class InMemoryPacketConnection : IPacketConnection
+internal sealed class InMemoryPacketConnection : IPacketConnection, IReceivedSequenceNumber
 {
     private readonly Channel<byte[]> _fromClient;
     private readonly Channel<byte[]> _toClient;
@@ -55,8 +56,7 @@ internal sealed class InMemoryPacketConnection : IPacketConnection
         }
     }
 
-    public ValueTask SendUnimplementedAsync(CancellationToken cancellationToken) =>
-        WritePacketAsync(new TestPeer.Builder().Byte(MessageNumbers.Unimplemented).UInt32(_sequence).ToArray(), cancellationToken);
+    public uint LastReceivedSequenceNumber => _sequence;
 
     public void OnAuthenticated() => Authenticated = true;
 

@@ -99,6 +99,8 @@ public sealed class FirewallCommands : ICommandModule
                 ("policy", InterzoneInstance instance) => PolicyRenderer.InterzoneBlock(instance),
                 ("policy", PolicyRule rule) => PolicyRenderer.RuleLines(rule, ""),
                 ("zone", SecurityZone zone) => FirewallRenderer.ZoneLines(zone, v7),
+                ("object", AddressObject or ServiceObject) => FirewallRenderer.ObjectBlock(config, view.State),
+                ("nat-address-group", NatAddressGroup group) => FirewallRenderer.NatGroupBlock(group),
                 _ => null,
             };
             if (lines is null && name == "policy" && view.Id == SecurityPolicyView)

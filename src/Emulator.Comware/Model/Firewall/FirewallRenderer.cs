@@ -168,9 +168,7 @@ public static class FirewallRenderer
                 $" nat address-group {g.Id} {Ipv4.Format(g.Ranges[0].Start)} {Ipv4.Format(g.Ranges[0].End)}")).ToList()];
         }
 
-        return groups.Select(g => (IReadOnlyList<string>)
-            [string.Create(CultureInfo.InvariantCulture, $"nat address-group {g.Id}"),
-             .. g.Ranges.Select(r => $" address {Ipv4.Format(r.Start)} {Ipv4.Format(r.End)}")]).ToList();
+        return groups.Select(g => (IReadOnlyList<string>)NatGroupBlock(g)).ToList();
     }
 
     private static List<IReadOnlyList<string>> NatStaticBlocks(FirewallConfig config, bool v7)
@@ -187,31 +185,37 @@ public static class FirewallRenderer
     private static List<IReadOnlyList<string>> ObjectBlocks(FirewallConfig config, bool v7)
     {
         var blocks = new List<IReadOnlyList<string>>();
-        foreach (var obj in DependenciesFirst(config.AddressObjects.ToList(), o => o.Members.Select(m => m.Group), o => o.Name))
-        {
-            var lines = new List<string> { v7 ? $"object-group ip address {obj.Name}" : $"object address {obj.Name}" };
-            if (obj.Description is not null)
-            {
-                lines.Add($" description {obj.Description}");
-            }
-
-            lines.AddRange(obj.Members.Select(m => " " + m.Render(config.Dialect)));
-            blocks.Add(lines);
-        }
-
-        foreach (var obj in DependenciesFirst(config.ServiceObjects.ToList(), o => o.Members.Select(m => m.Group), o => o.Name))
-        {
-            var lines = new List<string> { v7 ? $"object-group service {obj.Name}" : $"object service {obj.Name}" };
-            if (obj.Description is not null)
-            {
-                lines.Add($" description {obj.Description}");
-            }
-
-            lines.AddRange(obj.Members.Select(m => " " + m.Render(config.Dialect)));
-            blocks.Add(lines);
-        }
-
+        blocks.AddRange(DependenciesFirst(config.AddressObjects.ToList(), o => o.Members.Select(m => m.Group), o => o.Name).Select(o => ObjectBlock(config, o)));
+        blocks.AddRange(DependenciesFirst(config.ServiceObjects.ToList(), o => o.Members.Select(m => m.Group), o => o.Name).Select(o => ObjectBlock(config, o)));
         return blocks;
+    }
+
+    /// <summary>One address or service object with its members (<c>display this</c> in the object view too).</summary>
+    public static List<string> ObjectBlock(FirewallConfig config, object obj)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var v7 = config.Dialect == ComwareDialect.V7;
+        var (header, description, members) = obj switch
+        {
+            AddressObject a => (v7 ? $"object-group ip address {a.Name}" : $"object address {a.Name}", a.Description, a.Members.Select(m => m.Render(config.Dialect))),
+            ServiceObject s => (v7 ? $"object-group service {s.Name}" : $"object service {s.Name}", s.Description, s.Members.Select(m => m.Render(config.Dialect))),
+            _ => throw new ArgumentException("Not an object.", nameof(obj)),
+        };
+        var lines = new List<string> { header };
+        if (description is not null)
+        {
+            lines.Add($" description {description}");
+        }
+
+        lines.AddRange(members.Select(m => " " + m));
+        return lines;
+    }
+
+    /// <summary>A V7 NAT address group view (V5 groups are one global line each).</summary>
+    public static List<string> NatGroupBlock(NatAddressGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return [string.Create(CultureInfo.InvariantCulture, $"nat address-group {group.Id}"), .. group.Ranges.Select(r => $" address {Ipv4.Format(r.Start)} {Ipv4.Format(r.End)}")];
     }
 
     /// <summary>Objects a group references are printed before the group, so that a replay finds them (then by name).</summary>
