@@ -110,7 +110,8 @@ public class PreKeyExchangeAttackTests
             Authenticator = o.Authenticator,
             Sessions = o.Sessions,
             Algorithms = o.Algorithms,
-            LoginGraceTime = TimeSpan.FromSeconds(1),
+            // Long enough for the witness's own login on a loaded 2-core machine, short enough to cut the drip (22 bytes x 400 ms).
+            LoginGraceTime = TimeSpan.FromSeconds(4),
         });
         using var witness = await Witness.StartAsync(server);
         using var tcp = await server.ConnectTcpAsync();
@@ -123,7 +124,7 @@ public class PreKeyExchangeAttackTests
                 try
                 {
                     await tcp.Socket.SendAsync(new[] { b }, TestContext.Current.CancellationToken);
-                    await Task.Delay(200, TestContext.Current.CancellationToken);
+                    await Task.Delay(400, TestContext.Current.CancellationToken);
                 }
                 catch (System.Net.Sockets.SocketException)
                 {
@@ -132,7 +133,7 @@ public class PreKeyExchangeAttackTests
             }
         }, TestContext.Current.CancellationToken);
         await tcp.ReadToEndAsync(TimeSpan.FromSeconds(15));
-        Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(0.8), TimeSpan.FromSeconds(10));
+        Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(3.5), TimeSpan.FromSeconds(14));
         await drip;
         await witness.AssertAliveAsync();
     }
