@@ -63,4 +63,18 @@ public sealed class LifecycleTests : IDisposable
         Assert.Contains("verified: description survives reconnect", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("description to-isp-netmiko", await File.ReadAllTextAsync(Path.Combine(_dir, "fw", "startup.cfg"), Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Undo_ssh_server_enable_refuses_new_logins_and_keeps_the_open_session()
+    {
+        Clients.RequirePythonModule("paramiko");
+        await using var host = await RunningHost.StartAsync(_dir, Fleet);
+        var result = await Clients.RunAsync(Clients.Python,
+            [Clients.Script("ssh_server_toggle.py"), host.Port("fw").ToString(System.Globalization.CultureInfo.InvariantCulture), "admin", "admin"],
+            null, TimeSpan.FromSeconds(120), Ct);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("second login: refused", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("SSH server: Disable", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("after re-enable: accepted", result.StdOut, StringComparison.Ordinal);
+    }
 }
