@@ -1,6 +1,7 @@
 using Emulator.Comware.Engine;
 using Emulator.Comware.Runtime;
 using Emulator.Comware.Terminal;
+using Microsoft.Extensions.Logging;
 
 namespace Emulator.Comware;
 
@@ -252,6 +253,7 @@ public sealed partial class CliSession : ICommandHost
         _writer!.Line();
         if (line.Trim().Length > 0)
         {
+            LogCommand(_device.Logger, User.Name, RedactSecrets(line));
             await ExecuteLineAsync(line, promptColumn, cancellationToken);
         }
 
@@ -401,4 +403,15 @@ public sealed partial class CliSession : ICommandHost
     {
         public int Index { get; set; } = -1;
     }
+
+    /// <summary>Logs never carry passwords: everything after a <c>password</c> keyword (or its abbreviation) is masked.</summary>
+    public static string RedactSecrets(string line)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.FindIndex(words, w => w.Length >= 3 && "password".StartsWith(w, StringComparison.OrdinalIgnoreCase));
+        return at < 0 || at == words.Length - 1 ? line : string.Join(' ', words[..(at + 1)]) + " ******";
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "user {User} runs: {Command}")]
+    private static partial void LogCommand(ILogger logger, string user, string command);
 }

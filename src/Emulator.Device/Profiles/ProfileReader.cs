@@ -224,11 +224,11 @@ internal static partial class ProfileReader
         SshAlgorithmLists? lists = null;
         if (ssh.Map("algorithms", true, "KEXINIT algorithm lists") is { } alg)
         {
-            var kex = Names(alg, "kex", SshAlgorithmNames.KeyExchange, "key exchange");
-            var hostKey = Names(alg, "host-key", SshAlgorithmNames.HostKey, "host key");
-            var ciphers = Names(alg, "ciphers", SshAlgorithmNames.Ciphers, "cipher");
-            var macs = Names(alg, "macs", SshAlgorithmNames.Macs, "MAC");
-            var compression = Names(alg, "compression", SshAlgorithmNames.Compression, "compression");
+            var kex = Names(alg, "kex", SshAlgorithmKind.KeyExchange, "key exchange");
+            var hostKey = Names(alg, "host-key", SshAlgorithmKind.HostKey, "host key");
+            var ciphers = Names(alg, "ciphers", SshAlgorithmKind.Cipher, "cipher");
+            var macs = Names(alg, "macs", SshAlgorithmKind.Mac, "MAC");
+            var compression = Names(alg, "compression", SshAlgorithmKind.Compression, "compression");
             alg.Complete();
             if (kex is not null && hostKey is not null && ciphers is not null && macs is not null && compression is not null)
             {
@@ -292,7 +292,8 @@ internal static partial class ProfileReader
         return id is null || lists is null || keys is null ? null : new SshProfile(id, lists, keys, policy);
     }
 
-    private static string[]? Names(MapReader alg, string key, System.Collections.Frozen.FrozenSet<string> known, string what)
+    // The SSH library's catalog is the one list of what the server can really negotiate.
+    private static string[]? Names(MapReader alg, string key, SshAlgorithmKind kind, string what)
     {
         var items = alg.StringList(key, true, what + " algorithm names");
         if (items is null)
@@ -309,9 +310,9 @@ internal static partial class ProfileReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (value, node) in items)
         {
-            if (!known.Contains(value))
+            if (!SshAlgorithmCatalog.IsSupported(kind, value))
             {
-                alg.Error(node, $"unknown {what} algorithm '{value}'; expected one of: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+                alg.Error(node, $"unknown {what} algorithm '{value}'; expected one of: {string.Join(", ", SshAlgorithmCatalog.Names(kind))}");
                 ok = false;
             }
             else if (!seen.Add(value))

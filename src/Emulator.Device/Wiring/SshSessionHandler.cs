@@ -23,7 +23,7 @@ internal sealed partial class SshSessionHandler(DeviceInstance device, ILogger l
         LogOpened(logger, session.UserName, remote, session.Kind, info.Line);
         if (session.Kind == SshSessionKind.Exec)
         {
-            LogExec(logger, session.UserName, session.Command ?? "");
+            LogExec(logger, session.UserName, Emulator.Comware.CliSession.RedactSecrets(session.Command ?? ""));
         }
         try
         {
