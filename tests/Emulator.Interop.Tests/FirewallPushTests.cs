@@ -17,7 +17,7 @@ public sealed class FirewallPushTests : IDisposable
 
     public static TheoryData<string, string, string[]> Dialects => new()
     {
-        // display command, then strings it must show: each one comes from the pushed fixture, none from the factory config.
+        // Profile, fixture, and the feature displays of that dialect: zones, policies, NAT, routes (the order the test reads them).
         { "F1000-E", "firewall-v5.cfg", ["display zone", "display interzone-policy", "display nat all", "display ip routing-table"] },
         { "F1000-AI-55", "firewall-v7.cfg", ["display security-zone", "display security-policy ip", "display nat all", "display ip routing-table"] },
     };
@@ -40,6 +40,7 @@ public sealed class FirewallPushTests : IDisposable
             push = await NetmikoAsync(host.Port("fw"), ["push", fixturePath, .. displays]);
         }
 
+        Assert.Equal(fixture.Split('\n').Count(l => l is not ("" or "#" or "return")), push.GetProperty("pushed").GetInt32());
         var pushOutput = Text(push, "push");
         Assert.DoesNotContain("% ", pushOutput, StringComparison.Ordinal);
         var current = Text(push, "current");
@@ -47,10 +48,10 @@ public sealed class FirewallPushTests : IDisposable
 
         var shown = push.GetProperty("displays");
         var isV5 = fixtureFile.Contains("v5", StringComparison.Ordinal);
-        var v5Port = isV5 ? "GigabitEthernet0/" : "GigabitEthernet1/0/";
+        var portPrefix = isV5 ? "GigabitEthernet0/" : "GigabitEthernet1/0/";
         var zones = Text(shown, displays[0]);
         Assert.Contains("Untrust", zones, StringComparison.Ordinal);
-        Assert.Contains(v5Port + "1.20", zones, StringComparison.Ordinal);
+        Assert.Contains(portPrefix + "1.20", zones, StringComparison.Ordinal);
         var policies = Text(shown, displays[1]);
         if (isV5)
         {
@@ -72,9 +73,10 @@ public sealed class FirewallPushTests : IDisposable
         Assert.Contains("203.0.113.110", nat, StringComparison.Ordinal);
         Assert.Contains("172.16.1.20", nat, StringComparison.Ordinal);
         Assert.Contains("203.0.113.111", nat, StringComparison.Ordinal);
+        Assert.Matches(@"\b3 internal server", nat);
         var routes = Text(shown, "display ip routing-table");
         Assert.Contains("0.0.0.0/0", routes, StringComparison.Ordinal);
-        Assert.Contains("10.50.0.0/16", routes, StringComparison.Ordinal);
+        Assert.Matches(@"10\.50\.0\.0/16 +Static +80 ", routes);
         Assert.Contains("198.51.100.0/24", routes, StringComparison.Ordinal);
         Assert.Contains("203.0.113.1", routes, StringComparison.Ordinal);
 
