@@ -68,7 +68,14 @@ public sealed class ShellChannel
             bytes += message.Data.Length;
             var tail = _tail.AsSpan(0, _tailLength);
             bool more = tail.TrimEnd((byte)' ').EndsWith(s_more);
-            bool done = !more && tail.EndsWith(_prompt) && (tail.Length == _prompt.Length || tail[tail.Length - _prompt.Length - 1] == '\n');
+            // Any prompt ends the command: the view (and so the prompt) changes with system-view, interface, quit.
+            var prompt = more ? [] : FindPrompt(tail);
+            bool done = prompt.Length > 0;
+            if (done && !prompt.SequenceEqual(_prompt))
+            {
+                _prompt = prompt.ToArray();
+            }
+
             if ((more || done) && pageStart != 0)
             {
                 PageLatenciesMs?.Add(System.Diagnostics.Stopwatch.GetElapsedTime(pageStart).TotalMilliseconds);
