@@ -126,7 +126,8 @@ public sealed partial class SecPathShell : IDisposable
                     return text[..prompt.Index];
                 }
 
-                var read = await _stream.ReadAsync(_readBuffer, timeoutSource.Token).ConfigureAwait(false);
+                // ShellStream's ReadAsync blocks inside Read and ignores the token; WaitAsync makes the timeout real.
+                var read = await _stream.ReadAsync(_readBuffer, timeoutSource.Token).AsTask().WaitAsync(timeoutSource.Token).ConfigureAwait(false);
                 if (read == 0)
                 {
                     throw new IOException($"The device closed the session. Output so far: {text}");
