@@ -156,7 +156,8 @@ public sealed partial class SecPathShell : IDisposable
     }
 
     // A Comware prompt alone at the end of the output: <sysname> in user view, [sysname] or [sysname-view] elsewhere.
-    [GeneratedRegex(@"(?:^|[\r\n])(?<prompt>(?:<[^<>\r\n]+>|\[[^\[\]\r\n]+\]))\s?$", RegexOptions.CultureInvariant)]
+    // V5 sends a NUL before the first prompt after the banner (comware-cli.md 1.3), so one may sit between the line end and the prompt.
+    [GeneratedRegex(@"(?:^|[\r\n])\x00?(?<prompt>(?:<[^<>\r\n]+>|\[[^\[\]\r\n]+\]))\s?$", RegexOptions.CultureInvariant)]
     private static partial Regex PromptRegex();
 
     // The pager line; the device erases it with backspaces or ANSI sequences after the space, which the prompt match ignores.

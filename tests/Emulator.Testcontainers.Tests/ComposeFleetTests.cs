@@ -52,7 +52,7 @@ public sealed class ComposeFleetTests(DockerFixture docker)
         }
     }
 
-    [Fact(Skip = DockerFixture.HostPending)]
+    [Fact]
     public async Task Fleet_devices_greet_with_their_banner_and_keep_saved_configuration_over_down_up()
     {
         docker.RequireCompose();

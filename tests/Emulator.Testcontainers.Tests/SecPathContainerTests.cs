@@ -10,7 +10,7 @@ public sealed class SecPathContainerTests(DockerFixture docker)
     private const string V5Greeting = "SSH-1.99-Comware-5.20";
     private const string V7Greeting = "SSH-2.0-Comware-7.1.064";
 
-    [Theory(Skip = DockerFixture.HostPending)]
+    [Theory]
     [InlineData("F1000-E", V5Greeting)]
     [InlineData("F1000-AI-55", V7Greeting)]
     public async Task Device_starts_as_non_root_and_greets_with_its_model_banner(string profile, string greeting)
@@ -39,7 +39,7 @@ public sealed class SecPathContainerTests(DockerFixture docker)
         Assert.Contains($"[{device.Hostname}]:{device.SshPort} {keys[0].Type} {keys[0].PublicKey}", await device.GetKnownHostsAsync(ct), StringComparison.Ordinal);
     }
 
-    [Fact(Skip = DockerFixture.HostPending)]
+    [Fact]
     public async Task Saved_configuration_and_host_key_survive_a_container_restart()
     {
         docker.RequireDocker();
@@ -87,7 +87,7 @@ public sealed class SecPathContainerTests(DockerFixture docker)
         await Assert.ThrowsAsync<SshAuthenticationException>(() => device.OpenShellAsync(factory, ct));
     }
 
-    [Fact(Skip = DockerFixture.HostPending)]
+    [Fact]
     public async Task State_volume_carries_keys_and_saved_configuration_to_a_new_container()
     {
         docker.RequireDocker();
