@@ -71,7 +71,7 @@ internal sealed partial class UserAuthService
 
                     break;
                 case MessageRoute.Unimplemented:
-                    await Payloads.SendUnimplementedAsync(_connection, cancellationToken);
+                    await _connection.SendUnimplementedAsync(cancellationToken);
                     break;
                 default:
                     throw new SshDisconnectException(DisconnectReason.ProtocolError,

@@ -93,7 +93,7 @@ internal sealed partial class ConnectionService
                 await OnChannelMessageAsync(number, packet, cancellationToken);
                 return;
             case MessageRoute.Unimplemented:
-                await Payloads.SendUnimplementedAsync(_connection, cancellationToken);
+                await _connection.SendUnimplementedAsync(cancellationToken);
                 return;
             default:
                 throw new SshDisconnectException(DisconnectReason.ProtocolError, $"unexpected message {number}");

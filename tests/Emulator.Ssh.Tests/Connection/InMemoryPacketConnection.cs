@@ -10,7 +10,7 @@ namespace Emulator.Ssh.Tests.Connection;
 /// The server half of an in-memory packet pair: plain payloads, no crypto, so the userauth and connection layers
 /// can be tested alone (Go's mempipe_test.go idea).
 /// </summary>
-internal sealed class InMemoryPacketConnection : IPacketConnection, IReceivedSequenceNumber
+internal sealed class InMemoryPacketConnection : IPacketConnection
 {
     private readonly Channel<byte[]> _fromClient;
     private readonly Channel<byte[]> _toClient;
@@ -24,7 +24,6 @@ internal sealed class InMemoryPacketConnection : IPacketConnection, IReceivedSeq
     }
 
     public ReadOnlyMemory<byte> SessionId { get; }
-
 
     public bool Authenticated { get; private set; }
 
@@ -57,6 +56,9 @@ internal sealed class InMemoryPacketConnection : IPacketConnection, IReceivedSeq
     }
 
     public uint LastReceivedSequenceNumber => _sequence;
+
+    public ValueTask SendUnimplementedAsync(CancellationToken cancellationToken) =>
+        WritePacketAsync(Payloads.WithUInt32(MessageNumbers.Unimplemented, _sequence), cancellationToken);
 
     public void OnAuthenticated() => Authenticated = true;
 
