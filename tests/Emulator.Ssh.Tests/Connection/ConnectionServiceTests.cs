@@ -72,6 +72,12 @@ public class ConnectionServiceTests
         var t = await ChannelTranscript.CollectAsync(peer, 3);
         Assert.Equal("welcome\r\n$ > display version\r\n$ bye\r\n", Text(t.Stdout));
         Assert.Equal(0u, t.ExitStatus);
+        // The handler records events on its own task; give it a moment after the shell has ended.
+        for (var i = 0; i < 100 && harness.Handler.Events.Count < 2; i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
         Assert.Equal<SessionEvent>([new WindowChanged(100, 40), new SignalReceived("INT")], harness.Handler.Events);
     }
 

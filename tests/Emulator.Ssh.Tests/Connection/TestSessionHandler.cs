@@ -21,7 +21,8 @@ internal sealed class TestSessionHandler : ISessionHandler
     public async Task<int?> RunAsync(SshSession session, CancellationToken cancellationToken)
     {
         Sessions.Enqueue(session);
-        _ = CollectEventsAsync(session, cancellationToken);
+        // Not tied to the session's token: events already queued when the shell ends must still be recorded.
+        _ = CollectEventsAsync(session, CancellationToken.None);
         if (session.Kind == SshSessionKind.Shell)
         {
             return await ShellAsync(session, cancellationToken);
