@@ -25,6 +25,9 @@ public class CliBenchmarks
     [Params(1000)]
     public int Lines { get; set; }
 
+    [Params(ComwareDialect.V5, ComwareDialect.V7)]
+    public ComwareDialect Dialect { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -92,13 +95,13 @@ public class CliBenchmarks
 
     private static int CountLines(StringBuilder text) => text.ToString().Count(c => c == '\n');
 
-    private static ComwareDevice NewDevice() => new(new DeviceFacts
+    private ComwareDevice NewDevice() => new(new DeviceFacts
     {
-        Model = "SecPath F1000-AI-20",
-        Dialect = ComwareDialect.V7,
+        Model = Dialect == ComwareDialect.V7 ? "SecPath F1000-AI-20" : "SecPath F1000-E",
+        Dialect = Dialect,
         DefaultSysname = "H3C",
-        SoftwareVersion = "7.1.064",
-        Release = "Release 9333P26",
+        SoftwareVersion = Dialect == ComwareDialect.V7 ? "7.1.064" : "5.20",
+        Release = Dialect == ComwareDialect.V7 ? "Release 9333P26" : "Release 3177",
         Interfaces = [new("GigabitEthernet1/0/0"), new("GigabitEthernet1/0/1")],
         DefaultConfiguration = "#\n sysname H3C\n#\nreturn\n",
     }, new NoDeviceServices(), TimeProvider.System, s_commands);

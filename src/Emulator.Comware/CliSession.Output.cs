@@ -103,10 +103,12 @@ public sealed partial class CliSession
 
         var text = _output.ToString();
         _output.Clear();
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length - 1 && !_outputStopped; i++)
+        var start = 0;
+        for (var end = text.IndexOf('\n', start); end >= 0 && !_outputStopped; end = text.IndexOf('\n', start))
         {
-            if (_filter is not null && !_filter.Accept(lines[i]))
+            var line = text.AsMemory(start, end - start);
+            start = end + 1;
+            if (_filter is not null && !_filter.Accept(line.ToString()))
             {
                 continue;
             }
@@ -117,14 +119,18 @@ public sealed partial class CliSession
                 break;
             }
 
-            _writer!.Line(lines[i]);
+            _writer!.Line(line.Span);
             _pageLeft--;
         }
 
-        if (!_outputStopped && lines[^1].Length > 0)
+        if (!_outputStopped && start < text.Length)
         {
-            _writer!.Raw(lines[^1]);
+            _writer!.Raw(text.AsSpan(start));
         }
+
+        // Sent now, not when the next key is awaited: a client that types ahead would otherwise pile every
+        // command's output up in memory, and the channel's window would never slow this session down.
+        await _writer!.FlushAsync(cancellationToken);
     }
 
     /// <summary>Shows the pager prompt and waits: Space = a page, Enter = a line, anything else (Ctrl+C, q) stops.</summary>

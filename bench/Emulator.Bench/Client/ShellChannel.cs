@@ -154,9 +154,26 @@ public sealed class ShellChannel
         return next < 0 ? -1 : previous + 1 + next;
     }
 
+    /// <summary>How long one read may wait for output before the command is reported stuck (with what it printed last).</summary>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     private async Task<ChannelEvent> ReadAsync(CancellationToken cancellationToken)
     {
-        var message = await _connection.ReadChannelAsync(_channel, cancellationToken);
+        ChannelEvent message;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(ReadTimeout);
+            try
+            {
+                message = await _connection.ReadChannelAsync(_channel, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                string tail = Encoding.UTF8.GetString(_tail.AsSpan(0, _tailLength)).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+                throw new SshClientException($"no output for {ReadTimeout.TotalSeconds:0} s; last output: \"{tail}\"");
+            }
+        }
+
         switch (message.Kind)
         {
             case ChannelEventKind.Data:
@@ -198,7 +215,8 @@ public sealed class ShellChannel
     private static ReadOnlySpan<byte> FindPrompt(ReadOnlySpan<byte> tail)
     {
         int lineStart = tail.LastIndexOf((byte)'\n') + 1;
-        var line = tail[lineStart..];
+        // Comware V5 sends a NUL before the first prompt (and before the banner); it is not part of the prompt.
+        var line = tail[lineStart..].TrimStart((byte)0);
         if (line.Length >= 3 && ((line[0] == '<' && line[^1] == '>') || (line[0] == '[' && line[^1] == ']'))
             && line.IndexOfAny("\r\n "u8) < 0)
         {

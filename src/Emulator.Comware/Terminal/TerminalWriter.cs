@@ -13,9 +13,11 @@ public sealed class TerminalWriter(PipeWriter output, string newLine)
     /// <summary>Bytes written since the start (tests and diagnostics).</summary>
     public long BytesWritten { get; private set; }
 
-    public void Raw(string text)
+    public void Raw(string text) => Raw(text.AsSpan());
+
+    public void Raw(ReadOnlySpan<char> text)
     {
-        if (text.Length == 0)
+        if (text.IsEmpty)
         {
             return;
         }
@@ -27,7 +29,9 @@ public sealed class TerminalWriter(PipeWriter output, string newLine)
 
     public void Text(string text) => Raw(text.Contains('\n', StringComparison.Ordinal) ? text.Replace("\n", NewLine, StringComparison.Ordinal) : text);
 
-    public void Line(string text = "")
+    public void Line(string text = "") => Line(text.AsSpan());
+
+    public void Line(ReadOnlySpan<char> text)
     {
         Raw(text);
         Raw(NewLine);

@@ -54,7 +54,7 @@ public class InterfaceModelTests
         var config = NewV5();
         Assert.False(config.GetOrCreateInterface("GigabitEthernet0/9", out _).Ok);
         Assert.False(config.GetOrCreateInterface("GigabitEthernet0/9.1", out _).Ok);
-        Assert.Equal(6, config.Interfaces.Count());
+        Assert.Equal(6, config.Interfaces.Count);
     }
 
     [Fact]

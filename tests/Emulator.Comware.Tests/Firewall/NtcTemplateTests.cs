@@ -51,7 +51,7 @@ public class NtcTemplateTests
             Assert.True(s_startRules.Any(r => r.IsMatch(line)), $"line rejected by the template: '{line}'");
         }
 
-        Assert.Equal(config.Interfaces.Count(), records.Count);
+        Assert.Equal(config.Interfaces.Count, records.Count);
         Assert.Contains(records, r => r.Groups["link"].Value == "ADM");
         Assert.Contains(records, r => r.Groups["protocol"].Value == "UP(s)");
         Assert.Contains(records, r => r.Groups["ip"].Value == "203.0.113.2" && r.Groups["description"].Value == "WAN uplink");

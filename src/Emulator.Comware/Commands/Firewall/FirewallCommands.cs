@@ -78,7 +78,7 @@ public sealed class FirewallCommands : ICommandModule
         public void Render(ComwareDevice device, ConfigWriter writer)
         {
             var config = device.GetState<FirewallState>().Config;
-            foreach (var block in FirewallRenderer.Render(config).First(s => s.Name == name).Blocks)
+            foreach (var block in FirewallRenderer.RenderSection(config, name))
             {
                 writer.Separator();
                 foreach (var line in block)

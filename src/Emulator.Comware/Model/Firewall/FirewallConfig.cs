@@ -8,6 +8,7 @@ namespace Emulator.Comware.Model.Firewall;
 public sealed partial class FirewallConfig
 {
     private readonly Dictionary<string, FwInterface> _interfaces = new(StringComparer.OrdinalIgnoreCase);
+    private FwInterface[]? _orderedInterfaces;
 
     public FirewallConfig(DeviceFacts facts)
     {
@@ -33,8 +34,7 @@ public sealed partial class FirewallConfig
     private ulong BaseMac { get; }
 
     /// <summary>All interfaces in the order the device lists them.</summary>
-    public IEnumerable<FwInterface> Interfaces =>
-        _interfaces.Values.OrderBy(i => i.Name, Comparer<string>.Create(InterfaceName.Compare));
+    public IReadOnlyList<FwInterface> Interfaces => _orderedInterfaces ??= [.. _interfaces.Values.OrderBy(i => i.SortKey)];
 
     public FwInterface? FindInterface(string name) =>
         InterfaceName.TryNormalize(name, out var canonical, out _) && _interfaces.TryGetValue(canonical, out var found) ? found : null;
@@ -72,6 +72,7 @@ public sealed partial class FirewallConfig
         var mac = kind == InterfaceKind.SubInterface ? _interfaces[InterfaceName.ParentOf(name)!].MacAddress : MacFor(0);
         iface = new FwInterface(name, kind, kind == InterfaceKind.LoopBack ? "" : mac, "");
         _interfaces[name] = iface;
+        _orderedInterfaces = null;
         return FwResult.Success;
     }
 
@@ -93,6 +94,7 @@ public sealed partial class FirewallConfig
         foreach (var name in doomed)
         {
             _interfaces.Remove(name);
+            _orderedInterfaces = null;
             foreach (var zone in _zones)
             {
                 zone.InterfaceList.RemoveAll(n => n == name);

@@ -12,22 +12,31 @@ public sealed record ConfigSection(string Name, IReadOnlyList<IReadOnlyList<stri
 /// </summary>
 public static class FirewallRenderer
 {
-    /// <summary>Sections in the device's order: NAT pools, objects, ACLs, interfaces, zones, policies, routes.</summary>
-    public static IReadOnlyList<ConfigSection> Render(FirewallConfig config)
+    /// <summary>Section names in the device's order: NAT pools, objects, ACLs, interfaces, zones, policies, routes.</summary>
+    public static IReadOnlyList<string> SectionNames { get; } =
+        ["nat-address-group", "object", "acl", "interface", "zone", "policy", "nat-static", "route-static"];
+
+    /// <summary>Every section in the device's order.</summary>
+    public static IReadOnlyList<ConfigSection> Render(FirewallConfig config) =>
+        [.. SectionNames.Select(name => new ConfigSection(name, RenderSection(config, name)))];
+
+    /// <summary>The blocks of one section; each display renders only what it prints.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> RenderSection(FirewallConfig config, string name)
     {
         ArgumentNullException.ThrowIfNull(config);
         var v7 = config.Dialect == ComwareDialect.V7;
-        return
-        [
-            new ConfigSection("nat-address-group", NatGroupBlocks(config, v7)),
-            new ConfigSection("object", ObjectBlocks(config, v7)),
-            new ConfigSection("acl", config.Acls.Select(a => (IReadOnlyList<string>)AclBlock(a, v7)).ToList()),
-            new ConfigSection("interface", config.Interfaces.Select(i => (IReadOnlyList<string>)InterfaceBlock(config, i, v7)).Where(b => b.Count > 1 || !IsQuietByDefault(config, b[0])).ToList()),
-            new ConfigSection("zone", ZoneBlocks(config, v7)),
-            new ConfigSection("policy", PolicyBlocks(config, v7)),
-            new ConfigSection("nat-static", NatStaticBlocks(config, v7)),
-            new ConfigSection("route-static", RouteBlocks(config, v7)),
-        ];
+        return name switch
+        {
+            "nat-address-group" => NatGroupBlocks(config, v7),
+            "object" => ObjectBlocks(config, v7),
+            "acl" => config.Acls.Select(a => (IReadOnlyList<string>)AclBlock(a, v7)).ToList(),
+            "interface" => InterfaceBlocks(config, v7),
+            "zone" => ZoneBlocks(config, v7),
+            "policy" => PolicyBlocks(config, v7),
+            "nat-static" => NatStaticBlocks(config, v7),
+            "route-static" => RouteBlocks(config, v7),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown firewall configuration section"),
+        };
     }
 
     /// <summary>All sections flattened as <c>display current-configuration</c> prints them (each block preceded by <c>#</c>).</summary>
@@ -48,8 +57,20 @@ public static class FirewallRenderer
     /// short (the exact default listing of a SecPath is unverified); logical interfaces always print, as they must
     /// exist again after a reload.
     /// </summary>
-    private static bool IsQuietByDefault(FirewallConfig config, string header) =>
-        config.FindInterface(header["interface ".Length..]) is { IsPermanent: true };
+    private static List<IReadOnlyList<string>> InterfaceBlocks(FirewallConfig config, bool v7)
+    {
+        var blocks = new List<IReadOnlyList<string>>();
+        foreach (var iface in config.Interfaces)
+        {
+            var block = InterfaceBlock(config, iface, v7);
+            if (block.Count > 1 || !iface.IsPermanent)
+            {
+                blocks.Add(block);
+            }
+        }
+
+        return blocks;
+    }
 
     public static List<string> InterfaceBlock(FirewallConfig config, FwInterface iface, bool v7)
     {

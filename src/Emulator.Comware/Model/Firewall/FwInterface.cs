@@ -11,11 +11,15 @@ public sealed class FwInterface
         Kind = kind;
         MacAddress = macAddress;
         DefaultSpeed = defaultSpeed;
+        SortKey = InterfaceName.SortKey(name);
     }
 
     public string Name { get; }
 
     public InterfaceKind Kind { get; }
+
+    /// <summary>Computed once: listings sort every interface on each display.</summary>
+    public InterfaceSortKey SortKey { get; }
 
     public string BriefName => InterfaceName.Brief(Name);
 

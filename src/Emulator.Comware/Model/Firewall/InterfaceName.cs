@@ -87,39 +87,28 @@ public static class InterfaceName
     }
 
     /// <summary>Sort key that orders interfaces as the device lists them (type, then numbers numerically).</summary>
-    public static (int, string, long[]) SortKey(string canonical)
+    public static InterfaceSortKey SortKey(string canonical)
     {
         var typeIndex = Array.FindIndex(s_types, t => canonical.StartsWith(t.Full, StringComparison.Ordinal)
             && canonical.Length > t.Full.Length && char.IsAsciiDigit(canonical[t.Full.Length]));
         var split = canonical.AsSpan().IndexOfAnyInRange('0', '9');
-        var numbers = split < 0
-            ? []
-            : canonical[split..].Split('/', '.').Select(n => long.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0).ToArray();
-        // Physical ethernet first, then sub-interfaces right after their parents (same type index), then logical.
-        return (typeIndex < 0 ? 99 : typeIndex, split < 0 ? canonical : canonical[..split], numbers);
-    }
-
-    public static int Compare(string left, string right)
-    {
-        var a = SortKey(left);
-        var b = SortKey(right);
-        var byType = a.Item1.CompareTo(b.Item1);
-        if (byType != 0)
+        long[] numbers = [];
+        if (split >= 0)
         {
-            return byType;
-        }
-
-        for (var i = 0; i < Math.Min(a.Item3.Length, b.Item3.Length); i++)
-        {
-            var byNumber = a.Item3[i].CompareTo(b.Item3[i]);
-            if (byNumber != 0)
+            var digits = canonical.AsSpan(split);
+            numbers = new long[digits.Count('/') + digits.Count('.') + 1];
+            var i = 0;
+            foreach (var range in digits.SplitAny("/."))
             {
-                return byNumber;
+                numbers[i++] = long.TryParse(digits[range], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
             }
         }
 
-        return a.Item3.Length.CompareTo(b.Item3.Length);
+        // Physical ethernet first, then sub-interfaces right after their parents (same type index), then logical.
+        return new InterfaceSortKey(typeIndex < 0 ? 99 : typeIndex, numbers);
     }
+
+    public static int Compare(string left, string right) => SortKey(left).CompareTo(SortKey(right));
 
     private static TypeInfo? Resolve(string typed)
     {
@@ -164,4 +153,27 @@ public static class InterfaceName
     private static bool IsNumber(string text, int min, int max) =>
         text.Length is > 0 and <= 5 && text.All(char.IsAsciiDigit)
         && int.Parse(text, CultureInfo.InvariantCulture) is var value && value >= min && value <= max;
+}
+
+/// <summary>Where an interface stands in the device's listings: its type's rank, then its numbers (0/1.10 → 0, 1, 10).</summary>
+public readonly record struct InterfaceSortKey(int TypeRank, long[] Numbers) : IComparable<InterfaceSortKey>
+{
+    public int CompareTo(InterfaceSortKey other)
+    {
+        var byType = TypeRank.CompareTo(other.TypeRank);
+        if (byType != 0)
+        {
+            return byType;
+        }
+
+        return Numbers.AsSpan().SequenceCompareTo(other.Numbers);
+    }
+
+    public static bool operator <(InterfaceSortKey left, InterfaceSortKey right) => left.CompareTo(right) < 0;
+
+    public static bool operator <=(InterfaceSortKey left, InterfaceSortKey right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >(InterfaceSortKey left, InterfaceSortKey right) => left.CompareTo(right) > 0;
+
+    public static bool operator >=(InterfaceSortKey left, InterfaceSortKey right) => left.CompareTo(right) >= 0;
 }
