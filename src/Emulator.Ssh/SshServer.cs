@@ -118,6 +118,11 @@ public sealed partial class SshServer
                 var service = new ConnectionService(packets, user, connectionId, info, options.Sessions, options.TimeProvider, options.IdleTimeout, logger);
                 await service.RunAsync(cancellationToken);
             }
+            catch (SshDisconnectException ex) when (ex.ByPeer)
+            {
+                // The usual end of every session: logged only at Debug, and a DISCONNECT is not answered (RFC 4253 11.1).
+                LogPeerClosed(logger, connectionId, ex.Message);
+            }
             catch (SshDisconnectException ex)
             {
                 LogDisconnect(logger, connectionId, ex.Reason, ex.Message);
@@ -182,6 +187,9 @@ public sealed partial class SshServer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{ConnectionId}: disconnected ({Reason}): {Description}")]
     private static partial void LogDisconnect(ILogger logger, string connectionId, DisconnectReason reason, string description);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{ConnectionId}: closed by the client: {Description}")]
+    private static partial void LogPeerClosed(ILogger logger, string connectionId, string description);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "connection from {RemoteEndPoint} failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, EndPoint? remoteEndPoint);

@@ -59,11 +59,11 @@ public sealed partial class EmulatorHost : IAsyncDisposable
     }
 
     /// <summary>Path of the built host (emulator.dll) under the repository, or null when it has not been built.</summary>
-    public static string? FindBuiltHost(string repositoryRoot)
+    public static string? FindBuiltHost(string repositoryRoot, string? configuration = null)
     {
-        foreach (string configuration in new[] { "Release", "Debug" })
+        foreach (string candidate in configuration is null ? ["Release", "Debug"] : new[] { configuration })
         {
-            string path = Path.Combine(repositoryRoot, "src", "Emulator.Host", "bin", configuration, "net10.0", "emulator.dll");
+            string path = Path.Combine(repositoryRoot, "src", "Emulator.Host", "bin", candidate, "net10.0", "emulator.dll");
             if (File.Exists(path))
             {
                 return path;
@@ -128,8 +128,7 @@ public sealed partial class EmulatorHost : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        // Release-mode host as users run it; no tiered-compilation tricks beyond the defaults.
-        start.Environment["DOTNET_gcServer"] = "0";
+        // Release-mode host as users run it: its own runtimeconfig (GC mode, thread-pool settings), no overrides.
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
         var host = new EmulatorHost(process, clock, stateDirectory, firstPort, deviceCount, control);

@@ -25,7 +25,8 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly SshServer _ssh;
     private readonly SemaphoreSlim _bootLock = new(1, 1);
-    private readonly ConcurrentDictionary<string, LoginSessionInfo> _sessions = new(StringComparer.Ordinal);
+    // Created on first login: a thousand cold devices should not each carry an empty concurrent dictionary.
+    private ConcurrentDictionary<string, LoginSessionInfo>? _sessions;
     private readonly CancellationTokenSource _stopping = new();
     private CancellationTokenSource _sessionsCts = new();
     private DeviceListener? _listener;
@@ -78,7 +79,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
     public int ConnectionCount => _ssh.ConnectionCount;
 
-    public IReadOnlyList<LoginSessionInfo> Sessions => [.. _sessions.Values.OrderBy(s => s.Line, StringComparer.Ordinal)];
+    public IReadOnlyList<LoginSessionInfo> Sessions => _sessions is null ? [] : [.. _sessions.Values.OrderBy(s => s.Line, StringComparer.Ordinal)];
 
     /// <summary>Binds the SSH port. Throws <see cref="SocketException"/> when the address is taken.</summary>
     public void Start()
@@ -197,14 +198,15 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
     private IDisposable? Scope() => _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name });
 
-    internal void AddSession(string id, LoginSessionInfo info) => _sessions[id] = info;
+    internal void AddSession(string id, LoginSessionInfo info) =>
+        LazyInitializer.EnsureInitialized(ref _sessions, () => new(StringComparer.Ordinal))[id] = info;
 
-    internal void RemoveSession(string id) => _sessions.TryRemove(id, out _);
+    internal void RemoveSession(string id) => _sessions?.TryRemove(id, out _);
 
     /// <summary>The lowest free VTY number, as the device numbers user interfaces.</summary>
     internal int NextVty()
     {
-        var used = _sessions.Values.Select(s => s.Line).ToHashSet(StringComparer.Ordinal);
+        var used = (_sessions?.Values ?? []).Select(s => s.Line).ToHashSet(StringComparer.Ordinal);
         var vty = 0;
         while (used.Contains("VTY " + vty))
         {

@@ -19,7 +19,11 @@ public sealed class HostKeyStore : IHostKeyProvider
     private readonly IHostKeyCodec _codec;
     private readonly string _deviceName;
     private readonly byte[]? _fleetSecret;
-    private readonly ConcurrentDictionary<string, Lazy<Task<SshHostKey>>> _keys = new(StringComparer.Ordinal);
+    // Created on first use: a thousand cold devices should not each carry an empty concurrent dictionary.
+    private ConcurrentDictionary<string, Lazy<Task<SshHostKey>>>? _keys;
+
+    private ConcurrentDictionary<string, Lazy<Task<SshHostKey>>> Keys =>
+        LazyInitializer.EnsureInitialized(ref _keys, () => new(StringComparer.Ordinal));
     private IReadOnlyList<HostKeySpec> _specs;
 
     public HostKeyStore(DeviceStateDirectory directory, string deviceName, IReadOnlyList<HostKeySpec> specs, IHostKeyCodec codec, byte[]? fleetSecret)
@@ -37,13 +41,13 @@ public sealed class HostKeyStore : IHostKeyProvider
 
     /// <summary>Keys loaded or created so far; never creates one.</summary>
     public IReadOnlyList<SshHostKey> LoadedKeys =>
-        [.. _keys.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully).Select(l => l.Value.Result)];
+        _keys is null ? [] : [.. _keys.Values.Where(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully).Select(l => l.Value.Result)];
 
     public async ValueTask<SshHostKey> GetKeyAsync(string keyType, CancellationToken cancellationToken)
     {
         var spec = Specs.FirstOrDefault(s => s.KeyType == keyType)
             ?? throw new InvalidOperationException($"device {_deviceName} has no {keyType} host key");
-        var lazy = _keys.GetOrAdd(keyType, _ => new Lazy<Task<SshHostKey>>(() => LoadOrCreateAsync(spec)));
+        var lazy = Keys.GetOrAdd(keyType, _ => new Lazy<Task<SshHostKey>>(() => LoadOrCreateAsync(spec)));
         try
         {
             return await lazy.Value.WaitAsync(cancellationToken);
@@ -51,7 +55,7 @@ public sealed class HostKeyStore : IHostKeyProvider
         catch (Exception) when (lazy.Value.IsFaulted && lazy.Value.Exception?.InnerException is not DeviceStateException)
         {
             // A failed creation (disk full, ...) may be retried by the next connection; a corrupt file may not.
-            _keys.TryRemove(new KeyValuePair<string, Lazy<Task<SshHostKey>>>(keyType, lazy));
+            Keys.TryRemove(new KeyValuePair<string, Lazy<Task<SshHostKey>>>(keyType, lazy));
             throw;
         }
     }
@@ -62,7 +66,7 @@ public sealed class HostKeyStore : IHostKeyProvider
         var keys = new List<SshHostKey>();
         foreach (var spec in Specs)
         {
-            if (_keys.ContainsKey(spec.KeyType) || File.Exists(_directory.HostKeyPath(spec.FileKind)))
+            if (_keys?.ContainsKey(spec.KeyType) == true || File.Exists(_directory.HostKeyPath(spec.FileKind)))
             {
                 try
                 {
@@ -96,7 +100,7 @@ public sealed class HostKeyStore : IHostKeyProvider
         var spec = new HostKeySpec(keyType, bits);
         var key = _codec.Generate(keyType, bits, []);
         await SaveAsync(spec, key, cancellationToken);
-        _keys[keyType] = new Lazy<Task<SshHostKey>>(Task.FromResult(key));
+        Keys[keyType] = new Lazy<Task<SshHostKey>>(Task.FromResult(key));
         UpdateSpecs(specs => [.. specs.Where(s => s.KeyType != keyType), spec]);
         return key;
     }
@@ -112,7 +116,7 @@ public sealed class HostKeyStore : IHostKeyProvider
         }
 
         File.Delete(_directory.HostKeyPath(spec.FileKind));
-        _keys.TryRemove(keyType, out _);
+        _keys?.TryRemove(keyType, out _);
         UpdateSpecs(specs => [.. specs.Where(s => s.KeyType != keyType)]);
         return Task.FromResult(true);
     }

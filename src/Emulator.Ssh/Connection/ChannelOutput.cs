@@ -13,7 +13,7 @@ internal interface IChannelSender
 
 /// <summary>
 /// Moves bytes the application wrote (stdout or stderr) into CHANNEL_DATA / CHANNEL_EXTENDED_DATA packets, never more
-/// than the peer's window or maximum packet allows. One rented buffer per stream: no allocation per packet.
+/// than the peer's window or maximum packet allows. A buffer is rented per burst of output: no allocation per packet, nothing held while idle.
 /// </summary>
 internal static class ChannelOutput
 {
@@ -29,24 +29,15 @@ internal static class ChannelOutput
         CancellationToken cancellationToken)
     {
         var headerLength = extendedDataType is null ? 9 : 13;
-        var packet = ArrayPool<byte>.Shared.Rent(headerLength + maxData);
         try
         {
             while (true)
             {
                 var result = await source.ReadAsync(cancellationToken);
                 var data = result.Buffer;
-                while (!data.IsEmpty)
+                if (!data.IsEmpty && !await SendAsync(data, sender, window, recipientChannel, headerLength, maxData, extendedDataType, cancellationToken))
                 {
-                    var length = await window.AcquireAsync((int)Math.Min(data.Length, maxData), cancellationToken);
-                    WriteHeader(packet, recipientChannel, extendedDataType, length);
-                    data.Slice(0, length).CopyTo(packet.AsSpan(headerLength));
-                    if (!await sender.SendAsync(packet.AsMemory(0, headerLength + length), cancellationToken))
-                    {
-                        return;
-                    }
-
-                    data = data.Slice(length);
+                    return;
                 }
 
                 source.AdvanceTo(result.Buffer.End);
@@ -59,6 +50,43 @@ internal static class ChannelOutput
         finally
         {
             await source.CompleteAsync();
+        }
+    }
+
+    /// <summary>
+    /// Sends what was read; the packet buffer is rented only meanwhile, so ten thousand idle sessions hold none
+    /// (each would otherwise keep two 64 KiB arrays for stdout and stderr).
+    /// </summary>
+    private static async ValueTask<bool> SendAsync(
+        ReadOnlySequence<byte> data,
+        IChannelSender sender,
+        RemoteWindow window,
+        uint recipientChannel,
+        int headerLength,
+        int maxData,
+        uint? extendedDataType,
+        CancellationToken cancellationToken)
+    {
+        var packet = ArrayPool<byte>.Shared.Rent(headerLength + (int)Math.Min(data.Length, maxData));
+        try
+        {
+            while (!data.IsEmpty)
+            {
+                var length = await window.AcquireAsync((int)Math.Min(Math.Min(data.Length, maxData), packet.Length - headerLength), cancellationToken);
+                WriteHeader(packet, recipientChannel, extendedDataType, length);
+                data.Slice(0, length).CopyTo(packet.AsSpan(headerLength));
+                if (!await sender.SendAsync(packet.AsMemory(0, headerLength + length), cancellationToken))
+                {
+                    return false;
+                }
+
+                data = data.Slice(length);
+            }
+
+            return true;
+        }
+        finally
+        {
             ArrayPool<byte>.Shared.Return(packet);
         }
     }

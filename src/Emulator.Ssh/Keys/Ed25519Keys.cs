@@ -96,7 +96,8 @@ internal sealed class Ed25519HostKey : SshHostKey
     {
         EnsureAlgorithm(signatureAlgorithm);
         var signature = new byte[Ed25519.SignatureSize];
-        Ed25519.Sign(_seed, 0, data.ToArray(), 0, data.Length, signature, 0);
+        // With the public key given, BouncyCastle does not derive it again (a base-point multiplication) per signature.
+        Ed25519.Sign(_seed, 0, _publicKey, 0, data.ToArray(), 0, data.Length, signature, 0);
         return KeyEncoding.SignatureBlob(signatureAlgorithm, signature);
     }
 

@@ -66,4 +66,7 @@ public sealed class SshDisconnectException : Exception
         Reason = reason;
 
     public DisconnectReason Reason { get; }
+
+    /// <summary>The peer ended the connection (SSH_MSG_DISCONNECT or a clean close): routine, nothing to answer.</summary>
+    public bool ByPeer { get; init; }
 }

@@ -87,7 +87,8 @@ internal sealed class SshPacketStream : IAsyncDisposable
             if (result.IsCompleted)
             {
                 throw new SshDisconnectException(DisconnectReason.ConnectionLost,
-                    buffer.IsEmpty ? "connection closed by peer" : "connection closed in the middle of a packet");
+                    buffer.IsEmpty ? "connection closed by peer" : "connection closed in the middle of a packet")
+                { ByPeer = buffer.IsEmpty };
             }
         }
     }
@@ -303,7 +304,7 @@ internal sealed class SshPacketStream : IAsyncDisposable
         var result = await _output.FlushAsync(cancellationToken);
         if (result.IsCompleted)
         {
-            throw new SshDisconnectException(DisconnectReason.ConnectionLost, "connection closed by peer");
+            throw new SshDisconnectException(DisconnectReason.ConnectionLost, "connection closed by peer") { ByPeer = true };
         }
     }
 

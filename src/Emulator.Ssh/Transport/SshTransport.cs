@@ -326,8 +326,7 @@ internal sealed partial class SshTransport : IPacketConnection
     /// <summary>Ends a connection whose handshake failed: DISCONNECT with the reason when we detected the error.</summary>
     private async ValueTask AbortAsync(Exception error)
     {
-        if (error is SshDisconnectException { Reason: not DisconnectReason.ProtocolVersionNotSupported and not DisconnectReason.ConnectionLost } e
-            && !e.Message.StartsWith(PeerDisconnectPrefix, StringComparison.Ordinal))
+        if (error is SshDisconnectException { Reason: not DisconnectReason.ProtocolVersionNotSupported and not DisconnectReason.ConnectionLost, ByPeer: false } e)
         {
             await SendDisconnectAsync(e.Reason, e.Message, CancellationToken.None);
         }
@@ -351,7 +350,7 @@ internal sealed partial class SshTransport : IPacketConnection
         var code = reader.ReadUInt32();
         var description = reader.Remaining >= 4 ? reader.ReadUtf8String() : "";
         var reason = Enum.IsDefined(typeof(DisconnectReason), (int)code) ? (DisconnectReason)code : DisconnectReason.ByApplication;
-        return new SshDisconnectException(reason, $"{PeerDisconnectPrefix} ({code}): {Sanitize(description)}");
+        return new SshDisconnectException(reason, $"{PeerDisconnectPrefix} ({code}): {Sanitize(description)}") { ByPeer = true };
     }
 
     private static string DebugText(ReadOnlySpan<byte> payload)
