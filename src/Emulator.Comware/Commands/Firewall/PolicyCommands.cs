@@ -100,24 +100,6 @@ internal static class PolicyCommands
             });
         }
 
-        // The engine rewrites a leading "logging" to "info-center" (V7 system alias) before matching, so the rule
-        // view's "logging enable" arrives as "info-center enable"; accept that form too (hidden) until the engine
-        // applies aliases only when the word matches no command of the view.
-        r.Add(new CommandDefinition
-        {
-            Syntax = "info-center enable",
-            Help = ["Enable logging", "Enable the feature"],
-            Views = inRule,
-            Dialects = Dialects.V7,
-            Hidden = true,
-            UndoSyntax = "info-center enable",
-            UndoHelp = ["Enable logging", "Enable the feature"],
-            Handler = ctx =>
-            {
-                FirewallConfig.SetPolicyLogging(Fw.State<PolicyRule>(ctx), !ctx.IsUndo);
-                return Fw.Done;
-            },
-        });
         r.Add(new CommandDefinition
         {
             Syntax = "disable",
