@@ -31,7 +31,7 @@ internal static class CommandParser
 
     public static ParseResult Parse(IReadOnlyList<CompiledCommand> commands, string line, ParameterContext context)
     {
-        var tokens = Tokenize(line, context);
+        var tokens = Tokenize(commands, line, context);
         if (tokens.Count == 0)
         {
             return ParseResult.Error(ParseVerdict.Incomplete, 0);
@@ -64,7 +64,7 @@ internal static class CommandParser
 
     public static HelpResult Help(IReadOnlyList<CompiledCommand> commands, string line, ParameterContext context)
     {
-        var tokens = Tokenize(line, context);
+        var tokens = Tokenize(commands, line, context);
         var partial = line.Length > 0 && line[^1] is not (' ' or '\t') && tokens.Count > 0 ? tokens[^1].Text : null;
         var complete = partial is null ? tokens.Count : tokens.Count - 1;
         var state = Matcher.Run(commands, line, tokens, complete, context);
@@ -144,7 +144,7 @@ internal static class CommandParser
     /// <summary>Keywords the last (partial) word of the line can complete to, sorted.</summary>
     public static IReadOnlyList<string> Complete(IReadOnlyList<CompiledCommand> commands, string line, ParameterContext context)
     {
-        var tokens = Tokenize(line, context);
+        var tokens = Tokenize(commands, line, context);
         if (tokens.Count == 0 || line[^1] is ' ' or '\t')
         {
             return [];
@@ -181,10 +181,16 @@ internal static class CommandParser
         return [.. words];
     }
 
-    private static List<LineToken> Tokenize(string line, ParameterContext context)
+    /// <summary>
+    /// Splits the line and applies a V7 alias to its first word, but only when that word (full or abbreviated) starts
+    /// no command of the view: a system-defined alias never shadows a real keyword (the rule view's <c>logging enable</c>
+    /// stays <c>logging</c>, while <c>logging</c> in system view becomes <c>info-center</c>).
+    /// </summary>
+    private static List<LineToken> Tokenize(IReadOnlyList<CompiledCommand> commands, string line, ParameterContext context)
     {
         var tokens = Tokenizer.Split(line);
-        if (context.Dialect == ComwareDialect.V7 && tokens.Count > 0 && V7Aliases.TryGetValue(tokens[0].Text, out var target))
+        if (context.Dialect == ComwareDialect.V7 && tokens.Count > 0 && V7Aliases.TryGetValue(tokens[0].Text, out var target)
+            && Matcher.Run(commands, line, tokens, 1, context) is { FailedToken: 0, Verdict: not ParseVerdict.Ambiguous })
         {
             tokens[0] = tokens[0] with { Text = target };
         }

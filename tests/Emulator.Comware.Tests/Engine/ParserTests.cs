@@ -127,6 +127,36 @@ public class ParserTests
         Assert.Equal("undo sysname", Parse("no sysname", dialect: ComwareDialect.V7).Command!.Syntax);
     }
 
+    [Theory]
+    [InlineData("logging enable", "rule", "logging enable")]
+    [InlineData("log enable", "rule", "logging enable")]
+    [InlineData("no logging enable", "rule", "logging enable")]
+    [InlineData("logging enable", ViewIds.System, "info-center enable")]
+    public void A_V7_alias_never_shadows_a_command_keyword_of_the_view(string line, string view, string syntax)
+    {
+        var registry = new CommandRegistry();
+        registry.AddView(new ViewDefinition(ViewIds.System, null, "[{0}]", "System view commands:"));
+        registry.AddView(new ViewDefinition("rule", ViewIds.System, "[{0}-rule]", "Rule view commands:"));
+        registry.AddKeywordHelp("undo", "Cancel current setting");
+        foreach (var (owner, command) in new[] { (ViewIds.System, "info-center enable"), ("rule", "logging enable") })
+        {
+            registry.Add(new CommandDefinition
+            {
+                Syntax = command,
+                Help = ["feature", "Enable"],
+                UndoSyntax = command,
+                UndoHelp = ["feature", "Enable"],
+                Views = [owner],
+                Handler = _ => ValueTask.CompletedTask,
+            });
+        }
+
+        var set = registry.Build();
+        var result = CommandParser.Parse(set.CommandsFor(view, ComwareDialect.V7), line, new ParameterContext(ComwareDialect.V7));
+        Assert.Equal(ParseVerdict.Ok, result.Verdict);
+        Assert.Equal(syntax, result.Command!.Definition.Syntax);
+    }
+
     [Fact]
     public void Registration_rejects_help_that_does_not_match_the_tokens()
     {
@@ -150,7 +180,7 @@ public class ParserTests
     }
 
     [Fact]
-    public void Lines_not_found_in_a_sub_view_run_in_the_parent_view()
+    public void Lines_not_found_in_a_sub_ownerrun_in_the_parent_view()
     {
         using var device = new ComwareDevice(TestDevices.V5Facts, new FakeDeviceServices(), new FixedTimeProvider(TestDevices.Epoch), Set);
         var views = new ViewPath(new ViewInstance(Set.View(ViewIds.User)));

@@ -11,15 +11,9 @@ public static class TestDevices
 
     public static CommandSet Commands => CommandModules.DefaultSet;
 
-    public static DeviceFacts V5Facts { get; } = new()
-    {
-        Model = "SecPath F1000-E",
-        Dialect = ComwareDialect.V5,
-        DefaultSysname = "H3C",
-        SoftwareVersion = "5.20",
-        Release = "Release 3177",
-        CopyrightYears = "2004-2011",
-        Hardware = new HardwareFacts
+    public static DeviceFacts V5Facts { get; } = Device(
+        "SecPath F1000-E", ComwareDialect.V5, "5.20", "Release 3177", "2004-2011", "GigabitEthernet0/",
+        new HardwareFacts
         {
             Cpu = "RMI XLS408 800MHz",
             MemoryMb = 1024,
@@ -30,20 +24,11 @@ public static class TestDevices
             SerialNumber = "210235A0CAB1180000042",
             BaseMacAddress = "3822-d6a0-1b2c",
             ManufacturingDate = "2011-09-14",
-        },
-        Interfaces = [new("GigabitEthernet0/0"), new("GigabitEthernet0/1"), new("GigabitEthernet0/2"), new("GigabitEthernet0/3")],
-        DefaultConfiguration = "#\n sysname H3C\n#\nreturn\n",
-    };
+        });
 
-    public static DeviceFacts V7Facts { get; } = new()
-    {
-        Model = "SecPath F1000-AI-20",
-        Dialect = ComwareDialect.V7,
-        DefaultSysname = "H3C",
-        SoftwareVersion = "7.1.064",
-        Release = "Release 9333P26",
-        CopyrightYears = "2004-2023",
-        Hardware = new HardwareFacts
+    public static DeviceFacts V7Facts { get; } = Device(
+        "SecPath F1000-AI-20", ComwareDialect.V7, "7.1.064", "Release 9333P26", "2004-2023", "GigabitEthernet1/0/",
+        new HardwareFacts
         {
             Cpu = "Cavium CN7130 4 Cores 1.2GHz",
             MemoryMb = 4096,
@@ -54,15 +39,58 @@ public static class TestDevices
             SerialNumber = "219801A2YH8213Q0008K",
             BaseMacAddress = "70ba-ef12-3456",
             ManufacturingDate = "2021-06-18",
+        });
+
+    /// <summary>
+    /// The facts the system-display tests quote: the same devices with a board list and the hardware values of the
+    /// captures those tests compare against.
+    /// </summary>
+    public static DeviceFacts V5DisplayFacts { get; } = V5Facts with
+    {
+        Hardware = V5Facts.Hardware with
+        {
+            FlashMb = 4,
+            SerialNumber = "210235A0CAB118000042",
+            ManufacturingDate = "2011-08-16",
+            Boards = [new BoardFacts(0, 0, "SecPath F1000-E", "Normal", "210235A0CAB118000042")],
         },
-        Interfaces = [new("GigabitEthernet1/0/0"), new("GigabitEthernet1/0/1"), new("GigabitEthernet1/0/2"), new("GigabitEthernet1/0/3")],
-        DefaultConfiguration = "#\n sysname H3C\n#\nreturn\n",
+    };
+
+    /// <inheritdoc cref="V5DisplayFacts"/>
+    public static DeviceFacts V7DisplayFacts { get; } = V7Facts with
+    {
+        CopyrightYears = "2004-2021",
+        Hardware = V7Facts.Hardware with
+        {
+            Cpu = "4 Cores CPU",
+            BootRomVersion = "1.07",
+            CpldVersion = "002",
+            BaseMacAddress = "74ea-c8b2-0e00",
+            ManufacturingDate = "2021-04-12",
+            Boards = [new BoardFacts(1, 0, "F1000-AI-20", "Normal", "219801A2YH8213Q0008K")],
+        },
     };
 
     public static DeviceFacts Facts(ComwareDialect dialect) => dialect == ComwareDialect.V5 ? V5Facts : V7Facts;
 
+    public static DeviceFacts DisplayFacts(ComwareDialect dialect) => dialect == ComwareDialect.V5 ? V5DisplayFacts : V7DisplayFacts;
+
     public static ComwareDevice Create(ComwareDialect dialect, string? startupConfiguration = null, CommandSet? commands = null) =>
         new(Facts(dialect), new FakeDeviceServices { StartupConfiguration = startupConfiguration }, new FixedTimeProvider(Epoch), commands ?? Commands);
+
+    /// <summary>Four gigabit ports numbered from <paramref name="prefix"/> (<c>GigabitEthernet0/</c> on V5 boxes, <c>GigabitEthernet1/0/</c> on V7).</summary>
+    private static DeviceFacts Device(string model, ComwareDialect dialect, string version, string release, string years, string prefix, HardwareFacts hardware) => new()
+    {
+        Model = model,
+        Dialect = dialect,
+        DefaultSysname = "H3C",
+        SoftwareVersion = version,
+        Release = release,
+        CopyrightYears = years,
+        Hardware = hardware,
+        Interfaces = [.. Enumerable.Range(0, 4).Select(i => new InterfaceFacts(prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+        DefaultConfiguration = "#\n sysname H3C\n#\nreturn\n",
+    };
 }
 
 /// <summary>A clock that stands still unless a test advances it.</summary>
@@ -75,8 +103,11 @@ public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
     public void Advance(TimeSpan by) => _now += by;
 }
 
-/// <summary>In-memory persistence, host keys and session list.</summary>
-public sealed class FakeDeviceServices : IDeviceServices
+/// <summary>
+/// In-memory persistence, host keys and session list. Host keys are three placeholder bytes unless a test passes
+/// <paramref name="createKey"/> (see <see cref="RealHostKeys"/>) because it displays them.
+/// </summary>
+public sealed class FakeDeviceServices(Func<string, int, HostKeyInfo>? createKey = null) : IDeviceServices, IHostKeyControl
 {
     private readonly List<HostKeyInfo> _keys = [];
 
@@ -86,7 +117,7 @@ public sealed class FakeDeviceServices : IDeviceServices
 
     public List<LoginSessionInfo> Sessions { get; } = [];
 
-    public IHostKeyControl HostKeys => new FakeHostKeys(_keys);
+    public IHostKeyControl HostKeys => this;
 
     public string? ReadStartupConfiguration() => StartupConfiguration;
 
@@ -110,19 +141,17 @@ public sealed class FakeDeviceServices : IDeviceServices
 
     public IReadOnlyList<LoginSessionInfo> GetSessions() => Sessions;
 
-    private sealed class FakeHostKeys(List<HostKeyInfo> keys) : IHostKeyControl
+    public IReadOnlyList<HostKeyInfo> List() => _keys;
+
+    public Task<HostKeyInfo> CreateAsync(string kind, int bits, CancellationToken cancellationToken)
     {
-        public IReadOnlyList<HostKeyInfo> List() => keys;
-
-        public Task<HostKeyInfo> CreateAsync(string kind, int bits, CancellationToken cancellationToken)
-        {
-            keys.RemoveAll(k => k.Kind == kind);
-            var key = new HostKeyInfo(kind, kind == "rsa" ? "ssh-rsa" : "ssh-" + kind, bits, new byte[] { 1, 2, 3 }, TestDevices.Epoch);
-            keys.Add(key);
-            return Task.FromResult(key);
-        }
-
-        public Task<bool> DestroyAsync(string kind, CancellationToken cancellationToken) =>
-            Task.FromResult(keys.RemoveAll(k => k.Kind == kind) > 0);
+        var key = createKey?.Invoke(kind, bits)
+            ?? new HostKeyInfo(kind, kind == "rsa" ? "ssh-rsa" : "ssh-" + kind, bits, new byte[] { 1, 2, 3 }, TestDevices.Epoch);
+        _keys.RemoveAll(k => k.Kind == kind);
+        _keys.Add(key);
+        return Task.FromResult(key);
     }
+
+    public Task<bool> DestroyAsync(string kind, CancellationToken cancellationToken) =>
+        Task.FromResult(_keys.RemoveAll(k => k.Kind == kind) > 0);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Emulator.Comware.Auth;
 using Emulator.Comware.Model.Management;
+using Emulator.Comware.Tests.Support;
 
 namespace Emulator.Comware.Tests.Management;
 
@@ -10,7 +11,7 @@ public class ManagementRendererTests
     [Fact]
     public void Factory_state_renders_only_headers_of_lines()
     {
-        var state = ManagementSettings.Initial(TestFacts.V5);
+        var state = ManagementSettings.Initial(TestDevices.V5DisplayFacts);
         Assert.Empty(ManagementRenderer.RenderSuperPasswords(state, ComwareDialect.V5));
         Assert.Empty(ManagementRenderer.RenderSsh(state));
         Assert.Empty(ManagementRenderer.RenderLocalUsers(state, ComwareDialect.V5));
@@ -22,13 +23,13 @@ public class ManagementRendererTests
                 ["line aux 0", " user-role network-admin"],
                 ["line vty 0 63", " user-role network-operator"],
             ],
-            ManagementRenderer.RenderLines(ManagementSettings.Initial(TestFacts.V7), ComwareDialect.V7));
+            ManagementRenderer.RenderLines(ManagementSettings.Initial(TestDevices.V7DisplayFacts), ComwareDialect.V7));
     }
 
     [Fact]
     public void V5_local_user_block_never_shows_clear_text()
     {
-        var config = ManagementState.Create(TestFacts.V5, PasswordEncoder.CreateDeterministic());
+        var config = ManagementState.Create(TestDevices.V5DisplayFacts, PasswordEncoder.CreateDeterministic());
         var cipher = config.EncodeSimple("Admin@123");
         config.Update(s => s with
         {
@@ -55,7 +56,7 @@ public class ManagementRendererTests
     [Fact]
     public void V7_local_users_are_separate_blocks_with_roles()
     {
-        var config = ManagementState.Create(TestFacts.V7, PasswordEncoder.CreateDeterministic());
+        var config = ManagementState.Create(TestDevices.V7DisplayFacts, PasswordEncoder.CreateDeterministic());
         var hash = config.EncodeSimple("pw");
         config.Update(s => s with
         {
@@ -81,7 +82,7 @@ public class ManagementRendererTests
     [Fact]
     public void Vty_ranges_fold_equal_neighbours()
     {
-        var state = ManagementSettings.Initial(TestFacts.V5)
+        var state = ManagementSettings.Initial(TestDevices.V5DisplayFacts)
             .WithVty(0, 1, l => l with { AuthenticationMode = LineAuthenticationMode.Scheme, ProtocolInbound = LineProtocols.Ssh, PrivilegeLevel = 3 })
             .WithVty(3, 3, l => l with { IdleTimeout = TimeSpan.FromSeconds(90), ScreenLength = 0 });
         Assert.Equal(
@@ -103,7 +104,7 @@ public class ManagementRendererTests
     [Fact]
     public void V7_line_shows_role_and_hash()
     {
-        var state = ManagementSettings.Initial(TestFacts.V7)
+        var state = ManagementSettings.Initial(TestDevices.V7DisplayFacts)
             .WithVty(0, 63, l => l with { AuthenticationMode = LineAuthenticationMode.Scheme, UserRole = "network-admin", Password = "$h$6$x$y" });
         Assert.Equal(
             ["line vty 0 63", " authentication-mode scheme", " user-role network-admin", " set authentication password hash $h$6$x$y"],
@@ -115,7 +116,7 @@ public class ManagementRendererTests
     {
         using var rsa = RSA.Create(1024);
         var der = rsa.ExportSubjectPublicKeyInfo();
-        var state = ManagementSettings.Initial(TestFacts.V5) with
+        var state = ManagementSettings.Initial(TestDevices.V5DisplayFacts) with
         {
             PeerKeys = ImmutableSortedDictionary.Create<string, PeerPublicKey>(StringComparer.OrdinalIgnoreCase).Add("pc1", new PeerPublicKey("pc1", [.. der])),
             Ssh = new SshSettings
@@ -157,9 +158,9 @@ public class ManagementRendererTests
     [Fact]
     public void Super_passwords_render_per_dialect()
     {
-        var v5 = ManagementSettings.Initial(TestFacts.V5) with { SuperPasswords = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add("3", "$c$3$abc") };
+        var v5 = ManagementSettings.Initial(TestDevices.V5DisplayFacts) with { SuperPasswords = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add("3", "$c$3$abc") };
         Assert.Contains(" super password level 3 cipher $c$3$abc", ManagementRenderer.RenderSuperPasswords(v5, ComwareDialect.V5));
-        var v7 = ManagementSettings.Initial(TestFacts.V7) with { SuperPasswords = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add("network-admin", "$h$6$abc") };
+        var v7 = ManagementSettings.Initial(TestDevices.V7DisplayFacts) with { SuperPasswords = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal).Add("network-admin", "$h$6$abc") };
         Assert.Contains(" super password role network-admin hash $h$6$abc", ManagementRenderer.RenderSuperPasswords(v7, ComwareDialect.V7));
     }
 }

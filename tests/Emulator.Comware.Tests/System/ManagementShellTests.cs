@@ -5,10 +5,10 @@ namespace Emulator.Comware.Tests.Management;
 /// <summary>Management commands driven through a real <see cref="CliSession"/> with services that hold real keys.</summary>
 public class ManagementShellTests
 {
-    private static ComwareDevice Create(ComwareDialect dialect, out KeyedDeviceServices services)
+    private static ComwareDevice Create(ComwareDialect dialect, out FakeDeviceServices services)
     {
-        services = new KeyedDeviceServices(new DateTimeOffset(2011, 5, 12, 15, 40, 48, TimeSpan.Zero));
-        return new ComwareDevice(TestFacts.For(dialect), services, new FixedTimeProvider(TestDevices.Epoch), TestDevices.Commands);
+        services = new FakeDeviceServices(RealHostKeys.CreatedAt(new DateTimeOffset(2011, 5, 12, 15, 40, 48, TimeSpan.Zero)));
+        return new ComwareDevice(TestDevices.DisplayFacts(dialect), services, new FixedTimeProvider(TestDevices.Epoch), TestDevices.Commands);
     }
 
     private static string Plain(string output) => output.Replace("\r", "", StringComparison.Ordinal).Replace("\0", "", StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using Emulator.Comware.Commands.Platform;
 using Emulator.Comware.Model.Management;
+using Emulator.Comware.Tests.Support;
 
 namespace Emulator.Comware.Tests.Management;
 
@@ -22,7 +23,7 @@ public class SystemDisplaysTests
         var time = new ManualTimeProvider(s_boot);
         var clock = new DeviceClock(time, s_boot, TimeSpan.Zero);
         time.Advance(TimeSpan.FromMinutes(138));
-        var text = SystemDisplays.Version(TestFacts.V5, clock);
+        var text = SystemDisplays.Version(TestDevices.V5DisplayFacts, clock);
         var lines = text.Split('\n');
         Assert.Equal("H3C Comware Platform Software", lines[0]);
         Assert.Equal("Comware Software, Version 5.20, Release 3177", lines[1]);
@@ -43,7 +44,7 @@ public class SystemDisplaysTests
         var time = new ManualTimeProvider(s_boot);
         var clock = new DeviceClock(time, s_boot, TimeSpan.Zero);
         time.Advance(TimeSpan.FromMinutes(65));
-        var lines = SystemDisplays.Version(TestFacts.V7, clock).Split('\n');
+        var lines = SystemDisplays.Version(TestDevices.V7DisplayFacts, clock).Split('\n');
         Assert.Equal("H3C Comware Software, Version 7.1.064, Release 9333P26", lines[0]);
         Assert.Equal("Copyright (c) 2004-2021 New H3C Technologies Co., Ltd. All rights reserved.", lines[1]);
         Assert.Equal("H3C SecPath F1000-AI-20 uptime is 0 weeks, 0 days, 1 hour, 5 minutes", lines[2]);
@@ -74,10 +75,10 @@ public class SystemDisplaysTests
     {
         Assert.Equal(
             " Slot No.  Board Type                Status    Max Ports\n 0         SecPath F1000-E           Normal       4\n",
-            SystemDisplays.Device(TestFacts.V5));
+            SystemDisplays.Device(TestDevices.V5DisplayFacts));
         Assert.Equal(
             "slot 0\nDEVICE_NAME          : SecPath F1000-E\nDEVICE_SERIAL_NUMBER : 210235A0CAB118000042\nMAC_ADDRESS          : 3822-D6A0-1B2C\nMANUFACTURING_DATE   : 2011-08-16\nVENDOR_NAME          : H3C\n",
-            SystemDisplays.ManufacturingInfo(TestFacts.V5));
+            SystemDisplays.ManufacturingInfo(TestDevices.V5DisplayFacts));
     }
 
     [Fact]
@@ -85,27 +86,27 @@ public class SystemDisplaysTests
     {
         Assert.Equal(
             "Slot Type             State    Subslot  Soft Ver             Patch Ver\n1    F1000-AI-20      Master   0        F1000-AI-20-9333P26  None\n",
-            SystemDisplays.Device(TestFacts.V7));
-        Assert.StartsWith(" Slot 1 CPU 0:\nDEVICE_NAME          : F1000-AI-20\n", SystemDisplays.ManufacturingInfo(TestFacts.V7), StringComparison.Ordinal);
+            SystemDisplays.Device(TestDevices.V7DisplayFacts));
+        Assert.StartsWith(" Slot 1 CPU 0:\nDEVICE_NAME          : F1000-AI-20\n", SystemDisplays.ManufacturingInfo(TestDevices.V7DisplayFacts), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Cpu_and_memory_layouts()
     {
         var clock = new DeviceClock(new ManualTimeProvider(s_boot), s_boot, TimeSpan.Zero);
-        var v5 = SystemDisplays.CpuUsage(TestFacts.V5, clock).Split('\n');
+        var v5 = SystemDisplays.CpuUsage(TestDevices.V5DisplayFacts, clock).Split('\n');
         Assert.Equal("Unit CPU usage:", v5[0]);
         Assert.Matches(@"^ {6,7}\d{1,2}% in last 5 seconds$", v5[1]);
         Assert.Matches(@"^ {6,7}\d{1,2}% in last 1 minute$", v5[2]);
         Assert.Matches(@"^ {6,7}\d{1,2}% in last 5 minutes$", v5[3]);
-        Assert.StartsWith("Slot 1 CPU 0 CPU usage:\n", SystemDisplays.CpuUsage(TestFacts.V7, clock), StringComparison.Ordinal);
+        Assert.StartsWith("Slot 1 CPU 0 CPU usage:\n", SystemDisplays.CpuUsage(TestDevices.V7DisplayFacts, clock), StringComparison.Ordinal);
 
-        var mem5 = SystemDisplays.Memory(TestFacts.V5, clock).Split('\n');
+        var mem5 = SystemDisplays.Memory(TestDevices.V5DisplayFacts, clock).Split('\n');
         Assert.Matches(@"^System Total Memory\(bytes\): \d+$", mem5[0]);
         Assert.Matches(@"^Total Used Memory\(bytes\): \d+$", mem5[1]);
         Assert.Matches(@"^Used Rate: \d+%$", mem5[2]);
 
-        var mem7 = SystemDisplays.Memory(TestFacts.V7, clock).Split('\n');
+        var mem7 = SystemDisplays.Memory(TestDevices.V7DisplayFacts, clock).Split('\n');
         Assert.Equal("Memory statistics are measured in KB:", mem7[0]);
         Assert.Equal("Slot 1:", mem7[1]);
         Assert.Equal("             Total      Used      Free    Shared   Buffers    Cached   FreeRatio", mem7[2]);
@@ -123,7 +124,7 @@ public class SystemDisplaysTests
             new("VTY 1", "ops", "192.0.2.20:50001", s_boot, "SSH", "aes128-ctr", "hmac-sha1"),
             new("VTY 0", "admin", "192.0.2.10:50000", s_boot, "SSH", "aes128-ctr", "hmac-sha1"),
         ];
-        var v5 = SystemDisplays.Users(TestFacts.V5, clock, sessions, "VTY 1", s => s.UserName == "admin" ? 3 : 1);
+        var v5 = SystemDisplays.Users(TestDevices.V5DisplayFacts, clock, sessions, "VTY 1", s => s.UserName == "admin" ? 3 : 1);
         Assert.Equal(
             "The user application information of the user interface(s):\n" +
             "  Idx UI      Delay    Type Userlevel\n" +
@@ -136,7 +137,7 @@ public class SystemDisplaysTests
             " +    : Current operation user.\n" +
             " F    : Current operation user work in async mode.\n",
             v5);
-        var v7 = SystemDisplays.Users(TestFacts.V7, clock, sessions, "VTY 0", _ => 3).Split('\n');
+        var v7 = SystemDisplays.Users(TestDevices.V7DisplayFacts, clock, sessions, "VTY 0", _ => 3).Split('\n');
         Assert.Equal("  Idx  Line     Idle       Time              Pid     Type", v7[0]);
         Assert.Equal("+ 10   VTY 0    00:00:00   Mar 16 08:00:00   310     SSH", v7[1]);
         Assert.Equal("  11   VTY 1    00:00:00   Mar 16 08:00:00   311     SSH", v7[2]);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Emulator.Comware.Auth;
 using Emulator.Comware.Model.Management;
+using Emulator.Comware.Tests.Support;
 
 namespace Emulator.Comware.Tests.Management;
 
@@ -16,7 +17,7 @@ public class UserDirectoryTests
     [Fact]
     public void User_created_later_logs_in_at_once()
     {
-        var (config, directory) = Create(TestFacts.V5);
+        var (config, directory) = Create(TestDevices.V5DisplayFacts);
         Assert.Null(directory.GetAuthenticationType("admin"));
         Assert.False(directory.CheckPassword("admin", "pw"));
 
@@ -33,7 +34,7 @@ public class UserDirectoryTests
     [Fact]
     public void User_without_ssh_service_cannot_use_ssh()
     {
-        var (config, directory) = Create(TestFacts.V5);
+        var (config, directory) = Create(TestDevices.V5DisplayFacts);
         config.Update(s => s with { LocalUsers = s.LocalUsers.Add("web", new LocalUser { Name = "web", Password = config.EncodeSimple("pw"), Services = UserServices.Web }) });
         Assert.Null(directory.GetAuthenticationType("web"));
         Assert.False(directory.CheckPassword("web", "pw"));
@@ -43,7 +44,7 @@ public class UserDirectoryTests
     [Fact]
     public void Publickey_user_gets_assigned_key_and_vty_level()
     {
-        var (config, directory) = Create(TestFacts.V5);
+        var (config, directory) = Create(TestDevices.V5DisplayFacts);
         using var rsa = RSA.Create(1024);
         var der = rsa.ExportSubjectPublicKeyInfo();
         Assert.True(PublicKeyCodec.TryDerToSshBlob(der, out var blob, out _, out _));
@@ -63,7 +64,7 @@ public class UserDirectoryTests
     [Fact]
     public void V7_roles_map_to_levels()
     {
-        var (config, directory) = Create(TestFacts.V7);
+        var (config, directory) = Create(TestDevices.V7DisplayFacts);
         config.Update(s => s with
         {
             LocalUsers = s.LocalUsers
@@ -79,7 +80,7 @@ public class UserDirectoryTests
     [Fact]
     public void Server_settings_follow_configuration()
     {
-        var (config, directory) = Create(TestFacts.V7);
+        var (config, directory) = Create(TestDevices.V7DisplayFacts);
         Assert.False(directory.IsSshServerEnabled);
         Assert.Equal(3, directory.AuthenticationRetries);
         Assert.Equal(TimeSpan.FromSeconds(60), directory.AuthenticationTimeout);
@@ -95,7 +96,7 @@ public class UserDirectoryTests
     [Fact]
     public void Super_password_check()
     {
-        var (config, directory) = Create(TestFacts.V5);
+        var (config, directory) = Create(TestDevices.V5DisplayFacts);
         Assert.Null(directory.CheckSuperPassword("3", "x"));
         config.Update(s => s with { SuperPasswords = s.SuperPasswords.SetItem("3", config.EncodeSimple("sup")) });
         Assert.True(directory.CheckSuperPassword("3", "sup"));
@@ -105,7 +106,7 @@ public class UserDirectoryTests
     [Fact]
     public async Task Concurrent_readers_and_writers_see_consistent_states()
     {
-        var (config, directory) = Create(TestFacts.V5);
+        var (config, directory) = Create(TestDevices.V5DisplayFacts);
         var ct = TestContext.Current.CancellationToken;
         var writer = Task.Run(() =>
         {

@@ -87,26 +87,14 @@ public class UserAuthTests
         {
             var peer = await ConnectToUserAuthAsync(harness);
             peer.SendPassword(user, "wrong");
-            Assert.Null(await ReceiveOrNullAsync(peer, TimeSpan.FromMilliseconds(200)));
+            Assert.Null(await peer.ReceiveOrNullAsync(TimeSpan.FromMilliseconds(200)));
             time.Advance(TimeSpan.FromMilliseconds(1999));
-            Assert.Null(await ReceiveOrNullAsync(peer, TimeSpan.FromMilliseconds(200)));
+            Assert.Null(await peer.ReceiveOrNullAsync(TimeSpan.FromMilliseconds(200)));
             time.Advance(TimeSpan.FromMilliseconds(1));
             answers.Add(await peer.ExpectAsync(MessageNumbers.UserAuthFailure));
         }
 
         Assert.Equal(answers[0], answers[1]);
-    }
-
-    private static async Task<byte[]?> ReceiveOrNullAsync(TestPeer peer, TimeSpan wait)
-    {
-        try
-        {
-            return await peer.ReceiveAsync(wait);
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
     }
 
     [Fact]

@@ -30,6 +30,19 @@ internal sealed class TestPeer
     }
 
     /// <summary>Next server payload, or null once the server has closed.</summary>
+    /// <summary>The next packet, or null when the server stays silent for <paramref name="wait"/> (or has closed).</summary>
+    public async Task<byte[]?> ReceiveOrNullAsync(TimeSpan wait)
+    {
+        try
+        {
+            return await ReceiveAsync(wait);
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
     public async Task<byte[]?> ReceiveAsync(TimeSpan? timeout = null)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);

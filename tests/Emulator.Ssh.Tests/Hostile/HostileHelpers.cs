@@ -67,8 +67,7 @@ internal static class HostileClient
     public static async Task<(TcpConnection Tcp, SshTestClient Client)> AuthenticatedAsync(TestSshServer server)
     {
         var (tcp, client) = await KeyedAsync(server);
-        await client.SendAsync(MessageNumbers.ServiceRequest, w => w.WriteString("ssh-userauth"));
-        Assert.Equal(MessageNumbers.ServiceAccept, (await client.ReadMessageAsync(Timeout()))[0]);
+        await RequestUserAuthAsync(client);
         await client.SendAsync(MessageNumbers.UserAuthRequest, w =>
         {
             w.WriteString("admin");
@@ -82,16 +81,52 @@ internal static class HostileClient
         return (tcp, client);
     }
 
-    /// <summary>Opens a session channel (our id 0, the given window) and returns the server's channel id.</summary>
-    public static async Task<uint> OpenSessionAsync(SshTestClient client, uint window = 1 << 20)
+    /// <summary>Asks for the ssh-userauth service and expects it accepted.</summary>
+    public static async Task RequestUserAuthAsync(SshTestClient client)
     {
-        await client.SendAsync(MessageNumbers.ChannelOpen, w =>
+        await client.SendAsync(MessageNumbers.ServiceRequest, w => w.WriteString("ssh-userauth"));
+        Assert.Equal(MessageNumbers.ServiceAccept, (await client.ReadMessageAsync(Timeout()))[0]);
+    }
+
+    /// <summary>
+    /// Sends message <paramref name="number"/> with a session CHANNEL_OPEN body (our id 0, the given window): a real open,
+    /// or the same bytes under another message number for out-of-phase attacks.
+    /// </summary>
+    public static ValueTask SendSessionOpenAsync(SshTestClient client, byte number = MessageNumbers.ChannelOpen, uint window = 1 << 20) =>
+        client.SendAsync(number, w =>
         {
             w.WriteString("session");
             w.WriteUInt32(0);
             w.WriteUInt32(window);
             w.WriteUInt32(32768);
         });
+
+    /// <summary>
+    /// One attack on a fresh server: a <see cref="Witness"/> logs in first, <paramref name="attack"/> gets a keyed client
+    /// (logged in as admin when <paramref name="authenticated"/>), and afterwards the witness must still work.
+    /// </summary>
+    public static async Task AttackAsync(
+        Func<TestSshServer, SshTestClient, Task> attack,
+        bool authenticated = false,
+        TestClientOptions? options = null,
+        Func<SshServerOptions, SshServerOptions>? configure = null)
+    {
+        await using var server = new TestSshServer(configure);
+        using var witness = await Witness.StartAsync(server);
+        var (tcp, client) = authenticated ? await AuthenticatedAsync(server) : await KeyedAsync(server, options);
+        await using (client)
+        using (tcp)
+        {
+            await attack(server, client);
+        }
+
+        await witness.AssertAliveAsync();
+    }
+
+    /// <summary>Opens a session channel (our id 0, the given window) and returns the server's channel id.</summary>
+    public static async Task<uint> OpenSessionAsync(SshTestClient client, uint window = 1 << 20)
+    {
+        await SendSessionOpenAsync(client, window: window);
         var confirmation = await client.ReadMessageAsync(Timeout());
         Assert.Equal(MessageNumbers.ChannelOpenConfirmation, confirmation[0]);
         return BinaryPrimitives.ReadUInt32BigEndian(confirmation.AsSpan(5));

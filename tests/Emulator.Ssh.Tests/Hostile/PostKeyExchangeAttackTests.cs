@@ -12,13 +12,10 @@ namespace Emulator.Ssh.Tests.Hostile;
 /// <summary>Attacks after key exchange, with the transport helper's test client over TCP. Each ends that connection only.</summary>
 public class PostKeyExchangeAttackTests
 {
-    private static Task<TestSshServer> ServerAsync(Func<SshServerOptions, SshServerOptions>? configure = null) =>
-        Task.FromResult(new TestSshServer(configure));
-
     [Fact]
     public async Task Terrapin_style_ignore_before_newkeys_under_strict_kex_disconnects()
     {
-        await using var server = await ServerAsync();
+        await using var server = new TestSshServer();
         using var witness = await Witness.StartAsync(server);
         using var tcp = await server.ConnectTcpAsync();
         var options = new TestClientOptions
@@ -47,86 +44,45 @@ public class PostKeyExchangeAttackTests
     [InlineData(MessageNumbers.GlobalRequest)]
     [InlineData(MessageNumbers.ChannelRequest)]
     [InlineData(MessageNumbers.ChannelData)]
-    public async Task Connection_protocol_before_authentication_disconnects(byte number)
-    {
-        await using var server = await ServerAsync();
-        using var witness = await Witness.StartAsync(server);
-        var (tcp, client) = await HostileClient.KeyedAsync(server);
-        await using (client)
-        using (tcp)
+    public Task Connection_protocol_before_authentication_disconnects(byte number) =>
+        HostileClient.AttackAsync(async (server, client) =>
         {
-            await client.SendAsync(MessageNumbers.ServiceRequest, w => w.WriteString("ssh-userauth"));
-            Assert.Equal(MessageNumbers.ServiceAccept, (await client.ReadMessageAsync(HostileClient.Timeout()))[0]);
-            await client.SendAsync(number, w =>
-            {
-                w.WriteString("session");
-                w.WriteUInt32(0);
-                w.WriteUInt32(1 << 20);
-                w.WriteUInt32(32768);
-            });
+            await HostileClient.RequestUserAuthAsync(client);
+            await HostileClient.SendSessionOpenAsync(client, number);
             Assert.Equal(DisconnectReason.ProtocolError, await HostileClient.ExpectDisconnectAsync(client));
-        }
-
-        Assert.Empty(server.Handler.Sessions);
-        await witness.AssertAliveAsync();
-    }
+            Assert.Empty(server.Handler.Sessions);
+        });
 
     [Fact]
-    public async Task Client_sent_userauth_success_is_a_protocol_error_not_a_login() // CVE-2018-10933
-    {
-        await using var server = await ServerAsync();
-        using var witness = await Witness.StartAsync(server);
-        var (tcp, client) = await HostileClient.KeyedAsync(server);
-        await using (client)
-        using (tcp)
+    public Task Client_sent_userauth_success_is_a_protocol_error_not_a_login() => // CVE-2018-10933
+        HostileClient.AttackAsync(async (server, client) =>
         {
-            await client.SendAsync(MessageNumbers.ServiceRequest, w => w.WriteString("ssh-userauth"));
-            await client.ReadMessageAsync(HostileClient.Timeout());
+            await HostileClient.RequestUserAuthAsync(client);
             await client.SendAsync(MessageNumbers.UserAuthSuccess);
-            await client.SendAsync(MessageNumbers.ChannelOpen, w =>
-            {
-                w.WriteString("session");
-                w.WriteUInt32(0);
-                w.WriteUInt32(1 << 20);
-                w.WriteUInt32(32768);
-            });
+            await HostileClient.SendSessionOpenAsync(client);
             Assert.Equal(DisconnectReason.ProtocolError, await HostileClient.ExpectDisconnectAsync(client));
-        }
-
-        Assert.Empty(server.Handler.Sessions);
-        await witness.AssertAliveAsync();
-    }
+            Assert.Empty(server.Handler.Sessions);
+        });
 
     [Fact]
-    public async Task Bad_mac_disconnects()
-    {
-        await using var server = await ServerAsync();
-        using var witness = await Witness.StartAsync(server);
-        var (tcp, client) = await HostileClient.KeyedAsync(server, new TestClientOptions { Cipher = "aes128-ctr", Mac = "hmac-sha2-256-etm@openssh.com" });
-        await using (client)
-        using (tcp)
-        {
-            // EtM: the length is in clear, so this is a well-formed 32-byte packet whose MAC cannot match.
-            var packet = new byte[4 + 32 + 32];
-            BinaryPrimitives.WriteUInt32BigEndian(packet, 32);
-            new Random(1).NextBytes(packet.AsSpan(4));
-            await client.WriteRawAsync(packet);
-            Assert.Equal(DisconnectReason.MacError, await HostileClient.ExpectDisconnectAsync(client));
-        }
-
-        await witness.AssertAliveAsync();
-    }
+    public Task Bad_mac_disconnects() =>
+        HostileClient.AttackAsync(
+            async (_, client) =>
+            {
+                // EtM: the length is in clear, so this is a well-formed 32-byte packet whose MAC cannot match.
+                var packet = new byte[4 + 32 + 32];
+                BinaryPrimitives.WriteUInt32BigEndian(packet, 32);
+                new Random(1).NextBytes(packet.AsSpan(4));
+                await client.WriteRawAsync(packet);
+                Assert.Equal(DisconnectReason.MacError, await HostileClient.ExpectDisconnectAsync(client));
+            },
+            options: new TestClientOptions { Cipher = "aes128-ctr", Mac = "hmac-sha2-256-etm@openssh.com" });
 
     [Theory]
     [InlineData("ssh-connection", null)]
     [InlineData("ssh-userauth", "ssh-agent")]
-    public async Task Unknown_services_disconnect(string service, string? userAuthService)
-    {
-        await using var server = await ServerAsync();
-        using var witness = await Witness.StartAsync(server);
-        var (tcp, client) = await HostileClient.KeyedAsync(server);
-        await using (client)
-        using (tcp)
+    public Task Unknown_services_disconnect(string service, string? userAuthService) =>
+        HostileClient.AttackAsync(async (_, client) =>
         {
             await client.SendAsync(MessageNumbers.ServiceRequest, w => w.WriteString(service));
             if (userAuthService is not null)
@@ -141,23 +97,14 @@ public class PostKeyExchangeAttackTests
             }
 
             Assert.Equal(DisconnectReason.ServiceNotAvailable, await HostileClient.ExpectDisconnectAsync(client));
-        }
-
-        await witness.AssertAliveAsync();
-    }
+        });
 
     [Fact]
-    public async Task Second_user_name_after_failures_is_judged_from_scratch_and_attempts_add_up()
-    {
-        await using var server = await ServerAsync();
-        server.Users.AddPassword("operator", "op-pass");
-        using var witness = await Witness.StartAsync(server);
-        var (tcp, client) = await HostileClient.KeyedAsync(server);
-        await using (client)
-        using (tcp)
+    public Task Second_user_name_after_failures_is_judged_from_scratch_and_attempts_add_up() =>
+        HostileClient.AttackAsync(async (server, client) =>
         {
-            await client.SendAsync(MessageNumbers.ServiceRequest, w => w.WriteString("ssh-userauth"));
-            await client.ReadMessageAsync(HostileClient.Timeout());
+            server.Users.AddPassword("operator", "op-pass");
+            await HostileClient.RequestUserAuthAsync(client);
             foreach (var (user, password) in new[] { ("admin", "guess1"), ("admin", "guess2"), ("operator", "secret") })
             {
                 await client.SendAsync(MessageNumbers.UserAuthRequest, w =>
@@ -173,25 +120,16 @@ public class PostKeyExchangeAttackTests
             Assert.Equal(MessageNumbers.UserAuthFailure, (await client.ReadMessageAsync(HostileClient.Timeout()))[0]);
             Assert.Equal(MessageNumbers.UserAuthFailure, (await client.ReadMessageAsync(HostileClient.Timeout()))[0]);
             Assert.Equal(DisconnectReason.NoMoreAuthMethodsAvailable, await HostileClient.ExpectDisconnectAsync(client));
-        }
-
-        await witness.AssertAliveAsync();
-    }
+        });
 
     [Theory]
     [InlineData("user-name")]
     [InlineData("truncated")]
     [InlineData("info-response")]
-    public async Task Malformed_authentication_disconnects(string kind)
-    {
-        await using var server = await ServerAsync();
-        using var witness = await Witness.StartAsync(server);
-        var (tcp, client) = await HostileClient.KeyedAsync(server);
-        await using (client)
-        using (tcp)
+    public Task Malformed_authentication_disconnects(string kind) =>
+        HostileClient.AttackAsync(async (_, client) =>
         {
-            await client.SendAsync(MessageNumbers.ServiceRequest, w => w.WriteString("ssh-userauth"));
-            await client.ReadMessageAsync(HostileClient.Timeout());
+            await HostileClient.RequestUserAuthAsync(client);
             DisconnectReason expected;
             switch (kind)
             {
@@ -226,65 +164,56 @@ public class PostKeyExchangeAttackTests
             }
 
             Assert.Equal(expected, await HostileClient.ExpectDisconnectAsync(client));
-        }
-
-        await witness.AssertAliveAsync();
-    }
+        });
 
     [Theory]
     [InlineData("unknown-channel")]
     [InlineData("window-overflow")]
     [InlineData("window-adjust-overflow")]
     [InlineData("oversized-data-packet")]
-    public async Task Channel_abuse_after_login_disconnects(string kind)
-    {
-        await using var server = await ServerAsync();
-        using var witness = await Witness.StartAsync(server);
-        var (tcp, client) = await HostileClient.AuthenticatedAsync(server);
-        await using (client)
-        using (tcp)
-        {
-            var channel = await HostileClient.OpenSessionAsync(client);
-            await client.SendAsync(MessageNumbers.ChannelRequest, w =>
+    public Task Channel_abuse_after_login_disconnects(string kind) =>
+        HostileClient.AttackAsync(
+            async (_, client) =>
             {
-                w.WriteUInt32(channel);
-                w.WriteString("exec");
-                w.WriteBoolean(false);
-                w.WriteString("hang"); // never reads its input, so our data only ever uses up window
-            });
-            switch (kind)
-            {
-                case "unknown-channel":
-                    await SendDataAsync(client, channel + 100, 10);
-                    break;
-                case "window-overflow":
-                    for (var i = 0; i < 65; i++)
-                    {
-                        await SendDataAsync(client, channel, 32 * 1024);
-                    }
-
-                    break;
-                case "window-adjust-overflow":
-                    for (var i = 0; i < 2; i++)
-                    {
-                        await client.SendAsync(MessageNumbers.ChannelWindowAdjust, w =>
+                var channel = await HostileClient.OpenSessionAsync(client);
+                await client.SendAsync(MessageNumbers.ChannelRequest, w =>
+                {
+                    w.WriteUInt32(channel);
+                    w.WriteString("exec");
+                    w.WriteBoolean(false);
+                    w.WriteString("hang"); // never reads its input, so our data only ever uses up window
+                });
+                switch (kind)
+                {
+                    case "unknown-channel":
+                        await SendDataAsync(client, channel + 100, 10);
+                        break;
+                    case "window-overflow":
+                        for (var i = 0; i < 65; i++)
                         {
-                            w.WriteUInt32(channel);
-                            w.WriteUInt32(uint.MaxValue);
-                        });
-                    }
+                            await SendDataAsync(client, channel, 32 * 1024);
+                        }
 
-                    break;
-                default:
-                    await SendDataAsync(client, channel, 100_000);
-                    break;
-            }
+                        break;
+                    case "window-adjust-overflow":
+                        for (var i = 0; i < 2; i++)
+                        {
+                            await client.SendAsync(MessageNumbers.ChannelWindowAdjust, w =>
+                            {
+                                w.WriteUInt32(channel);
+                                w.WriteUInt32(uint.MaxValue);
+                            });
+                        }
 
-            Assert.Equal(DisconnectReason.ProtocolError, await HostileClient.ExpectDisconnectAsync(client));
-        }
+                        break;
+                    default:
+                        await SendDataAsync(client, channel, 100_000);
+                        break;
+                }
 
-        await witness.AssertAliveAsync();
-    }
+                Assert.Equal(DisconnectReason.ProtocolError, await HostileClient.ExpectDisconnectAsync(client));
+            },
+            authenticated: true);
 
     private static ValueTask SendDataAsync(SshTestClient client, uint channel, int length) =>
         client.SendAsync(MessageNumbers.ChannelData, w =>
@@ -296,7 +225,7 @@ public class PostKeyExchangeAttackTests
     [Fact]
     public async Task Unknown_message_numbers_get_unimplemented_without_harm()
     {
-        await using var server = await ServerAsync();
+        await using var server = new TestSshServer();
         var (tcp, client) = await HostileClient.AuthenticatedAsync(server);
         await using (client)
         using (tcp)
@@ -309,33 +238,26 @@ public class PostKeyExchangeAttackTests
     }
 
     [Fact]
-    public async Task Login_grace_time_disconnects_a_keyed_client_that_never_logs_in()
-    {
-        await using var server = await ServerAsync(o => new SshServerOptions
-        {
-            HostKeys = o.HostKeys,
-            Authenticator = o.Authenticator,
-            Sessions = o.Sessions,
-            Algorithms = o.Algorithms,
-            LoginGraceTime = TimeSpan.FromSeconds(2),
-        });
-        using var witness = await Witness.StartAsync(server);
-        var (tcp, client) = await HostileClient.KeyedAsync(server);
-        await using (client)
-        using (tcp)
-        {
-            await client.SendAsync(MessageNumbers.ServiceRequest, w => w.WriteString("ssh-userauth"));
-            await client.ReadMessageAsync(HostileClient.Timeout());
-            Assert.Equal(DisconnectReason.ByApplication, await HostileClient.ExpectDisconnectAsync(client));
-        }
-
-        await witness.AssertAliveAsync();
-    }
+    public Task Login_grace_time_disconnects_a_keyed_client_that_never_logs_in() =>
+        HostileClient.AttackAsync(
+            async (_, client) =>
+            {
+                await HostileClient.RequestUserAuthAsync(client);
+                Assert.Equal(DisconnectReason.ByApplication, await HostileClient.ExpectDisconnectAsync(client));
+            },
+            configure: o => new SshServerOptions
+            {
+                HostKeys = o.HostKeys,
+                Authenticator = o.Authenticator,
+                Sessions = o.Sessions,
+                Algorithms = o.Algorithms,
+                LoginGraceTime = TimeSpan.FromSeconds(2),
+            });
 
     [Fact]
     public async Task Output_during_a_stalled_rekey_is_held_back_and_bounded()
     {
-        await using var server = await ServerAsync(o => new SshServerOptions
+        await using var server = new TestSshServer(o => new SshServerOptions
         {
             HostKeys = o.HostKeys,
             Authenticator = o.Authenticator,
@@ -389,7 +311,7 @@ public class PostKeyExchangeAttackTests
     [Fact]
     public async Task Channel_open_flood_is_refused_per_channel_and_the_connection_survives()
     {
-        await using var server = await ServerAsync();
+        await using var server = new TestSshServer();
         var (tcp, client) = await HostileClient.AuthenticatedAsync(server);
         await using (client)
         using (tcp)

@@ -138,6 +138,21 @@ public class KeyExchangeTests
         Assert.Contains("no DH group", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // SHA-256 of each prime's big-endian bytes, taken from the RFC 2409 / RFC 3526 hex as written out in full.
+    [InlineData(1024, "3f35a3f5f6c4376a744acad409bb22f8d897f949d2311d885adaa890981b67a0")]
+    [InlineData(1536, "64fcc83ec403930bf18393dbc883ccaa1fbb08ac876f77f7aa99748ca945019b")]
+    [InlineData(2048, "d66436f79bbd6b2e38c0ffbd079be904d2641415e2e67140e09448be9a60890e")]
+    [InlineData(3072, "48cf8b092fbce4359d9871abf74f98e25b6163379eaa15cd9087e800c6d1c55c")]
+    [InlineData(4096, "4ee95187682bcb230ad26a95205f6920e84708f6251b3894329b09ec23919e33")]
+    [InlineData(6144, "d1bfe6d0925ce7e4da262b62861514a7755e35831e429f343e7b864848657efd")]
+    [InlineData(8192, "39ab4feab950a3128fb71accb9fc3965d857012e081998a85996e3ea8b3c3bcf")]
+    public void Dh_group_primes_are_the_rfc_values(int bits, string sha256)
+    {
+        var group = Assert.Single(DhGroups.All, g => g.Bits == bits);
+        Assert.Equal(sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(group.P.ToByteArrayUnsigned())));
+    }
+
     [Fact]
     public void Dh_groups_have_the_rfc_3526_shape_and_the_small_ones_are_safe_primes()
     {

@@ -75,32 +75,24 @@ internal static class InterfaceCommands
             UndoHelp = [""],
             Handler = ctx => Fw.Apply(ctx, FirewallConfig.SetShutdown(Fw.State<FwInterface>(ctx), !ctx.IsUndo)),
         });
-        r.Add(new CommandDefinition
+        // Port settings chosen from a keyword list; the undo form goes back to the default (null).
+        foreach (var (keyword, choices, help, set) in new (string, string[], string[], Func<FwInterface, string?, FwResult>)[]
         {
-            Syntax = "speed { 10 | 100 | 1000 | auto }",
-            Help = ["Specify speed of current port", "Specify speed as 10 Mbps", "Specify speed as 100 Mbps", "Specify speed as 1000 Mbps", "Enable port's speed negotiation automatically"],
-            Views = inIface,
-            UndoSyntax = "speed",
-            UndoHelp = ["Specify speed of current port"],
-            Handler = ctx =>
-            {
-                var speed = ctx.IsUndo ? null : s_speeds.First(ctx.Args.Has);
-                return Fw.Apply(ctx, FirewallConfig.SetSpeed(Fw.State<FwInterface>(ctx), speed));
-            },
-        });
-        r.Add(new CommandDefinition
+            ("speed", s_speeds, ["Specify speed of current port", "Specify speed as 10 Mbps", "Specify speed as 100 Mbps", "Specify speed as 1000 Mbps", "Enable port's speed negotiation automatically"], FirewallConfig.SetSpeed),
+            ("duplex", s_duplexes, ["Status of duplex", "Enable port's duplex negotiation automatically", "Full-duplex", "Half-duplex"], FirewallConfig.SetDuplex),
+        })
         {
-            Syntax = "duplex { auto | full | half }",
-            Help = ["Status of duplex", "Enable port's duplex negotiation automatically", "Full-duplex", "Half-duplex"],
-            Views = inIface,
-            UndoSyntax = "duplex",
-            UndoHelp = ["Status of duplex"],
-            Handler = ctx =>
+            r.Add(new CommandDefinition
             {
-                var duplex = ctx.IsUndo ? null : s_duplexes.First(ctx.Args.Has);
-                return Fw.Apply(ctx, FirewallConfig.SetDuplex(Fw.State<FwInterface>(ctx), duplex));
-            },
-        });
+                Syntax = $"{keyword} {{ {string.Join(" | ", choices)} }}",
+                Help = help,
+                Views = inIface,
+                UndoSyntax = keyword,
+                UndoHelp = [help[0]],
+                Handler = ctx => Fw.Apply(ctx, set(Fw.State<FwInterface>(ctx), ctx.IsUndo ? null : choices.First(ctx.Args.Has))),
+            });
+        }
+
         r.Add(new CommandDefinition
         {
             Syntax = "vlan-type dot1q vid vid:INTEGER<1-4094>",

@@ -95,26 +95,25 @@ internal static class NatRouteCommands
                     : Fw.Apply(ctx, Fw.Config(ctx).AddNatOutbound(iface, acl, ctx.Args.GetInt32OrNull("group"), ctx.Args.Has("no-pat")));
             },
         });
-        r.Add(new CommandDefinition
+        // One switch, spelled per dialect: apply the static NAT mappings on this interface.
+        foreach (var (dialects, syntax, help) in new[]
         {
-            Syntax = "nat outbound static",
-            Help = ["", "Outbound NAT", "Apply static NAT mappings"],
-            Views = inIface,
-            Dialects = Dialects.V5,
-            UndoSyntax = "nat outbound static",
-            UndoHelp = ["", "Outbound NAT", "Apply static NAT mappings"],
-            Handler = ctx => Fw.Apply(ctx, Fw.Config(ctx).SetNatStaticOnInterface(Fw.State<FwInterface>(ctx), !ctx.IsUndo)),
-        });
-        r.Add(new CommandDefinition
+            (Dialects.V5, "nat outbound static", new[] { "", "Outbound NAT", "Apply static NAT mappings" }),
+            (Dialects.V7, "nat static enable", new[] { "", "Static NAT", "Apply static NAT mappings" }),
+        })
         {
-            Syntax = "nat static enable",
-            Help = ["", "Static NAT", "Apply static NAT mappings"],
-            Views = inIface,
-            Dialects = Dialects.V7,
-            UndoSyntax = "nat static enable",
-            UndoHelp = ["", "Static NAT", "Apply static NAT mappings"],
-            Handler = ctx => Fw.Apply(ctx, Fw.Config(ctx).SetNatStaticOnInterface(Fw.State<FwInterface>(ctx), !ctx.IsUndo)),
-        });
+            r.Add(new CommandDefinition
+            {
+                Syntax = syntax,
+                Help = help,
+                Views = inIface,
+                Dialects = dialects,
+                UndoSyntax = syntax,
+                UndoHelp = help,
+                Handler = ctx => Fw.Apply(ctx, Fw.Config(ctx).SetNatStaticOnInterface(Fw.State<FwInterface>(ctx), !ctx.IsUndo)),
+            });
+        }
+
         r.Add(new CommandDefinition
         {
             Syntax = "nat server protocol { tcp | udp } global global:IPV4 [ gport:STRING<1-15> ] inside inside:IPV4 [ iport:STRING<1-15> ]",

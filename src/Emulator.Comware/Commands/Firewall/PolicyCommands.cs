@@ -78,20 +78,22 @@ internal static class PolicyCommands
                 return Fw.Done;
             },
         });
-        foreach (var (keyword, help, setter) in new (string, string, Action<PolicyRule, bool>)[]
+        // On/off switches of a rule: the undo form switches off.
+        foreach (var (syntax, help, setter) in new (string, string[], Action<PolicyRule, bool>)[]
         {
-            ("logging", "Enable logging", FirewallConfig.SetPolicyLogging),
-            ("counting", "Enable counting", FirewallConfig.SetPolicyCounting),
+            ("logging enable", ["Enable logging", "Enable the feature"], FirewallConfig.SetPolicyLogging),
+            ("counting enable", ["Enable counting", "Enable the feature"], FirewallConfig.SetPolicyCounting),
+            ("disable", ["Disable the rule"], FirewallConfig.SetPolicyDisabled),
         })
         {
             r.Add(new CommandDefinition
             {
-                Syntax = keyword + " enable",
-                Help = [help, "Enable the feature"],
+                Syntax = syntax,
+                Help = help,
                 Views = inRule,
                 Dialects = Dialects.V7,
-                UndoSyntax = keyword + " enable",
-                UndoHelp = [help, "Enable the feature"],
+                UndoSyntax = syntax,
+                UndoHelp = help,
                 Handler = ctx =>
                 {
                     setter(Fw.State<PolicyRule>(ctx), !ctx.IsUndo);
@@ -100,38 +102,6 @@ internal static class PolicyCommands
             });
         }
 
-        // The engine rewrites a leading "logging" to "info-center" (V7 system alias) before matching, so the rule
-        // view's "logging enable" arrives as "info-center enable"; accept that form too (hidden) until the engine
-        // applies aliases only when the word matches no command of the view.
-        r.Add(new CommandDefinition
-        {
-            Syntax = "info-center enable",
-            Help = ["Enable logging", "Enable the feature"],
-            Views = inRule,
-            Dialects = Dialects.V7,
-            Hidden = true,
-            UndoSyntax = "info-center enable",
-            UndoHelp = ["Enable logging", "Enable the feature"],
-            Handler = ctx =>
-            {
-                FirewallConfig.SetPolicyLogging(Fw.State<PolicyRule>(ctx), !ctx.IsUndo);
-                return Fw.Done;
-            },
-        });
-        r.Add(new CommandDefinition
-        {
-            Syntax = "disable",
-            Help = ["Disable the rule"],
-            Views = inRule,
-            Dialects = Dialects.V7,
-            UndoSyntax = "disable",
-            UndoHelp = ["Disable the rule"],
-            Handler = ctx =>
-            {
-                FirewallConfig.SetPolicyDisabled(Fw.State<PolicyRule>(ctx), !ctx.IsUndo);
-                return Fw.Done;
-            },
-        });
         r.Add(new CommandDefinition
         {
             Syntax = "description text:TEXT<1-127>",

@@ -20,67 +20,29 @@ internal static class SshServerCommands
     {
         r.AddKeywordHelp("ssh", "Specify SSH (secure shell) configuration information");
 
-        r.Add(new CommandDefinition
-        {
-            Syntax = "ssh server enable",
-            Help = ["", "Specify the server attribute", "Enable SSH server function"],
-            Level = Levels.Manage,
-            UndoSyntax = "ssh server enable",
-            UndoHelp = ["", "Specify the server attribute", "Enable SSH server function"],
-            Handler = ctx =>
+        r.Add(ServerSetting(
+            "ssh server enable",
+            ["", "Specify the server attribute", "Enable SSH server function"],
+            (ctx, ssh) => ssh with { ServerEnabled = !ctx.IsUndo },
+            ctx =>
             {
-                var enable = !ctx.IsUndo;
-                ctx.Device.GetState<ManagementState>().Update(s => s with { Ssh = s.Ssh with { ServerEnabled = enable } });
                 if (ctx.Dialect == ComwareDialect.V5)
                 {
-                    ctx.WriteLine(enable ? "Info: Enable SSH server." : "Info: Disable SSH server.");
+                    ctx.WriteLine(ctx.IsUndo ? "Info: Disable SSH server." : "Info: Enable SSH server.");
                 }
-
-                return ValueTask.CompletedTask;
-            },
-        });
-        r.Add(new CommandDefinition
-        {
-            Syntax = "ssh server authentication-retries times:INTEGER<1-5>",
-            Help = ["", "Specify the server attribute", "Specify the maximum number of authentication attempts", "Maximum number of attempts"],
-            Level = Levels.Manage,
-            UndoSyntax = "ssh server authentication-retries",
-            UndoHelp = ["", "Specify the server attribute", "Specify the maximum number of authentication attempts"],
-            Handler = ctx =>
-            {
-                var times = ctx.IsUndo ? SshSettings.DefaultAuthenticationRetries : ctx.Args.GetInt32("times");
-                ctx.Device.GetState<ManagementState>().Update(s => s with { Ssh = s.Ssh with { AuthenticationRetries = times } });
-                return ValueTask.CompletedTask;
-            },
-        });
-        r.Add(new CommandDefinition
-        {
-            Syntax = "ssh server authentication-timeout seconds:INTEGER<1-120>",
-            Help = ["", "Specify the server attribute", "Specify the authentication timeout", "Timeout in seconds"],
-            Level = Levels.Manage,
-            UndoSyntax = "ssh server authentication-timeout",
-            UndoHelp = ["", "Specify the server attribute", "Specify the authentication timeout"],
-            Handler = ctx =>
-            {
-                var seconds = ctx.IsUndo ? SshSettings.DefaultAuthenticationTimeout : ctx.Args.GetInt32("seconds");
-                ctx.Device.GetState<ManagementState>().Update(s => s with { Ssh = s.Ssh with { AuthenticationTimeout = seconds } });
-                return ValueTask.CompletedTask;
-            },
-        });
-        r.Add(new CommandDefinition
-        {
-            Syntax = "sftp server enable",
-            Help = ["Specify SFTP service attribute", "Specify the server attribute", "Enable SFTP server function"],
-            Level = Levels.Manage,
-            UndoSyntax = "sftp server enable",
-            UndoHelp = ["Specify SFTP service attribute", "Specify the server attribute", "Enable SFTP server function"],
-            Handler = ctx =>
-            {
-                var enable = !ctx.IsUndo;
-                ctx.Device.GetState<ManagementState>().Update(s => s with { Ssh = s.Ssh with { SftpServerEnabled = enable } });
-                return ValueTask.CompletedTask;
-            },
-        });
+            }));
+        r.Add(ServerSetting(
+            "ssh server authentication-retries times:INTEGER<1-5>",
+            ["", "Specify the server attribute", "Specify the maximum number of authentication attempts", "Maximum number of attempts"],
+            (ctx, ssh) => ssh with { AuthenticationRetries = ctx.IsUndo ? SshSettings.DefaultAuthenticationRetries : ctx.Args.GetInt32("times") }));
+        r.Add(ServerSetting(
+            "ssh server authentication-timeout seconds:INTEGER<1-120>",
+            ["", "Specify the server attribute", "Specify the authentication timeout", "Timeout in seconds"],
+            (ctx, ssh) => ssh with { AuthenticationTimeout = ctx.IsUndo ? SshSettings.DefaultAuthenticationTimeout : ctx.Args.GetInt32("seconds") }));
+        r.Add(ServerSetting(
+            "sftp server enable",
+            ["Specify SFTP service attribute", "Specify the server attribute", "Enable SFTP server function"],
+            (ctx, ssh) => ssh with { SftpServerEnabled = !ctx.IsUndo }));
 
         foreach (var (dialects, services, serviceHelp) in new[]
         {
@@ -143,6 +105,31 @@ internal static class SshServerCommands
         });
     }
 
+
+    /// <summary>
+    /// A manage-level SSH server setting. Its undo form is the syntax's keywords (the value dropped) and restores the
+    /// default; <paramref name="apply"/> (pure: it may be retried) sees <see cref="CommandContext.IsUndo"/> to know which.
+    /// <paramref name="report"/> prints what the device says once the setting is stored.
+    /// </summary>
+    private static CommandDefinition ServerSetting(
+        string syntax, string[] help, Func<CommandContext, SshSettings, SshSettings> apply, Action<CommandContext>? report = null)
+    {
+        var keywords = syntax.Split(' ').TakeWhile(word => !word.Contains(':', StringComparison.Ordinal)).ToArray();
+        return new CommandDefinition
+        {
+            Syntax = syntax,
+            Help = help,
+            Level = Levels.Manage,
+            UndoSyntax = string.Join(' ', keywords),
+            UndoHelp = help[..keywords.Length],
+            Handler = ctx =>
+            {
+                ctx.Device.GetState<ManagementState>().Update(s => s with { Ssh = apply(ctx, s.Ssh) });
+                report?.Invoke(ctx);
+                return ValueTask.CompletedTask;
+            },
+        };
+    }
     private static ValueTask SshUser(CommandContext ctx)
     {
         var name = ctx.Args.GetString("name");

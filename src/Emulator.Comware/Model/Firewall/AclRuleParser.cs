@@ -37,7 +37,7 @@ internal static class AclRuleParser
 
                     return (FwResult.Fail("Wrong parameter: " + word), null);
                 case "source-port" or "destination-port" when kind == AclKind.Advanced && protocol is Ports.Tcp or Ports.Udp:
-                    if (!TryPort(protocol.Value, words, ref position, out var port))
+                    if (!Ports.TryParseMatch(protocol.Value, words, ref position, allowNeq: true, out var port))
                     {
                         return (FwResult.Fail("Wrong parameter: " + word), null);
                     }
@@ -80,31 +80,6 @@ internal static class AclRuleParser
 
         position += 2;
         match = new WildcardMatch(address & ~wildcard, wildcard);
-        return true;
-    }
-
-    private static bool TryPort(int protocol, IReadOnlyList<string> words, ref int position, out PortMatch port)
-    {
-        port = default;
-        if (position + 1 >= words.Count || !Enum.TryParse<PortOperator>(words[position], ignoreCase: true, out var op)
-            || !Ports.TryParsePort(protocol, words[position + 1], out var low))
-        {
-            return false;
-        }
-
-        position += 2;
-        var high = low;
-        if (op == PortOperator.Range)
-        {
-            if (position >= words.Count || !Ports.TryParsePort(protocol, words[position], out high) || high < low)
-            {
-                return false;
-            }
-
-            position++;
-        }
-
-        port = new PortMatch(op, low, high);
         return true;
     }
 }

@@ -97,6 +97,36 @@ public static class Ports
         return false;
     }
 
+    /// <summary>
+    /// <c>OP PORT</c>, or <c>range LOW HIGH</c>, at <paramref name="position"/> (advanced past it on success). ACL rules take
+    /// every operator; object-group service members have no <c>neq</c>.
+    /// </summary>
+    public static bool TryParseMatch(int protocol, IReadOnlyList<string> words, ref int position, bool allowNeq, out PortMatch port)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        port = default;
+        if (position + 1 >= words.Count || !Enum.TryParse<PortOperator>(words[position], ignoreCase: true, out var op)
+            || (op is PortOperator.Neq && !allowNeq) || !TryParsePort(protocol, words[position + 1], out var low))
+        {
+            return false;
+        }
+
+        position += 2;
+        var high = low;
+        if (op == PortOperator.Range)
+        {
+            if (position >= words.Count || !TryParsePort(protocol, words[position], out high) || high < low)
+            {
+                return false;
+            }
+
+            position++;
+        }
+
+        port = new PortMatch(op, low, high);
+        return true;
+    }
+
     public static string PortName(int protocol, int port)
     {
         foreach (var (name, number) in protocol == Udp ? s_udp : s_tcp)

@@ -23,7 +23,7 @@ internal static class ServiceMemberParser
             }
 
             var which = words[position++].ToLowerInvariant();
-            if (which is not ("source" or "destination") || !TryPort(protocol.Value, words, ref position, out var port))
+            if (which is not ("source" or "destination") || !Ports.TryParseMatch(protocol.Value, words, ref position, allowNeq: false, out var port))
             {
                 return false;
             }
@@ -39,31 +39,6 @@ internal static class ServiceMemberParser
         }
 
         member = new ServiceMember(id, protocol, source, destination);
-        return true;
-    }
-
-    private static bool TryPort(int protocol, IReadOnlyList<string> words, ref int position, out PortMatch port)
-    {
-        port = default;
-        if (position + 1 >= words.Count || !Enum.TryParse<PortOperator>(words[position], ignoreCase: true, out var op)
-            || op is PortOperator.Neq || !Ports.TryParsePort(protocol, words[position + 1], out var low))
-        {
-            return false;
-        }
-
-        position += 2;
-        var high = low;
-        if (op == PortOperator.Range)
-        {
-            if (position >= words.Count || !Ports.TryParsePort(protocol, words[position], out high) || high < low)
-            {
-                return false;
-            }
-
-            position++;
-        }
-
-        port = new PortMatch(op, low, high);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Emulator.Comware.Engine;
 
 namespace Emulator.Comware.Model.Management;
 
@@ -25,30 +26,26 @@ public static class UserServiceNames
     /// <summary>Login services share one <c>service-type</c> line; the others get a line each.</summary>
     public const UserServices LoginServices = UserServices.Ssh | UserServices.Telnet | UserServices.Terminal;
 
-    private static readonly (UserServices Flag, string Keyword, string Display)[] s_v5 =
+    /// <summary>Every service in print order; V5 prints the keyword itself, V7 its own display name.</summary>
+    private static readonly (UserServices Flag, string Keyword, string V7Display, Dialects Dialects)[] s_all =
     [
-        (UserServices.Ssh, "ssh", "ssh"),
-        (UserServices.Telnet, "telnet", "telnet"),
-        (UserServices.Terminal, "terminal", "terminal"),
-        (UserServices.Ftp, "ftp", "ftp"),
-        (UserServices.LanAccess, "lan-access", "lan-access"),
-        (UserServices.Portal, "portal", "portal"),
-        (UserServices.Ppp, "ppp", "ppp"),
-        (UserServices.Web, "web", "web"),
+        (UserServices.Ssh, "ssh", "SSH", Dialects.All),
+        (UserServices.Telnet, "telnet", "Telnet", Dialects.All),
+        (UserServices.Terminal, "terminal", "Terminal", Dialects.All),
+        (UserServices.Ftp, "ftp", "FTP", Dialects.All),
+        (UserServices.Http, "http", "HTTP", Dialects.V7),
+        (UserServices.Https, "https", "HTTPS", Dialects.V7),
+        (UserServices.LanAccess, "lan-access", "LAN access", Dialects.All),
+        (UserServices.Portal, "portal", "Portal", Dialects.All),
+        (UserServices.Ppp, "ppp", "PPP", Dialects.All),
+        (UserServices.Web, "web", "web", Dialects.V5),
     ];
 
+    private static readonly (UserServices Flag, string Keyword, string Display)[] s_v5 =
+        [.. s_all.Where(s => s.Dialects.HasFlag(Dialects.V5)).Select(s => (s.Flag, s.Keyword, s.Keyword))];
+
     private static readonly (UserServices Flag, string Keyword, string Display)[] s_v7 =
-    [
-        (UserServices.Ssh, "ssh", "SSH"),
-        (UserServices.Telnet, "telnet", "Telnet"),
-        (UserServices.Terminal, "terminal", "Terminal"),
-        (UserServices.Ftp, "ftp", "FTP"),
-        (UserServices.Http, "http", "HTTP"),
-        (UserServices.Https, "https", "HTTPS"),
-        (UserServices.LanAccess, "lan-access", "LAN access"),
-        (UserServices.Portal, "portal", "Portal"),
-        (UserServices.Ppp, "ppp", "PPP"),
-    ];
+        [.. s_all.Where(s => s.Dialects.HasFlag(Dialects.V7)).Select(s => (s.Flag, s.Keyword, s.V7Display))];
 
     public static IReadOnlyList<(UserServices Flag, string Keyword, string Display)> For(ComwareDialect dialect) =>
         dialect == ComwareDialect.V5 ? s_v5 : s_v7;
