@@ -23,6 +23,8 @@ try
             return await RunExecAsync(arguments, cancel.Token);
         case "suite":
             return await RunSuiteAsync(arguments, cancel.Token);
+        case "hold":
+            return await RunHoldAsync(arguments, cancel.Token);
         default:
             Console.Error.WriteLine("""
                 usage:
@@ -30,6 +32,7 @@ try
                                        [--concurrency N] [--count N] [--duration SECONDS] [--pipeline] [--no-verify]
                                        [--cipher aes128-gcm@openssh.com|aes256-gcm@openssh.com]
                   emulator-bench exec  --target HOST:PORT [--user U] [--password P] --command CMD
+                  emulator-bench hold  --target HOST:PORT[,...] [--sessions N] [--seconds S]   idle shells, for memory profiling
                   emulator-bench suite [--quick] [--host PATH/emulator.dll] [--out DIR] [--only a,b] [--micro-results DIR]
                                        [--concurrency N]     sections: handshake, throughput, latency, fleet, micro
                 """);
@@ -78,6 +81,41 @@ static async Task<int> RunExecAsync(Arguments a, CancellationToken cancellationT
     Console.Write(result.Output);
     Console.Error.WriteLine($"[{connection.ServerIdentification}; exit status {result.ExitStatus?.ToString(CultureInfo.InvariantCulture) ?? "none"}; stderr {result.StderrBytes} bytes]");
     return result.ExitStatus ?? 0;
+}
+
+static async Task<int> RunHoldAsync(Arguments a, CancellationToken cancellationToken)
+{
+    var targets = Targets(a);
+    int wanted = a.Int("sessions", 1000);
+    var open = new List<SshClientConnection>(wanted);
+    int errors = 0;
+    try
+    {
+        for (int i = 0; i < wanted; i++)
+        {
+            try
+            {
+                var connection = await SshClientConnection.ConnectAsync(targets[i % targets.Count], ClientOptions(a), cancellationToken);
+                open.Add(connection);
+                await connection.OpenShellAsync(80, 24, cancellationToken);
+            }
+            catch (Exception ex) when (ex is SshClientException or IOException or System.Net.Sockets.SocketException)
+            {
+                errors++;
+            }
+        }
+
+        Console.WriteLine($"{open.Count} shells open, {errors} errors; holding {a.Int("seconds", 30)} s");
+        await Task.Delay(TimeSpan.FromSeconds(a.Int("seconds", 30)), cancellationToken);
+        return errors == 0 ? 0 : 1;
+    }
+    finally
+    {
+        foreach (var connection in open)
+        {
+            await connection.DisposeAsync();
+        }
+    }
 }
 
 static async Task<int> RunSuiteAsync(Arguments a, CancellationToken cancellationToken)

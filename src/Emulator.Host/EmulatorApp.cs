@@ -126,7 +126,7 @@ internal sealed class EmulatorApp : IAsyncDisposable
     {
         var specs = BuildSpecs(settings, catalog);
         var serilog = CreateLogger(settings, extraLogging);
-        var loggerFactory = new Serilog.Extensions.Logging.SerilogLoggerFactory(serilog);
+        var loggerFactory = new CachingLoggerFactory(new Serilog.Extensions.Logging.SerilogLoggerFactory(serilog));
         var secret = settings.FleetSecret is null ? null : Encoding.UTF8.GetBytes(settings.FleetSecret);
         var fleet = new DeviceFleet(specs, settings.StateDir, keyCodec, secret, engines, time, loggerFactory);
 

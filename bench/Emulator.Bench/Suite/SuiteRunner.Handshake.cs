@@ -12,7 +12,9 @@ public sealed partial class SuiteRunner
         // sshd gets the emulator's own `display version` text to print, so both send the same bytes.
         string versionText = _displayVersion ?? DisplayVersionFallback;
         var emulator = Emulator("display version");
-        int warmup = _options.Quick ? 200 : 500;
+        // .NET compiles hot methods again, optimised, after they have run a while: measure the steady state the
+        // emulator reaches after a few seconds of connections, not the JIT (sshd pays its start-up on every connection).
+        int warmup = _options.Quick ? 1000 : 3000;
 
         async Task Measure(ServerUnderTest? server, int warm, int count)
         {
@@ -49,7 +51,8 @@ public sealed partial class SuiteRunner
         _report.Paragraph(
             $"Each connection: TCP connect, curve25519-sha256 key exchange with an ssh-ed25519 host key, aes128-gcm@openssh.com, " +
             $"password authentication, one session channel with exec, read until the channel closes, disconnect. {_options.Concurrency} " +
-            $"connections in flight. The emulator runs `display version`; sshd runs `cat` of a file holding the emulator's " +
+            $"connections in flight, after {warmup} warm-up connections (the emulator's first connections also pay for JIT " +
+            $"compilation). The emulator runs `display version`; sshd runs `cat` of a file holding the emulator's " +
             $"`display version` output ({versionText.Length} bytes) through the user's /bin/sh. Server CPU is utime+stime of the " +
             $"server process over the measured run from /proc/PID/stat; for sshd that includes cutime+cstime: sshd runs as PID 1 of its own " +
             $"PID namespace (`unshare --pid --fork`), so every per-connection process, orphaned or not, is reaped by it and counted; " +

@@ -188,8 +188,9 @@ internal sealed partial class SshTransport
 
     /// <summary>
     /// Next message during a key exchange. Generic messages are skipped, except during a strict initial exchange,
-    /// where anything but the exchange itself is fatal. Upper-layer messages after the client's KEXINIT and before
-    /// its NEWKEYS break RFC 4253 7.1 and end the connection.
+    /// where anything but the exchange itself is fatal. Upper-layer messages during a re-exchange break RFC 4253 7.1,
+    /// but clients that send from several threads (SSH.NET) race their own KEXINIT with channel data; like OpenSSH,
+    /// which leaves the connection protocol's handlers in place while rekeying, they are kept and delivered after it.
     /// </summary>
     private async ValueTask<ReadOnlyMemory<byte>> ReadKexMessageAsync(CancellationToken cancellationToken)
     {
@@ -214,6 +215,12 @@ internal sealed partial class SshTransport
 
             if (number is MessageNumbers.Ignore or MessageNumbers.Debug or MessageNumbers.Unimplemented)
             {
+                continue;
+            }
+
+            if (_firstKexDone && number >= MessageNumbers.FirstUpperLayer)
+            {
+                KeepUntilKexEnds(payload);
                 continue;
             }
 
@@ -291,5 +298,32 @@ internal sealed partial class SshTransport
 
         private byte[] Derive(char letter, int length) =>
             length == 0 ? [] : KeyDerivation.Derive(result.Hash, result.SharedSecret, result.ExchangeHash, letter, _sessionId, length);
+    }
+
+    /// <summary>Upper-layer payload that arrived during a re-exchange, bounded like the outgoing queue.</summary>
+    private void KeepUntilKexEnds(ReadOnlyMemory<byte> payload)
+    {
+        if (_receivedDuringKexBytes + payload.Length > _settings.MaxQueuedBytesDuringRekey)
+        {
+            throw new SshDisconnectException(DisconnectReason.ProtocolError, "too much data sent during key exchange");
+        }
+
+        // A copy: the packet buffer is reused by the next read. Rare, so not pooled.
+        _receivedDuringKex.Enqueue(payload.ToArray());
+        _receivedDuringKexBytes += payload.Length;
+    }
+
+    /// <summary>The oldest payload kept during the last re-exchange, in arrival order.</summary>
+    private bool TryTakeKeptPayload(out ReadOnlyMemory<byte> payload)
+    {
+        if (_receivedDuringKex.TryDequeue(out var kept))
+        {
+            _receivedDuringKexBytes -= kept.Length;
+            payload = kept;
+            return true;
+        }
+
+        payload = default;
+        return false;
     }
 }

@@ -30,6 +30,10 @@ internal sealed partial class SshTransport : IPacketConnection
     private readonly Queue<(byte[] Buffer, int Length)> _held = new();
     private int _heldBytes;
     private bool _kexInProgress;
+
+    // Touched by the reading task only: upper-layer payloads the peer sent during a re-exchange.
+    private readonly Queue<byte[]> _receivedDuringKex = new();
+    private int _receivedDuringKexBytes;
     private TaskCompletionSource? _kexFinished;
 
     private KexInitMessage? _ourKexInit;
@@ -124,6 +128,11 @@ internal sealed partial class SshTransport : IPacketConnection
     {
         while (true)
         {
+            if (TryTakeKeptPayload(out var kept))
+            {
+                return kept;
+            }
+
             var payload = await _packets.ReadAsync(cancellationToken);
             var number = payload.Span[0];
             switch (number)

@@ -22,6 +22,9 @@ internal static class MessageNumbers
     public const byte KexDhGexReply = 33;
     public const byte KexDhGexRequest = 34;
 
+    /// <summary>Messages from here on belong to the authentication and connection protocols (RFC 4250 4.1.2).</summary>
+    public const byte FirstUpperLayer = 50;
+
     public const byte UserAuthRequest = 50;
     public const byte UserAuthFailure = 51;
     public const byte UserAuthSuccess = 52;

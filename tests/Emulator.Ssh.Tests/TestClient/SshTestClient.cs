@@ -29,6 +29,9 @@ internal sealed record TestClientOptions
 
     /// <summary>Extra kex names put after <see cref="Kex"/> (e.g. to test negotiation order).</summary>
     public IReadOnlyList<string> ExtraKex { get; init; } = [];
+
+    /// <summary>Runs on re-exchanges right after our KEXINIT is sent: for messages a racing client sends meanwhile.</summary>
+    public Func<SshTestClient, Task>? AfterRekeyKexInit { get; init; }
 }
 
 /// <summary>
@@ -164,6 +167,11 @@ internal sealed class SshTestClient : IAsyncDisposable
 
         var ours = KexInitMessage.Create(kexList, [_options.HostKey], [_options.Cipher], [_options.Mac], [_options.Compression]);
         await _packets.WriteAsync(ours.Payload, cancellationToken);
+        if (_options.AfterRekeyKexInit is { } after && _firstKexDone)
+        {
+            await after(this);
+        }
+
         while (serverKexInitPayload is null)
         {
             var payload = (await _packets.ReadAsync(cancellationToken)).ToArray();

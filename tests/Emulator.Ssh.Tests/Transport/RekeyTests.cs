@@ -129,16 +129,51 @@ public class RekeyTests
     }
 
     [Fact]
-    public async Task Upper_layer_message_inside_a_client_kex_is_a_protocol_error()
+    public async Task Upper_layer_messages_sent_during_a_rekey_are_delivered_after_it_in_order()
+    {
+        // SSH.NET sends channel data from one thread while another answers a server KEXINIT (RFC 4253 7.1 says it
+        // must not); OpenSSH keeps such messages, and so do we.
+        var ct = TestContext.Current.CancellationToken;
+        var options = new TestClientOptions
+        {
+            AfterRekeyKexInit = async client =>
+            {
+                await client.WritePacketAsync(Data(20), ct);
+                await client.WritePacketAsync(Data(30), ct);
+            },
+        };
+        await using var harness = await TransportHarness.StartAsync(options);
+        var reading = harness.Server.ReadPacketAsync(ct).AsTask();
+        await harness.Client.RekeyAsync(ct);
+
+        Assert.Equal(20, (await reading).Length);
+        Assert.Equal(30, (await harness.Server.ReadPacketAsync(ct)).Length);
+        Assert.Equal(2, harness.Client.KexCount);
+        await harness.Client.WritePacketAsync(Data(40), ct);
+        Assert.Equal(40, (await harness.Server.ReadPacketAsync(ct)).Length);
+    }
+
+    [Fact]
+    public async Task Messages_kept_during_a_rekey_are_bounded()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var harness = await TransportHarness.StartAsync(new TestClientOptions());
+        var options = new TestClientOptions
+        {
+            AfterRekeyKexInit = async client =>
+            {
+                for (var i = 0; i < 8; i++)
+                {
+                    await client.WritePacketAsync(Data(4000), ct);
+                }
+            },
+        };
+        await using var harness = await TransportHarness.StartAsync(options, TransportHarness.Settings(maxQueued: 16 * 1024));
         var reading = harness.Server.ReadPacketAsync(ct).AsTask();
-        var kexInit = Emulator.Ssh.Kex.KexInitMessage.Create(["curve25519-sha256"], ["ssh-ed25519"], ["aes128-gcm@openssh.com"], ["hmac-sha2-256"], ["none"]);
-        await harness.Client.WritePacketAsync(kexInit.Payload, ct);
-        await harness.Client.WritePacketAsync(Data(20), ct);
+        // The client waits for a KEXDH_REPLY that never comes; disposing the harness ends it.
+        _ = harness.Client.RekeyAsync(ct);
+
         var error = await Assert.ThrowsAsync<SshDisconnectException>(() => reading);
-        Assert.Contains("not allowed during key exchange", error.Message, StringComparison.Ordinal);
+        Assert.Contains("too much data sent during key exchange", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
