@@ -24,6 +24,20 @@ public sealed class EmulatorHostLoadTests
         return await EmulatorHost.StartAsync(dll!, devices, "F1000-E", withControl: devices > 1, TimeSpan.FromSeconds(120), ct);
     }
 
+    /// <summary>A shell on the first device after typing <paramref name="loopbacks"/> LoopBack interfaces, as the suite does.</summary>
+    private static async Task<(SshClientConnection Connection, ShellChannel Shell)> ShellWithLoopbacksAsync(
+        EmulatorHost host, int rows, int loopbacks, CancellationToken ct)
+    {
+        var connection = await SshClientConnection.ConnectAsync(host.DeviceEndPoints[0], s_admin, ct);
+        var shell = await connection.OpenShellAsync(rows > 24 ? 200 : 80, rows, ct);
+        foreach (string command in BenchConfiguration.LoopbackCommands(1, loopbacks).Prepend("system-view").Append("return"))
+        {
+            await shell.RunAsync(command, ct);
+        }
+
+        return (connection, shell);
+    }
+
     [Fact]
     public async Task Ten_second_load_against_the_host_has_no_errors()
     {
@@ -45,16 +59,11 @@ public sealed class EmulatorHostLoadTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await StartAsync(1, ct);
-        await using var connection = await SshClientConnection.ConnectAsync(host.DeviceEndPoints[0], s_admin, ct);
-        var shell = await connection.OpenShellAsync(200, 50, ct);
+        var (connection, shell) = await ShellWithLoopbacksAsync(host, rows: 50, loopbacks: 20, ct);
+        await using var owned = connection;
 
         Assert.Equal("<H3C>", shell.Prompt);
         await shell.RunAsync("screen-length disable", ct);
-        foreach (string command in BenchConfiguration.LoopbackCommands(1, 20).Prepend("system-view").Append("return"))
-        {
-            await shell.RunAsync(command, ct);
-        }
-
         var once = await shell.RunAsync("display current-configuration", ct);
         long many = await shell.RunTypedAheadAsync("display current-configuration", 50, ct);
 
@@ -67,15 +76,8 @@ public sealed class EmulatorHostLoadTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = await StartAsync(1, ct);
-        await using var connection = await SshClientConnection.ConnectAsync(host.DeviceEndPoints[0], s_admin, ct);
-        var shell = await connection.OpenShellAsync(80, 24, ct);
-        await shell.RunAsync("system-view", ct);
-        foreach (string command in BenchConfiguration.LoopbackCommands(1, 30))
-        {
-            await shell.RunAsync(command, ct);
-        }
-
-        await shell.RunAsync("return", ct);
+        var (connection, shell) = await ShellWithLoopbacksAsync(host, rows: 24, loopbacks: 30, ct);
+        await using var owned = connection;
         var paged = await shell.RunAsync("display current-configuration", ct);
 
         Assert.True(paged.Pages >= 4, $"{paged.Pages} pages for about 130 lines on a 24-line screen");
