@@ -32,6 +32,8 @@ public class CliBenchmarks
     public void Setup()
     {
         _device = NewDevice();
+        // Boot first: the first session on an unbooted device replays the factory configuration over what is loaded here.
+        _device.EnsureBootedAsync(CancellationToken.None).GetAwaiter().GetResult();
         // LoopBack interfaces when the command set has them; otherwise repeated sysname lines (core commands).
         var loopbacks = new StringBuilder();
         for (int i = 1; loopbacks.Length == 0 || CountLines(loopbacks) < Lines; i++)
@@ -54,6 +56,12 @@ public class CliBenchmarks
 
             _configuration = sysnames.ToString();
             _device.LoadConfigurationAsync(_configuration, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        long displayed = DisplayCurrentConfiguration().GetAwaiter().GetResult();
+        if (displayed < Lines * 10L)
+        {
+            throw new InvalidOperationException($"display current-configuration printed {displayed} bytes for a {Lines}-line configuration");
         }
 
         // The command set grows as modules land: say in the log which configuration was measured.
