@@ -108,6 +108,7 @@ public class CliBenchmarks
         Model = Dialect == ComwareDialect.V7 ? "SecPath F1000-AI-20" : "SecPath F1000-E",
         Dialect = Dialect,
         DefaultSysname = "H3C",
+        VtyLines = Dialect == ComwareDialect.V7 ? 64 : 5,
         SoftwareVersion = Dialect == ComwareDialect.V7 ? "7.1.064" : "5.20",
         Release = Dialect == ComwareDialect.V7 ? "Release 9333P26" : "Release 3177",
         Interfaces = [new("GigabitEthernet1/0/0"), new("GigabitEthernet1/0/1")],
@@ -126,8 +127,6 @@ public class CliBenchmarks
         public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task RebootAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public IReadOnlyList<LoginSessionInfo> GetSessions() => [];
 
         public IReadOnlyList<HostKeyInfo> List() => [];
 

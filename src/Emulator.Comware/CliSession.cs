@@ -1,36 +1,90 @@
+using Emulator.Comware.Auth;
 using Emulator.Comware.Engine;
 using Emulator.Comware.Runtime;
+using Emulator.Comware.Sessions;
+using Emulator.Comware.Shell;
 using Emulator.Comware.Terminal;
 using Microsoft.Extensions.Logging;
 
 namespace Emulator.Comware;
 
 /// <summary>
-/// One login on a device: the shell (banner, prompt, line editor, <c>?</c>, Tab, history, pager) or one exec request.
-/// Commands run through the same resolver and handlers as configuration replay.
+/// One login on a device: the interactive shell or one exec request. It owns the session's view path, history and
+/// VTY line; the terminal side lives in the <c>Shell</c> folder (banner, pager, dialogs, help and Tab).
+/// Concurrency: a command holds the device lock only while it parses, runs and renders into its output buffer;
+/// the buffer is written to the client — pager, window, dialogs — after the lock is released (README "Concurrency").
 /// </summary>
-public sealed partial class CliSession : ICommandHost
+public sealed partial class CliSession : ICommandHost, IDisposable
 {
+    /// <inheritdoc cref="CommandOutput.MorePrompt"/>
+    public const string MorePrompt = CommandOutput.MorePrompt;
+
+    /// <inheritdoc cref="CommandOutput.MoreErase"/>
+    public const string MoreErase = CommandOutput.MoreErase;
+
+    /// <summary>
+    /// What a login gets when every VTY line is taken. Service scanners match this text on H3C/Huawei VTYs
+    /// (e.g. the fscan/kscan telnet signatures "All user interfaces are used, please try later").
+    /// </summary>
+    public const string NoFreeLineMessage = "All user interfaces are used, please try later!";
+
     private readonly ComwareDevice _device;
-    private readonly ParameterContext _parameterContext;
-    private TerminalWriter? _writer;
-    private KeyReader? _keys;
+    private readonly Login? _login;
+    private readonly CommandAssist _assist;
+    private TerminalIo? _io;
+    private CommandOutput? _output;
     private LineEditor? _editor;
-    private TabCycle? _tab;
+    private IDisposable? _heldLock;
+    private int _generation;
     private bool _closed;
     private bool _interactive;
+    private readonly bool _refused;
+    private int? _screenLength;
 
+    /// <summary>A session outside the VTY table (tests, tools): line <see cref="CliUser.Line"/>, no idle timeout.</summary>
     public CliSession(ComwareDevice device, CliUser user)
     {
         _device = device ?? throw new ArgumentNullException(nameof(device));
         User = user ?? throw new ArgumentNullException(nameof(user));
-        _parameterContext = new ParameterContext(device.Facts.Dialect);
+        _assist = new CommandAssist(device);
+        _generation = device.Generation;
         Views = new ViewPath(new ViewInstance(device.Commands.View(ViewIds.User)));
         History = new History(device.Dialect.HistorySize);
-        ScreenLength = device.Dialect.DefaultScreenLength;
+        _screenLength = device.Dialect.DefaultScreenLength;
     }
 
-    public CliUser User { get; internal set; }
+    private CliSession(ComwareDevice device, CliUser user, Login? login, TimeSpan idleTimeout, int? screenLength)
+        : this(device, user)
+    {
+        _login = login;
+        _refused = login is null;
+        IdleTimeout = idleTimeout > TimeSpan.Zero ? idleTimeout : null;
+        _screenLength = screenLength;
+    }
+
+    /// <summary>
+    /// Opens the session of an authenticated login: boots the device if needed, takes the lowest free VTY and applies
+    /// that line's <c>user-interface vty</c> settings (<c>idle-timeout</c>, <c>screen-length</c>, level or role for
+    /// users without their own). When every VTY is taken the session only prints <see cref="NoFreeLineMessage"/>.
+    /// Dispose it to free the line.
+    /// </summary>
+    public static async Task<CliSession> OpenAsync(ComwareDevice device, LoginRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(request);
+        await device.EnsureBootedAsync(cancellationToken);
+        var directory = new UserDirectory(device);
+        var remote = request.Remote?.Address.ToString() ?? "";
+        if (device.Logins.TryOpen(request) is not { } login)
+        {
+            return new CliSession(device, directory.CreateCliUser(request.UserName, remote, 0), null, TimeSpan.Zero, null);
+        }
+
+        var user = directory.CreateCliUser(request.UserName, remote, login.Vty);
+        return new CliSession(device, user, login, directory.VtyIdleTimeout(login.Vty), directory.VtyScreenLength(login.Vty));
+    }
+
+    public CliUser User { get; private set; }
 
     public ComwareDevice Device => _device;
 
@@ -38,13 +92,21 @@ public sealed partial class CliSession : ICommandHost
 
     public History History { get; }
 
-    /// <summary>Lines per page; null after <c>screen-length disable</c> (this session only, §3.2).</summary>
-    public int? ScreenLength { get; set; }
+    /// <summary>The VTY line this session occupies; null for sessions opened without the VTY table.</summary>
+    public Login? Login => _login;
 
-    /// <summary>
-    /// Ends the shell when no key arrives for this long (the line's <c>idle-timeout</c>; V5 default 10 minutes).
-    /// Null (the default here) never times out; the device layer sets it from the user-interface configuration.
-    /// </summary>
+    /// <summary>Lines per page; null after <c>screen-length disable</c> (this session only, §3.2).</summary>
+    public int? ScreenLength
+    {
+        get => _output?.ScreenLength ?? _screenLength;
+        set
+        {
+            _screenLength = value;
+            _output?.ScreenLength = value;
+        }
+    }
+
+    /// <summary>Ends the shell when no key arrives for this long (the line's <c>idle-timeout</c>); null never times out.</summary>
     public TimeSpan? IdleTimeout { get; set; }
 
     /// <summary>The prompt of the current view, e.g. <c>&lt;H3C&gt;</c> or <c>[H3C-GigabitEthernet0/1]</c>.</summary>
@@ -54,34 +116,45 @@ public sealed partial class CliSession : ICommandHost
 
     bool ICommandHost.IsReplay => false;
 
+    History? ICommandHost.History => History;
+
     private DialectSettings Dialect => _device.Dialect;
 
-    /// <summary>Runs the interactive shell until <c>quit</c> in user view or the end of input. Returns the exit status (0).</summary>
+    /// <summary>Runs the interactive shell until <c>quit</c> in user view, the end of input or the idle timeout. Returns 0.</summary>
     public async Task<int> RunShellAsync(CliTerminal terminal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(terminal);
-        Attach(terminal, interactive: true);
+        var io = Attach(terminal, interactive: true);
         await _device.EnsureBootedAsync(cancellationToken);
-        WriteCopyright();
-        if (!await WriteHeadersAsync(cancellationToken))
+        if (_refused)
         {
-            await _writer!.FlushAsync(cancellationToken);
+            return await RefuseAsync(io, cancellationToken);
+        }
+
+        LoginBanner.WriteCopyright(io.Writer, Dialect, _device.Facts);
+        if (!await LoginBanner.WriteHeadersAsync(io, await CopyHeadersAsync(cancellationToken), cancellationToken))
+        {
+            await io.Writer.FlushAsync(cancellationToken);
             return 0;
         }
 
-        _writer!.Raw(Dialect.NulAroundBanner ? "\0" + Prompt : Prompt);
+        io.Writer.Raw(Dialect.NulAroundBanner ? "\0" + Prompt : Prompt);
         while (!_closed)
         {
-            var key = await ReadKeyAsync(cancellationToken);
-            if (key is not { } k)
+            if (await io.ReadKeyAsync(cancellationToken) is not { } key)
             {
                 break;
             }
 
-            await HandleKeyAsync(k, cancellationToken);
+            await HandleKeyAsync(key, cancellationToken);
         }
 
-        await _writer.FlushAsync(cancellationToken);
+        if (io.TimedOut)
+        {
+            LogIdleTimeout(_device.Logger, User.Name, User.Line);
+        }
+
+        await io.Writer.FlushAsync(cancellationToken);
         return 0;
     }
 
@@ -93,8 +166,13 @@ public sealed partial class CliSession : ICommandHost
     {
         ArgumentNullException.ThrowIfNull(commandLine);
         ArgumentNullException.ThrowIfNull(terminal);
-        Attach(terminal, interactive: false);
+        var io = Attach(terminal, interactive: false);
         await _device.EnsureBootedAsync(cancellationToken);
+        if (_refused)
+        {
+            return await RefuseAsync(io, cancellationToken);
+        }
+
         ScreenLength = null;
         var lines = Dialect.ExecAllowsCommandList ? commandLine.Split(';') : [commandLine];
         var status = 0;
@@ -111,136 +189,66 @@ public sealed partial class CliSession : ICommandHost
             }
         }
 
-        await _writer!.FlushAsync(cancellationToken);
+        await io.Writer.FlushAsync(cancellationToken);
         return status;
     }
 
-    private void Attach(CliTerminal terminal, bool interactive)
+    /// <summary>Frees the VTY line.</summary>
+    public void Dispose()
     {
-        _writer = new TerminalWriter(terminal.Output, Dialect.NewLine);
-        _keys = new KeyReader(terminal.Input);
-        _editor = new LineEditor(_writer, History, Dialect.MaxLineLength);
+        _login?.Dispose();
+        ReleaseLock();
+    }
+
+    private TerminalIo Attach(CliTerminal terminal, bool interactive)
+    {
+        _io = new TerminalIo(terminal, Dialect.NewLine, _device.Time, _login) { IdleTimeout = interactive ? IdleTimeout : null };
+        _output = new CommandOutput(_io) { ScreenLength = _screenLength };
+        _editor = new LineEditor(_io.Writer, History, Dialect.MaxLineLength);
         _interactive = interactive;
         _closed = false;
+        return _io;
     }
 
-    /// <summary>§1.3/§1.4: blank line, the 78-column copyright box, a blank line (V5 adds NULs).</summary>
-    private void WriteCopyright()
+    private async Task<int> RefuseAsync(TerminalIo io, CancellationToken cancellationToken)
     {
-        var nul = Dialect.NulAroundBanner ? "\0" : "";
-        var border = new string('*', 78);
-        _writer!.Line();
-        _writer.Raw(nul);
-        _writer.Line(border);
-        _writer.Line(BannerLine($"Copyright (c) {_device.Facts.CopyrightYears} {Dialect.CopyrightHolder} All rights reserved."));
-        _writer.Line(BannerLine("Without the owner's prior written consent,"));
-        _writer.Line(BannerLine("no decompiling or reverse-engineering shall be allowed."));
-        _writer.Line(border);
-        _writer.Line();
+        LogNoFreeLine(_device.Logger, User.Name, _device.Logins.VtyCount);
+        io.Writer.Line(NoFreeLineMessage);
+        await io.Writer.FlushAsync(cancellationToken);
+        return 1;
     }
 
-    /// <summary>
-    /// The <c>header</c> banners of a shell login: legal (with its question; N ends the session), motd, shell.
-    /// Returns false when the user declined the legal banner.
-    /// </summary>
-    private async ValueTask<bool> WriteHeadersAsync(CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyDictionary<string, string>> CopyHeadersAsync(CancellationToken cancellationToken)
     {
-        var headers = _device.GetState<SystemState>().Headers;
-        if (headers.TryGetValue("legal", out var legal))
-        {
-            _writer!.Text(legal);
-            _writer.Line();
-            _writer.Raw("Press Y or ENTER to continue, N to exit.");
-            while (true)
-            {
-                var key = await ReadKeyAsync(cancellationToken);
-                if (key is null || key is { Kind: KeyKind.Printable, Character: 'n' or 'N' })
-                {
-                    _writer.Line();
-                    return false;
-                }
-
-                if (key is { Kind: KeyKind.Enter } or { Kind: KeyKind.Printable, Character: 'y' or 'Y' })
-                {
-                    _writer.Line();
-                    break;
-                }
-            }
-        }
-
-        foreach (var kind in (string[])["motd", "shell"])
-        {
-            if (headers.TryGetValue(kind, out var text))
-            {
-                _writer!.Text(text);
-                _writer.Line();
-            }
-        }
-
-        return true;
-    }
-
-    private static string BannerLine(string text) => ("* " + text).PadRight(77) + "*";
-
-    private async ValueTask<Key?> ReadKeyAsync(CancellationToken cancellationToken)
-    {
-        if (_keys!.HasBufferedKeys)
-        {
-            return await _keys.ReadAsync(cancellationToken);
-        }
-
-        if (!await _writer!.FlushAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        if (IdleTimeout is not { } idle || !_interactive)
-        {
-            return await _keys.ReadAsync(cancellationToken);
-        }
-
-        using var timer = new CancellationTokenSource(idle, _device.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-        try
-        {
-            return await _keys.ReadAsync(linked.Token);
-        }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            // idle-timeout: the device drops the user without a word.
-            _closed = true;
-            return null;
-        }
+        using var held = await _device.LockAsync(cancellationToken);
+        return new Dictionary<string, string>(_device.GetState<SystemState>().Headers, StringComparer.Ordinal);
     }
 
     private async ValueTask HandleKeyAsync(Key key, CancellationToken cancellationToken)
     {
-        if (key.Kind != KeyKind.Tab)
-        {
-            _tab = null;
-        }
-
+        var writer = _io!.Writer;
+        _assist.KeyPressed(key);
         switch (_editor!.Handle(key))
         {
             case EditorAction.Submit:
                 await SubmitAsync(cancellationToken);
                 break;
             case EditorAction.Help:
-                ShowHelp();
+                _assist.ShowHelp(writer, _editor, Views, User, Prompt);
                 break;
             case EditorAction.Complete:
-                Complete();
+                _assist.Complete(writer, _editor, Views, User, Prompt);
                 break;
             case EditorAction.Cancel:
                 _editor.Clear();
-                _writer!.Line();
-                _writer.Raw(Prompt);
+                writer.Line();
+                writer.Raw(Prompt);
                 break;
             case EditorAction.ReturnToUserView:
                 _editor.Clear();
                 Views.ReturnToUserView();
-                _writer!.Line();
-                _writer.Raw(Prompt);
+                writer.Line();
+                writer.Raw(Prompt);
                 break;
         }
     }
@@ -250,7 +258,7 @@ public sealed partial class CliSession : ICommandHost
         var line = _editor!.Text;
         var promptColumn = Prompt.Length;
         _editor.Clear();
-        _writer!.Line();
+        _io!.Writer.Line();
         if (line.Trim().Length > 0)
         {
             LogCommand(_device.Logger, User.Name, RedactSecrets(line));
@@ -260,153 +268,132 @@ public sealed partial class CliSession : ICommandHost
         History.ResetBrowsing();
         if (!_closed)
         {
-            _writer.Raw(Prompt);
+            _io.Writer.Raw(Prompt);
         }
     }
 
-    /// <summary>Parses and runs one line under the device lock; prints syntax errors with the caret. True on success.</summary>
+    /// <summary>
+    /// Runs one line: parse, run and render under the device lock, then — lock released — write the output through
+    /// the filter and pager. True on success.
+    /// </summary>
     private async ValueTask<bool> ExecuteLineAsync(string line, int promptColumn, CancellationToken cancellationToken)
     {
+        bool ok;
         _heldLock = await _device.LockAsync(cancellationToken);
         try
         {
-            var resolution = CommandExecutor.Resolve(_device, Views, User, line);
-            var result = resolution.Result;
-            if (result.Verdict != ParseVerdict.Ok)
-            {
-                var (caret, message) = CliMessages.SyntaxError(result.Verdict, promptColumn + result.ErrorOffset);
-                _writer!.Line(caret);
-                _writer.Line(message);
-                return false;
-            }
-
-            if (resolution.PermissionDenied)
-            {
-                _writer!.Line(Dialect.PermissionDeniedMessage!);
-                return false;
-            }
-
-            // Stored before it runs so display history-command lists itself; a command that fails is taken out again.
-            var remember = _interactive && !result.Command!.Definition.ExcludeFromHistory;
-            var rollback = remember ? History.Add(line.Trim()) : null;
-            BeginCommandOutput(result.Filter);
-            var ok = await CommandExecutor.RunAsync(_device, this, resolution, cancellationToken);
-            await FlushCommandOutputAsync(cancellationToken);
-            if (!ok && rollback is not null)
-            {
-                History.Undo(rollback);
-            }
-
-            return ok;
+            ok = await RunLockedAsync(line, promptColumn, cancellationToken);
         }
         finally
         {
-            _heldLock?.Dispose();
-            _heldLock = null;
+            ReleaseLock();
         }
+
+        await _output!.FlushAsync(cancellationToken);
+        return ok;
     }
 
-    private void ShowHelp()
+    private async ValueTask<bool> RunLockedAsync(string line, int promptColumn, CancellationToken cancellationToken)
     {
-        var line = _editor!.Text;
-        _writer!.Raw("?");
-        _writer.Line();
-        HelpResult? first = null;
-        for (var depth = Views.Depth; depth >= 1; depth--)
+        if (!IsAttachedToCurrentConfiguration())
         {
-            var view = Views.Views[depth - 1];
-            var result = CommandParser.Help(CommandExecutor.ForHelp(_device, view, User), line, _parameterContext);
-            first ??= result;
-            if (result.Verdict == ParseVerdict.Ok)
-            {
-                first = result;
-                break;
-            }
-
-            if (!view.Definition.FallbackToParent)
-            {
-                break;
-            }
+            // The configuration was replaced (control API reset) while this session was editing one of its objects.
+            LogDetached(_device.Logger, User.Name, User.Line);
+            _closed = true;
+            return false;
         }
 
-        if (first!.Verdict != ParseVerdict.Ok)
+        var resolution = CommandExecutor.Resolve(_device, Views, User, line);
+        var result = resolution.Result;
+        var writer = _io!.Writer;
+        if (result.Verdict != ParseVerdict.Ok)
         {
-            var (caret, message) = CliMessages.SyntaxError(first.Verdict, Prompt.Length + first.ErrorOffset);
-            _writer.Line(caret);
-            _writer.Line(message);
-        }
-        else
-        {
-            if (line.Trim().Length == 0)
-            {
-                _writer.Line(Views.Current.Definition.HelpTitle);
-            }
-
-            foreach (var text in CliMessages.FormatHelp(first.Items))
-            {
-                _writer.Line(text);
-            }
-
-            _writer.Line();
+            var (caret, message) = CliMessages.SyntaxError(result.Verdict, promptColumn + result.ErrorOffset);
+            writer.Line(caret);
+            writer.Line(message);
+            return false;
         }
 
-        _writer.Raw(Prompt);
-        _editor.Restore(line);
+        if (resolution.PermissionDenied)
+        {
+            writer.Line(Dialect.PermissionDeniedMessage!);
+            return false;
+        }
+
+        // Stored before it runs so display history-command lists itself; a command that fails is taken out again.
+        var remember = _interactive && !result.Command!.Definition.ExcludeFromHistory;
+        var rollback = remember ? History.Add(line.Trim()) : null;
+        _output!.Begin(result.Filter);
+        var ok = await CommandExecutor.RunAsync(_device, this, resolution, cancellationToken);
+        if (!ok && rollback is not null)
+        {
+            History.Undo(rollback);
+        }
+
+        return ok;
     }
 
-    private void Complete()
+    /// <summary>
+    /// After a reboot or reset, views that hold objects of the old configuration (an interface, a zone, a rule) would
+    /// edit detached objects: such a session is closed. Sessions in user or system view simply go on.
+    /// </summary>
+    private bool IsAttachedToCurrentConfiguration()
     {
-        var editor = _editor!;
-        if (editor.Cursor != editor.Text.Length)
+        var current = _device.Generation;
+        if (current == _generation)
         {
-            return;
+            return true;
         }
 
-        if (_tab is null)
+        if (Views.Views.Any(v => v.State is not null))
         {
-            var line = editor.Text;
-            IReadOnlyList<string> words = [];
-            for (var depth = Views.Depth; depth >= 1 && words.Count == 0; depth--)
-            {
-                var view = Views.Views[depth - 1];
-                words = CommandParser.Complete(CommandExecutor.ForHelp(_device, view, User), line, _parameterContext);
-                if (!view.Definition.FallbackToParent)
-                {
-                    break;
-                }
-            }
-
-            if (words.Count == 0)
-            {
-                // No match: the line is shown again unchanged on a new line (V7 manual Table 1).
-                _writer!.Line();
-                _writer.Raw(Prompt);
-                editor.Restore(line);
-                return;
-            }
-
-            var start = line.Length;
-            while (start > 0 && line[start - 1] is not (' ' or '\t'))
-            {
-                start--;
-            }
-
-            _tab = new TabCycle(line[..start], words);
+            return false;
         }
 
-        _tab.Index = (_tab.Index + 1) % _tab.Words.Count;
-        editor.Replace(_tab.Prefix + _tab.Words[_tab.Index]);
+        _generation = current;
+        return true;
     }
 
-    /// <summary>Repeated Tab cycles through the candidates of the word typed before the first Tab (§2.3).</summary>
-    private sealed record TabCycle(string Prefix, IReadOnlyList<string> Words)
+    private void ReleaseLock()
     {
-        public int Index { get; set; } = -1;
+        var held = _heldLock;
+        _heldLock = null;
+        held?.Dispose();
+    }
+
+    void ICommandHost.Write(string text) => _output!.Append(text);
+
+    void ICommandHost.Close() => _closed = true;
+
+    void ICommandHost.ChangeUser(CliUser user) => User = user;
+
+    /// <summary>
+    /// A dialog inside a command (Y/N, file name, password): the lock is released while the question waits for the
+    /// user, so other sessions, saves and the control API go on; it is taken again before the handler continues.
+    /// </summary>
+    async ValueTask<string?> ICommandHost.ReadLineAsync(string prompt, bool echo, CancellationToken cancellationToken)
+    {
+        var relock = _heldLock is not null;
+        ReleaseLock();
+        try
+        {
+            await _output!.FlushAsync(cancellationToken);
+            _io!.Writer.Text(prompt);
+            return await _io.ReadAnswerAsync(echo, Dialect.MaxLineLength, cancellationToken);
+        }
+        finally
+        {
+            if (relock)
+            {
+                _heldLock = await _device.LockAsync(cancellationToken);
+            }
+        }
     }
 
     /// <summary>Logs never carry passwords: everything after a <c>password</c> keyword (or its abbreviation) is masked.</summary>
     public static string RedactSecrets(string line)
     {
+        ArgumentNullException.ThrowIfNull(line);
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var at = Array.FindIndex(words, w => w.Length >= 3 && "password".StartsWith(w, StringComparison.OrdinalIgnoreCase));
         return at < 0 || at == words.Length - 1 ? line : string.Join(' ', words[..(at + 1)]) + " ******";
@@ -414,4 +401,13 @@ public sealed partial class CliSession : ICommandHost
 
     [LoggerMessage(Level = LogLevel.Information, Message = "user {User} runs: {Command}")]
     private static partial void LogCommand(ILogger logger, string user, string command);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "user {User} on {Line} logged out: idle-timeout")]
+    private static partial void LogIdleTimeout(ILogger logger, string user, string line);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "login of {User} refused: all {Count} VTY lines are in use")]
+    private static partial void LogNoFreeLine(ILogger logger, string user, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "user {User} on {Line} closed: the configuration it was editing was replaced")]
+    private static partial void LogDetached(ILogger logger, string user, string line);
 }

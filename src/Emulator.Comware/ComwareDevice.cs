@@ -2,22 +2,26 @@ using System.Collections.Concurrent;
 using Emulator.Comware.Commands;
 using Emulator.Comware.Engine;
 using Emulator.Comware.Runtime;
+using Emulator.Comware.Sessions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Emulator.Comware;
 
 /// <summary>
-/// One emulated device: its facts, services, clock, command set and running configuration (a bag of per-module state
-/// objects rendered by the command set's <see cref="IConfigSection"/>s). Changes are serialised by one async lock.
-/// The configuration is loaded on first use (<see cref="EnsureBootedAsync"/>), never in the constructor.
+/// One emulated device: its facts, services, clock, command set, VTY lines and running configuration (a bag of
+/// per-module state objects rendered by the command set's <see cref="IConfigSection"/>s). Changes are serialised by
+/// one async lock that is held only while a command parses, mutates and renders into a buffer — never while anything
+/// waits on a client (see README "Concurrency"). The configuration is loaded on first use
+/// (<see cref="EnsureBootedAsync"/>), never in the constructor.
 /// </summary>
-public sealed class ComwareDevice : IDisposable
+public sealed partial class ComwareDevice : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly Lock _bootLock = new();
     private ConcurrentDictionary<Type, object> _state = new();
     private Task<ConfigurationLoadReport>? _boot;
+    private int _generation;
 
     public ComwareDevice(DeviceFacts facts, IDeviceServices services, TimeProvider time, CommandSet? commands = null, DialectSettings? dialect = null, ILogger? logger = null)
     {
@@ -29,6 +33,7 @@ public sealed class ComwareDevice : IDisposable
         Dialect = dialect ?? DialectSettings.For(facts.Dialect);
         BootedAt = time.GetUtcNow();
         Logger = logger ?? NullLogger.Instance;
+        Logins = new LoginTable(facts.VtyLines, time);
     }
 
     public DeviceFacts Facts { get; }
@@ -48,6 +53,18 @@ public sealed class ComwareDevice : IDisposable
 
     /// <summary>Errors of the last boot replay (also returned by <see cref="BootAsync"/>).</summary>
     public ConfigurationLoadReport? LastBootReport { get; private set; }
+
+    /// <summary>The VTY lines and who is logged in on them.</summary>
+    public LoginTable Logins { get; }
+
+    /// <summary>Who is logged in, ordered by VTY, as <c>display users</c> and <c>display ssh server session</c> list them.</summary>
+    public IReadOnlyList<LoginSessionInfo> LoginSessions() => [.. Logins.Snapshot().Select(l => l.ToInfo())];
+
+    /// <summary>
+    /// Bumped every time the running configuration is replaced (boot, reboot, reset): a session whose views still
+    /// hold objects of the replaced configuration must not edit them.
+    /// </summary>
+    public int Generation => Volatile.Read(ref _generation);
 
     public string Sysname => GetState<SystemState>().Sysname ?? Facts.DefaultSysname;
 
@@ -78,8 +95,8 @@ public sealed class ComwareDevice : IDisposable
     /// </summary>
     public async Task<ConfigurationLoadReport> BootAsync(CancellationToken cancellationToken)
     {
-        var text = Services.ReadStartupConfiguration() ?? Facts.DefaultConfiguration;
-        var report = await ReloadAsync(text, cancellationToken);
+        var saved = Services.ReadStartupConfiguration();
+        var report = await ReloadAsync(saved ?? Facts.DefaultConfiguration, saved is null ? DefaultConfigurationSource : StartupFileName, cancellationToken);
         lock (_bootLock)
         {
             _boot ??= Task.FromResult(report);
@@ -90,7 +107,7 @@ public sealed class ComwareDevice : IDisposable
 
     /// <summary>Back to the profile's factory configuration (the saved file is not touched).</summary>
     public Task<ConfigurationLoadReport> ResetToDefaultsAsync(CancellationToken cancellationToken) =>
-        ReloadAsync(Facts.DefaultConfiguration, cancellationToken);
+        ReloadAsync(Facts.DefaultConfiguration, DefaultConfigurationSource, cancellationToken);
 
     /// <summary>Executes configuration text on top of the running configuration (as if typed in system view).</summary>
     public async Task<ConfigurationLoadReport> LoadConfigurationAsync(string text, CancellationToken cancellationToken)
@@ -99,7 +116,17 @@ public sealed class ComwareDevice : IDisposable
         return await ConfigurationReplay.RunAsync(this, text, cancellationToken);
     }
 
-    /// <summary><c>display current-configuration</c> as lines (no line terminators).</summary>
+    /// <summary>
+    /// The running configuration for readers outside the CLI (control API, backups): rendered under the lock, so it
+    /// is one consistent snapshot even while sessions change the configuration.
+    /// </summary>
+    public async Task<string> RenderCurrentConfigurationAsync(CancellationToken cancellationToken)
+    {
+        using var held = await LockAsync(cancellationToken);
+        return RenderCurrentConfiguration();
+    }
+
+    /// <summary><c>display current-configuration</c> as lines (no line terminators). Caller holds the lock.</summary>
     public IReadOnlyList<string> RenderCurrentConfigurationLines()
     {
         var writer = new ConfigWriter();
@@ -128,15 +155,31 @@ public sealed class ComwareDevice : IDisposable
 
     public void Dispose() => _lock.Dispose();
 
-    private async Task<ConfigurationLoadReport> ReloadAsync(string text, CancellationToken cancellationToken)
+    private async Task<ConfigurationLoadReport> ReloadAsync(string text, string source, CancellationToken cancellationToken)
     {
         using var held = await LockAsync(cancellationToken);
         _state = new ConcurrentDictionary<Type, object>();
+        Interlocked.Increment(ref _generation);
         BootedAt = Time.GetUtcNow();
-        var report = await ConfigurationReplay.RunAsync(this, text, cancellationToken);
+        var report = await ConfigurationReplay.RunAsync(this, text, cancellationToken) with { Source = source };
         LastBootReport = report;
+        foreach (var error in report.Errors)
+        {
+            // startup.cfg:12: % Unrecognized command found at '^' position. (the line follows in the structured field)
+            LogBootError(Logger, source, error.LineNumber, error.Message, error.Line);
+        }
+
         return report;
     }
+
+    /// <summary>Name the boot report gives the saved configuration.</summary>
+    public const string StartupFileName = "startup.cfg";
+
+    /// <summary>Name the boot report gives the profile's factory configuration.</summary>
+    public const string DefaultConfigurationSource = "default-configuration";
+
+    [LoggerMessage(LogLevel.Warning, "{Source}:{LineNumber}: {Message} ({Line})")]
+    private static partial void LogBootError(ILogger logger, string source, int lineNumber, string message, string line);
 
     private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
     {

@@ -37,6 +37,12 @@ public sealed record DeviceFacts
     /// <summary>Physical interfaces present at boot, by full Comware name (e.g. GigabitEthernet0/0).</summary>
     public IReadOnlyList<InterfaceFacts> Interfaces { get; init; } = [];
 
+    /// <summary>
+    /// Number of VTY user lines, a model fact: V5 SecPath/MSR boxes have <c>user-interface vty 0 4</c> (5), V7 has
+    /// <c>line vty 0 63</c> (64). Logins beyond it are refused; <c>user-interface vty</c> ranges stop at it.
+    /// </summary>
+    public required int VtyLines { get; init; }
+
     /// <summary>Factory configuration as Comware text, replayed when no startup.cfg exists.</summary>
     public string DefaultConfiguration { get; init; } = "";
 }

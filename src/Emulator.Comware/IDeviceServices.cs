@@ -20,8 +20,6 @@ public interface IDeviceServices
 
     IHostKeyControl HostKeys { get; }
 
-    /// <summary>Logged-in sessions for display users / display ssh server session.</summary>
-    IReadOnlyList<LoginSessionInfo> GetSessions();
 }
 
 /// <summary>The device's SSH host keys as <c>public-key local create|destroy</c> and <c>display public-key local</c> see them.</summary>
@@ -43,4 +41,8 @@ public interface IHostKeyControl
 public sealed record HostKeyInfo(string Kind, string KeyType, int Bits, ReadOnlyMemory<byte> PublicKeyBlob, DateTimeOffset CreatedAt);
 
 /// <param name="Line">e.g. VTY 0.</param>
-public sealed record LoginSessionInfo(string Line, string UserName, string RemoteAddress, DateTimeOffset Since, string Protocol, string Cipher, string Mac);
+public sealed record LoginSessionInfo(string Line, string UserName, string RemoteAddress, DateTimeOffset Since, string Protocol, string Cipher, string Mac)
+{
+    /// <summary>Time since the user last typed.</summary>
+    public TimeSpan Idle { get; init; }
+}

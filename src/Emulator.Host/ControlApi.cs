@@ -80,8 +80,15 @@ internal static class ControlApi
 
     internal sealed record SessionDto(string Line, string User, string Remote, DateTimeOffset Since);
 
+    /// <param name="Source"><c>startup.cfg</c> or <c>default-configuration</c>.</param>
+    /// <param name="Line">1-based line number in that text.</param>
+    /// <param name="Text">The line as written.</param>
+    /// <param name="Error">The CLI's message, e.g. <c>% Unrecognized command found at '^' position.</c>.</param>
+    internal sealed record BootErrorDto(string Source, int Line, string Text, string Error);
+
     internal sealed record DeviceDto(string Name, string Profile, string Model, string Address, int Port, string State, bool Warm,
-        string? Error, IReadOnlyList<KeyDto> Fingerprints, int Connections, IReadOnlyList<SessionDto> Sessions)
+        string? Error, IReadOnlyList<KeyDto> Fingerprints, int Connections, IReadOnlyList<SessionDto> Sessions,
+        IReadOnlyList<BootErrorDto> BootErrors)
     {
         public static async Task<DeviceDto> FromAsync(DeviceInstance d, CancellationToken ct)
         {
@@ -89,7 +96,8 @@ internal static class ControlApi
             return new DeviceDto(d.Name, d.Profile.Name, d.Profile.Model, d.EndPoint.Address.ToString(), d.EndPoint.Port,
                 d.Status.ToString().ToLowerInvariant(), d.IsWarm, d.Error,
                 [.. keys.Select(k => new KeyDto(k.KeyType, k.Bits, k.FingerprintSha256))], d.ConnectionCount,
-                [.. d.Sessions.Select(s => new SessionDto(s.Line, s.UserName, s.RemoteAddress, s.Since))]);
+                [.. d.Sessions.Select(s => new SessionDto(s.Line, s.UserName, s.RemoteAddress, s.Since))],
+                [.. d.BootErrors.Select(e => new BootErrorDto(d.BootSource ?? "", e.LineNumber, e.Line, e.Message))]);
         }
     }
 }

@@ -11,6 +11,7 @@ public class BrokenProfileTests
         family: Test family
         software: { version: "5.20", release: "3177", copyright-years: 2004-2011 }
         sysname: H3C
+        vty-lines: 5
         hardware:
           cpu: Test CPU
           memory-mb: 512

@@ -1,4 +1,5 @@
 using Emulator.Comware.Runtime;
+using Emulator.Comware.Terminal;
 
 namespace Emulator.Comware.Engine;
 
@@ -21,6 +22,15 @@ internal interface ICommandHost
 
     /// <summary>Ends the session after this command (<c>quit</c> in user view).</summary>
     void Close();
+
+    /// <summary><c>super</c>: the session goes on as <paramref name="user"/> (replay and exec keep theirs).</summary>
+    void ChangeUser(CliUser user);
+
+    /// <summary>The session's command history; null where there is none (replay, exec).</summary>
+    History? History { get; }
+
+    /// <summary>Lines per page for this session; null = no paging (<c>screen-length disable</c>). Ignored by replay.</summary>
+    int? ScreenLength { get; set; }
 }
 
 /// <summary>
@@ -57,12 +67,16 @@ public sealed class CommandContext
     public CliUser User => _host.User;
 
     /// <summary><c>super</c>: the session goes on with another level or role (replay and exec keep theirs).</summary>
-    public void ChangeUser(CliUser user)
+    public void ChangeUser(CliUser user) => _host.ChangeUser(user);
+
+    /// <summary>The session's command history (<c>display history-command</c>); null during replay.</summary>
+    public History? History => _host.History;
+
+    /// <summary>Lines per page of this session's output; null = no paging. <c>screen-length disable</c> sets null.</summary>
+    public int? ScreenLength
     {
-        if (_host is CliSession session)
-        {
-            session.User = user;
-        }
+        get => _host.ScreenLength;
+        set => _host.ScreenLength = value;
     }
 
     public ComwareDialect Dialect => Device.Facts.Dialect;

@@ -20,9 +20,9 @@ internal static class CommandExecutor
         var level = user.EffectiveLevel(device.Facts.Dialect);
         var hideAboveLevel = device.Dialect.PermissionDeniedMessage is null;
         Resolution? best = null;
-        for (var depth = views.Depth; depth >= 1; depth--)
+        var depth = views.Depth;
+        foreach (var view in FallbackChain(views))
         {
-            var view = views.Views[depth - 1];
             var commands = Visible(device, view, level, hideAboveLevel);
             var result = CommandParser.Parse(commands, line, context);
             if (result.Verdict == ParseVerdict.Ok)
@@ -35,13 +35,27 @@ internal static class CommandExecutor
                 best = new Resolution(result, depth, false);
             }
 
-            if (!view.Definition.FallbackToParent)
-            {
-                break;
-            }
+            depth--;
         }
 
         return best!;
+    }
+
+    /// <summary>
+    /// The views a line is looked up in: the current one, then its parents up to user view, stopping after a view
+    /// that does not fall back (§1.2). Shared by execution, <c>?</c> and Tab so all three agree.
+    /// </summary>
+    public static IEnumerable<ViewInstance> FallbackChain(ViewPath views)
+    {
+        for (var depth = views.Depth; depth >= 1; depth--)
+        {
+            var view = views.Views[depth - 1];
+            yield return view;
+            if (!view.Definition.FallbackToParent)
+            {
+                yield break;
+            }
+        }
     }
 
     /// <summary>Commands of a view the user may see: above-level commands are invisible on V5 and listed nowhere on V7.</summary>

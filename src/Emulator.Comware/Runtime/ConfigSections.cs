@@ -78,5 +78,8 @@ public sealed record ConfigurationError(int LineNumber, string Line, string Mess
 /// <summary>What replaying a configuration text did.</summary>
 public sealed record ConfigurationLoadReport(int LinesExecuted, IReadOnlyList<ConfigurationError> Errors)
 {
+    /// <summary>Where the text came from: <c>startup.cfg</c>, <c>default-configuration</c>, or empty for loaded text.</summary>
+    public string Source { get; init; } = "";
+
     public bool Succeeded => Errors.Count == 0;
 }

@@ -83,4 +83,16 @@ internal sealed class ConfigurationReplay : ICommandHost
     public void Close()
     {
     }
+
+    public void ChangeUser(CliUser user)
+    {
+    }
+
+    public Terminal.History? History => null;
+
+    public int? ScreenLength
+    {
+        get => null;
+        set { }
+    }
 }

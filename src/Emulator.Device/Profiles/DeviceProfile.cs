@@ -31,6 +31,9 @@ public sealed record DeviceProfile
 
     public required string DefaultSysname { get; init; }
 
+    /// <summary>Number of VTY user lines (<c>vty-lines</c>): 5 on V5 SecPath, 64 on V7.</summary>
+    public required int VtyLines { get; init; }
+
     /// <summary>Uptime the device already has when the emulator starts it.</summary>
     public TimeSpan UptimeBase { get; init; }
 
@@ -67,6 +70,7 @@ public sealed record DeviceProfile
             Model = Model,
             Dialect = Dialect,
             DefaultSysname = sysname ?? DefaultSysname,
+            VtyLines = VtyLines,
             SoftwareVersion = SoftwareVersion,
             Release = "Release " + Release,
             CopyrightYears = CopyrightYears,

@@ -52,6 +52,7 @@ internal static partial class ProfileReader
             top.Error(top.Raw("sysname")!, "'sysname' must be 1 to 30 characters without spaces");
         }
 
+        var vtyLines = top.Int("vty-lines", true, 1, 512, "the number of VTY user lines (V5 SecPath: 5, V7: 64)");
         var uptime = ReadUptime(top);
         var hardware = ReadHardware(top);
         var ssh = ReadSsh(top);
@@ -76,6 +77,7 @@ internal static partial class ProfileReader
             Release = release!,
             CopyrightYears = years!,
             DefaultSysname = sysname!,
+            VtyLines = vtyLines!.Value,
             UptimeBase = uptime ?? TimeSpan.Zero,
             Hardware = hardware!,
             Ssh = ssh!,

@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using Emulator.Comware;
+using Emulator.Comware.Runtime;
 using Emulator.Device.Fleet;
 using Emulator.Device.Profiles;
 using Emulator.Device.State;
@@ -25,8 +25,6 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly SshServer _ssh;
     private readonly SemaphoreSlim _bootLock = new(1, 1);
-    // Created on first login: a thousand cold devices should not each carry an empty concurrent dictionary.
-    private ConcurrentDictionary<string, LoginSessionInfo>? _sessions;
     private readonly CancellationTokenSource _stopping = new();
     private CancellationTokenSource _sessionsCts = new();
     private DeviceListener? _listener;
@@ -79,7 +77,14 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
     public int ConnectionCount => _ssh.ConnectionCount;
 
-    public IReadOnlyList<LoginSessionInfo> Sessions => _sessions is null ? [] : [.. _sessions.Values.OrderBy(s => s.Line, StringComparer.Ordinal)];
+    /// <summary>Who is logged in on which VTY (empty while the device is cold).</summary>
+    public IReadOnlyList<LoginSessionInfo> Sessions => Volatile.Read(ref _engine)?.Sessions ?? [];
+
+    /// <summary>Lines of startup.cfg (or the factory configuration) that failed at the last boot, reboot or reset.</summary>
+    public IReadOnlyList<ConfigurationError> BootErrors => Volatile.Read(ref _engine)?.LastBootReport?.Errors ?? [];
+
+    /// <summary>Where <see cref="BootErrors"/> come from: <c>startup.cfg</c> or <c>default-configuration</c>.</summary>
+    public string? BootSource => Volatile.Read(ref _engine)?.LastBootReport?.Source;
 
     /// <summary>Binds the SSH port. Throws <see cref="SocketException"/> when the address is taken.</summary>
     public void Start()
@@ -136,8 +141,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         }
     }
 
+    /// <summary>The running configuration as one consistent snapshot (rendered under the device lock).</summary>
     public async Task<string> GetRunningConfigurationAsync(CancellationToken cancellationToken) =>
-        (await GetEngineAsync(cancellationToken)).RenderRunningConfiguration();
+        await (await GetEngineAsync(cancellationToken)).RenderRunningConfigurationAsync(cancellationToken);
 
     /// <summary>Back to the profile's factory configuration; the saved file stays.</summary>
     public async Task ResetAsync(CancellationToken cancellationToken)
@@ -198,24 +204,6 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
     private IDisposable? Scope() => _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name });
 
-    internal void AddSession(string id, LoginSessionInfo info) =>
-        LazyInitializer.EnsureInitialized(ref _sessions, () => new(StringComparer.Ordinal))[id] = info;
-
-    internal void RemoveSession(string id) => _sessions?.TryRemove(id, out _);
-
-    /// <summary>The lowest free VTY number, as the device numbers user interfaces.</summary>
-    internal int NextVty()
-    {
-        var used = (_sessions?.Values ?? []).Select(s => s.Line).ToHashSet(StringComparer.Ordinal);
-        var vty = 0;
-        while (used.Contains("VTY " + vty))
-        {
-            vty++;
-        }
-
-        return vty;
-    }
-
     private async Task OnConnectionAsync(Socket socket, IDuplexPipe transport, CancellationToken listenerToken)
     {
         var id = Interlocked.Increment(ref _nextConnection);
@@ -266,7 +254,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             Algorithms = Spec.Policy.Algorithms(Profile.Ssh.Algorithms),
             HostKeys = HostKeys,
             Authenticator = new DeviceAuthenticator(async ct => (await GetEngineAsync(ct)).Users, _logger),
-            Sessions = new SshSessionHandler(this, _logger),
+            Sessions = new SshSessionHandler(this),
             MaxAuthenticationAttempts = users?.AuthenticationRetries ?? 3,
             LoginGraceTime = users?.AuthenticationTimeout ?? TimeSpan.FromSeconds(60),
             TimeProvider = _time,

@@ -1,5 +1,6 @@
 using Emulator.Comware;
 using Emulator.Comware.Auth;
+using Emulator.Comware.Runtime;
 using Emulator.Ssh;
 
 namespace Emulator.Device.Runtime;
@@ -20,13 +21,19 @@ public interface IDeviceEngine : IDisposable
     /// <summary>Running configuration := the profile's factory configuration.</summary>
     Task ResetToDefaultsAsync(CancellationToken cancellationToken);
 
-    /// <summary>What <c>display current-configuration</c> prints, as <c>save</c> writes it.</summary>
-    string RenderRunningConfiguration();
+    /// <summary>What <c>display current-configuration</c> prints, as <c>save</c> writes it: one consistent snapshot.</summary>
+    Task<string> RenderRunningConfigurationAsync(CancellationToken cancellationToken);
+
+    /// <summary>Lines of the last boot, reboot or reset that failed (empty when all ran).</summary>
+    ConfigurationLoadReport? LastBootReport { get; }
+
+    /// <summary>Who is logged in on which VTY.</summary>
+    IReadOnlyList<LoginSessionInfo> Sessions { get; }
 
     /// <summary>Local users and SSH server settings of the running configuration.</summary>
     UserDirectory Users { get; }
 
-    /// <summary>Runs a shell or exec request until it ends; returns the exit status.</summary>
+    /// <summary>Runs a shell or exec request on a free VTY until it ends; returns the exit status.</summary>
     Task<int?> RunSessionAsync(SshSession session, CancellationToken cancellationToken);
 }
 

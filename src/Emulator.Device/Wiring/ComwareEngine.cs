@@ -1,7 +1,8 @@
+using System.Net;
 using Emulator.Comware;
 using Emulator.Comware.Auth;
-using Emulator.Comware.Model.Management;
 using Emulator.Comware.Runtime;
+using Emulator.Comware.Sessions;
 using Emulator.Device.Runtime;
 using Emulator.Ssh;
 using Microsoft.Extensions.Logging;
@@ -9,13 +10,15 @@ using Microsoft.Extensions.Logging;
 namespace Emulator.Device.Wiring;
 
 /// <summary><see cref="IDeviceEngine"/> over the Comware CLI: a <see cref="ComwareDevice"/> and one <see cref="CliSession"/> per SSH session.</summary>
-public sealed class ComwareEngine : IDeviceEngine
+public sealed partial class ComwareEngine : IDeviceEngine
 {
     private readonly ComwareDevice _device;
+    private readonly ILogger _logger;
 
     private ComwareEngine(DeviceFacts facts, IDeviceServices services, TimeProvider time, ILogger logger)
     {
         _device = new ComwareDevice(facts, services, time, logger: logger);
+        _logger = logger;
         Users = new UserDirectory(_device);
     }
 
@@ -23,13 +26,17 @@ public sealed class ComwareEngine : IDeviceEngine
 
     public UserDirectory Users { get; }
 
+    public ConfigurationLoadReport? LastBootReport => _device.LastBootReport;
+
+    public IReadOnlyList<LoginSessionInfo> Sessions => _device.LoginSessions();
+
     public Task BootAsync(CancellationToken cancellationToken) => _device.EnsureBootedAsync(cancellationToken);
 
     public Task ReloadAsync(CancellationToken cancellationToken) => _device.BootAsync(cancellationToken);
 
     public Task ResetToDefaultsAsync(CancellationToken cancellationToken) => _device.ResetToDefaultsAsync(cancellationToken);
 
-    public string RenderRunningConfiguration() => _device.RenderCurrentConfiguration();
+    public Task<string> RenderRunningConfigurationAsync(CancellationToken cancellationToken) => _device.RenderCurrentConfigurationAsync(cancellationToken);
 
     public async Task<int?> RunSessionAsync(SshSession session, CancellationToken cancellationToken)
     {
@@ -44,13 +51,21 @@ public sealed class ComwareEngine : IDeviceEngine
             terminal.Resize(pty.Columns, pty.Rows);
         }
 
+        var request = new LoginRequest(session.UserName, session.RemoteEndPoint as IPEndPoint, "SSH");
+        using var cli = await CliSession.OpenAsync(_device, request, cancellationToken);
+        var user = LogText.Escape(session.UserName);
+        var remote = request.Remote?.Address.ToString() ?? "";
+        var line = cli.Login?.Line ?? "no free VTY";
+        LogOpened(_logger, user, remote, session.Kind, line);
+        if (session.Kind == SshSessionKind.Exec)
+        {
+            LogExec(_logger, user, LogText.Escape(CliSession.RedactSecrets(session.Command ?? "")));
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var resizes = FollowResizesAsync(session, terminal, stop.Token);
         try
         {
-            var privilege = Users.GetPrivilege(session.UserName);
-            var remote = session.RemoteEndPoint is System.Net.IPEndPoint ip ? ip.Address.ToString() : "";
-            var cli = new CliSession(_device, new CliUser(session.UserName, privilege.Level, privilege.Roles, remote));
             return session.Kind == SshSessionKind.Exec
                 ? await cli.ExecAsync(session.Command ?? "", terminal, cancellationToken)
                 : await cli.RunShellAsync(terminal, cancellationToken);
@@ -59,6 +74,7 @@ public sealed class ComwareEngine : IDeviceEngine
         {
             await stop.CancelAsync();
             await resizes.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            LogClosed(_logger, user, remote, line);
         }
     }
 
@@ -74,4 +90,13 @@ public sealed class ComwareEngine : IDeviceEngine
             }
         }
     }
+
+    [LoggerMessage(LogLevel.Information, "user {User} logged in from {Remote} ({Kind}, {Line})")]
+    private static partial void LogOpened(ILogger logger, string user, string remote, SshSessionKind kind, string line);
+
+    [LoggerMessage(LogLevel.Information, "user {User} runs: {Command}")]
+    private static partial void LogExec(ILogger logger, string user, string command);
+
+    [LoggerMessage(LogLevel.Information, "user {User} from {Remote} logged out ({Line})")]
+    private static partial void LogClosed(ILogger logger, string user, string remote, string line);
 }

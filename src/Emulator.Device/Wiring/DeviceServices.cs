@@ -4,7 +4,7 @@ using Emulator.Device.Runtime;
 
 namespace Emulator.Device.Wiring;
 
-/// <summary>What the CLI asks of its device: startup.cfg on disk, reboot, host keys and the session list.</summary>
+/// <summary>What the CLI asks of its device: startup.cfg on disk, reboot and host keys.</summary>
 internal sealed class DeviceServices(DeviceInstance device) : IDeviceServices
 {
     public IHostKeyControl HostKeys { get; } = new HostKeyControl(device);
@@ -23,8 +23,6 @@ internal sealed class DeviceServices(DeviceInstance device) : IDeviceServices
         _ = Task.Run(() => device.RebootAsync(CancellationToken.None), CancellationToken.None);
         return Task.CompletedTask;
     }
-
-    public IReadOnlyList<LoginSessionInfo> GetSessions() => device.Sessions;
 
     private sealed class HostKeyControl(DeviceInstance device) : IHostKeyControl
     {

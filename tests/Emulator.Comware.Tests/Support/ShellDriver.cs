@@ -50,6 +50,18 @@ public static class ShellDriver
         return await collected;
     }
 
+    /// <summary>Runs an already opened session (e.g. from <see cref="CliSession.OpenAsync"/>) with this input; the whole output.</summary>
+    public static async Task<string> RunWithAsync(CliSession session, string input)
+    {
+        var keys = new Pipe();
+        var output = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        await keys.Writer.WriteAsync(Encoding.UTF8.GetBytes(input));
+        await keys.Writer.CompleteAsync();
+        await session.RunShellAsync(new CliTerminal(keys.Reader, output.Writer), CancellationToken.None);
+        await output.Writer.CompleteAsync();
+        return await CollectAsync(output.Reader);
+    }
+
     public static async Task<(int Status, string Output)> ExecAsync(ComwareDevice device, string commandLine, CliUser? user = null)
     {
         var input = new Pipe();

@@ -84,6 +84,7 @@ public static class TestDevices
         Model = model,
         Dialect = dialect,
         DefaultSysname = "H3C",
+        VtyLines = dialect == ComwareDialect.V5 ? 5 : 64,
         SoftwareVersion = version,
         Release = release,
         CopyrightYears = years,
@@ -104,7 +105,7 @@ public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
 }
 
 /// <summary>
-/// In-memory persistence, host keys and session list. Host keys are three placeholder bytes unless a test passes
+/// In-memory persistence and host keys. Host keys are three placeholder bytes unless a test passes
 /// <paramref name="createKey"/> (see <see cref="RealHostKeys"/>) because it displays them.
 /// </summary>
 public sealed class FakeDeviceServices(Func<string, int, HostKeyInfo>? createKey = null) : IDeviceServices, IHostKeyControl
@@ -114,8 +115,6 @@ public sealed class FakeDeviceServices(Func<string, int, HostKeyInfo>? createKey
     public string? StartupConfiguration { get; set; }
 
     public int Reboots { get; private set; }
-
-    public List<LoginSessionInfo> Sessions { get; } = [];
 
     public IHostKeyControl HostKeys => this;
 
@@ -138,8 +137,6 @@ public sealed class FakeDeviceServices(Func<string, int, HostKeyInfo>? createKey
         Reboots++;
         return Task.CompletedTask;
     }
-
-    public IReadOnlyList<LoginSessionInfo> GetSessions() => Sessions;
 
     public IReadOnlyList<HostKeyInfo> List() => _keys;
 

@@ -38,9 +38,9 @@ internal static class DisplayCommands
             Level = Levels.Monitor,
             Handler = context =>
             {
-                if (context.Host is CliSession session)
+                if (context.History is { } history)
                 {
-                    context.WriteLines(session.History.Entries.Select(e => "  " + e));
+                    context.WriteLines(history.Entries.Select(e => "  " + e));
                 }
 
                 return ValueTask.CompletedTask;

@@ -56,10 +56,7 @@ internal static class NavigationCommands
             Level = Levels.Monitor,
             Handler = context =>
             {
-                if (context.Host is CliSession session)
-                {
-                    session.ScreenLength = null;
-                }
+                context.ScreenLength = null;
 
                 if (context.Device.Dialect.ScreenLengthDisabledMessage is { } message)
                 {

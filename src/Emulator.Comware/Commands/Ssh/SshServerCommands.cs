@@ -77,7 +77,7 @@ internal static class SshServerCommands
                 }
                 else
                 {
-                    ctx.Write(SshDisplays.ServerSessions(ctx.Dialect, ctx.Device.Services.GetSessions()));
+                    ctx.Write(SshDisplays.ServerSessions(ctx.Dialect, ctx.Device.LoginSessions()));
                 }
 
                 return ValueTask.CompletedTask;

@@ -28,7 +28,7 @@ internal static class SystemDisplayCommands
         {
             var directory = new UserDirectory(ctx.Device);
             var clock = Clock(ctx);
-            var sessions = ctx.Device.Services.GetSessions().ToList();
+            var sessions = ctx.Device.LoginSessions().ToList();
             if (ctx.User.Line.Length > 0 && !sessions.Exists(s => s.Line == ctx.User.Line))
             {
                 // The caller is always logged in somewhere, even when the device layer lists no session for it (console, tests).

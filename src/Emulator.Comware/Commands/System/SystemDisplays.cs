@@ -224,6 +224,10 @@ public static class SystemDisplays
     /// <c>display users</c>. <paramref name="currentLine"/> marks the caller's line with <c>+</c>;
     /// <paramref name="levelOf"/> gives a session's level for the V5 Userlevel column.
     /// </summary>
+    /// <summary>The idle/delay column: hours:minutes:seconds since the user last typed.</summary>
+    private static string IdleText(TimeSpan idle) =>
+        string.Create(s_inv, $"{(int)idle.TotalHours:00}:{idle.Minutes:00}:{idle.Seconds:00}");
+
     public static string Users(DeviceFacts facts, DeviceClock clock, IReadOnlyList<LoginSessionInfo> sessions, string? currentLine, Func<LoginSessionInfo, int> levelOf)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -240,7 +244,7 @@ public static class SystemDisplays
             {
                 var mark = s.Line == currentLine ? "+ " : "  ";
                 sb.Append(mark).Append((29 + VtyNumber(s.Line)).ToString(s_inv).PadRight(4)).Append(s.Line.PadRight(8))
-                  .Append("00:00:00 ").Append(s.Protocol.PadRight(5)).Append(levelOf(s).ToString(s_inv)).Append('\n');
+                  .Append(IdleText(s.Idle)).Append(' ').Append(s.Protocol.PadRight(5)).Append(levelOf(s).ToString(s_inv)).Append('\n');
             }
         }
         else
@@ -251,7 +255,7 @@ public static class SystemDisplays
                 var mark = s.Line == currentLine ? "+ " : "  ";
                 var idx = 10 + VtyNumber(s.Line);
                 var since = (s.Since + clock.Offset).ToString("MMM dd HH:mm:ss", s_inv);
-                sb.Append(mark).Append(idx.ToString(s_inv).PadRight(5)).Append(s.Line.PadRight(9)).Append("00:00:00   ")
+                sb.Append(mark).Append(idx.ToString(s_inv).PadRight(5)).Append(s.Line.PadRight(9)).Append(IdleText(s.Idle)).Append("   ")
                   .Append(since.PadRight(18)).Append((300 + idx).ToString(s_inv).PadRight(8)).Append(s.Protocol).Append('\n');
             }
         }

@@ -259,8 +259,7 @@ internal static class LocalUserCommands
         IEnumerable<LocalUser> users = name is null
             ? settings.LocalUsers.Values
             : settings.LocalUsers.TryGetValue(name, out var one) ? [one] : ImmutableArray<LocalUser>.Empty;
-        var sessions = ctx.Device.Services.GetSessions();
-        ctx.Write(UserDisplays.LocalUsers(ctx.Dialect, users, u => sessions.Count(s => s.UserName == u)));
+        ctx.Write(UserDisplays.LocalUsers(ctx.Dialect, users, ctx.Device.Logins.CountOf));
         return ValueTask.CompletedTask;
     }
 }

@@ -53,9 +53,6 @@ public sealed record ManagementSettings
     /// <summary><c>domain default enable NAME</c>; null when not set.</summary>
     public string? DefaultDomain { get; init; }
 
-    /// <summary>Number of VTY lines a dialect offers.</summary>
-    public static int VtyCount(ComwareDialect dialect) => dialect == ComwareDialect.V5 ? 5 : 64;
-
     /// <summary>The state of a device with no configuration at all.</summary>
     public static ManagementSettings Initial(DeviceFacts facts)
     {
@@ -63,7 +60,7 @@ public sealed record ManagementSettings
         return new ManagementSettings
         {
             Console = LineSettings.Default(LineKind.Console),
-            Vty = [.. Enumerable.Repeat(LineSettings.Default(LineKind.Vty), VtyCount(facts.Dialect))],
+            Vty = [.. Enumerable.Repeat(LineSettings.Default(LineKind.Vty), facts.VtyLines)],
         };
     }
 

@@ -1,0 +1,108 @@
+using System.Text;
+using Emulator.Comware.Sessions;
+using Emulator.Comware.Terminal;
+
+namespace Emulator.Comware.Shell;
+
+/// <summary>
+/// A session's side of its terminal: keys in (typed-ahead keys first, the line's idle timeout while waiting), text out.
+/// Every wait on the client happens here, so nothing that calls it may hold the device lock.
+/// </summary>
+internal sealed class TerminalIo(CliTerminal terminal, string newLine, TimeProvider time, Login? login)
+{
+    private readonly KeyReader _keys = new(terminal.Input);
+
+    public TerminalWriter Writer { get; } = new(terminal.Output, newLine);
+
+    /// <summary>Ends the session when no key arrives for this long (the line's <c>idle-timeout</c>); null never times out.</summary>
+    public TimeSpan? IdleTimeout { get; set; }
+
+    /// <summary>The last read ended because the idle timeout expired.</summary>
+    public bool TimedOut { get; private set; }
+
+    /// <summary>
+    /// The next key, or null when input ended, the client went away or the idle timeout expired. Output written so far
+    /// is flushed before waiting (but not while typed-ahead keys are still queued, so a pasted script is not slowed).
+    /// </summary>
+    public async ValueTask<Key?> ReadKeyAsync(CancellationToken cancellationToken)
+    {
+        var key = await ReadKeyCoreAsync(cancellationToken);
+        if (key is not null)
+        {
+            login?.Touch();
+        }
+
+        return key;
+    }
+
+    private async ValueTask<Key?> ReadKeyCoreAsync(CancellationToken cancellationToken)
+    {
+        if (_keys.HasBufferedKeys)
+        {
+            return await _keys.ReadAsync(cancellationToken);
+        }
+
+        if (!await Writer.FlushAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        if (IdleTimeout is not { } idle || idle <= TimeSpan.Zero)
+        {
+            return await _keys.ReadAsync(cancellationToken);
+        }
+
+        using var timer = new CancellationTokenSource(idle, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            return await _keys.ReadAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // idle-timeout: the device drops the user without a word.
+            TimedOut = true;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// One answer line of a dialog (file name, password, Y/N). Echoed unless <paramref name="echo"/> is false;
+    /// Ctrl+C or the end of input answers null.
+    /// </summary>
+    public async ValueTask<string?> ReadAnswerAsync(bool echo, int maxLength, CancellationToken cancellationToken)
+    {
+        var answer = new StringBuilder();
+        while (true)
+        {
+            var key = await ReadKeyAsync(cancellationToken);
+            switch (key)
+            {
+                case null:
+                    return null;
+                case { Kind: KeyKind.Enter }:
+                    Writer.Line();
+                    return answer.ToString();
+                case { Kind: KeyKind.Printable } k when answer.Length < maxLength:
+                    answer.Append(k.Character);
+                    if (echo)
+                    {
+                        Writer.Raw(k.Character.ToString());
+                    }
+
+                    break;
+                case { Kind: KeyKind.Backspace } when answer.Length > 0:
+                    answer.Length--;
+                    if (echo)
+                    {
+                        Writer.Raw("\b \b");
+                    }
+
+                    break;
+                case { } k when k.IsCtrl('C'):
+                    Writer.Line();
+                    return null;
+            }
+        }
+    }
+}
