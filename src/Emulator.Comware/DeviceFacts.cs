@@ -52,6 +52,9 @@ public sealed record HardwareFacts
     public string Cpu { get; init; } = "";
     public int MemoryMb { get; init; } = 1024;
     public int FlashMb { get; init; } = 256;
+
+    /// <summary>Name of the storage device holding startup.cfg, without the colon: <c>cfa0</c> (CF card) or <c>flash</c>.</summary>
+    public string StorageMedium { get; init; } = "flash";
     public string BootRomVersion { get; init; } = "";
     public string PcbVersion { get; init; } = "";
     public string CpldVersion { get; init; } = "";

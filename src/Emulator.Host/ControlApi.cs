@@ -86,14 +86,14 @@ internal static class ControlApi
     /// <param name="Error">The CLI's message, e.g. <c>% Unrecognized command found at '^' position.</c>.</param>
     internal sealed record BootErrorDto(string Source, int Line, string Text, string Error);
 
-    internal sealed record DeviceDto(string Name, string Profile, string Model, string Address, int Port, string State, bool Warm,
+    internal sealed record DeviceDto(string Name, string Profile, string Model, string Dialect, string Address, int Port, string State, bool Warm,
         string? Error, IReadOnlyList<KeyDto> Fingerprints, int Connections, IReadOnlyList<SessionDto> Sessions,
         IReadOnlyList<BootErrorDto> BootErrors)
     {
         public static async Task<DeviceDto> FromAsync(DeviceInstance d, CancellationToken ct)
         {
             var keys = await d.HostKeys.GetExistingAsync(ct);
-            return new DeviceDto(d.Name, d.Profile.Name, d.Profile.Model, d.EndPoint.Address.ToString(), d.EndPoint.Port,
+            return new DeviceDto(d.Name, d.Profile.Name, d.Profile.Model, d.Profile.Dialect.ToString(), d.EndPoint.Address.ToString(), d.EndPoint.Port,
                 d.Status.ToString().ToLowerInvariant(), d.IsWarm, d.Error,
                 [.. keys.Select(k => new KeyDto(k.KeyType, k.Bits, k.FingerprintSha256))], d.ConnectionCount,
                 [.. d.Sessions.Select(s => new SessionDto(s.Line, s.UserName, s.RemoteAddress, s.Since))],

@@ -81,11 +81,10 @@ public sealed class SecPathBuilder : ContainerBuilder<SecPathBuilder, SecPathCon
     protected override SecPathConfiguration DockerResourceConfiguration { get; }
 
     /// <summary>Selects the device model, the name of a profile shipped in the image or added with <see cref="WithProfileFile" />.</summary>
-    /// <param name="profile">Profile name, such as <c>F1000-E</c>.</param>
-    /// <param name="dialect">Needed only for a custom V7 profile with users (V5 users get levels, V7 users roles);
-    /// shipped profiles are known.</param>
-    public SecPathBuilder WithProfile(string profile, SecPathDialect? dialect = null) =>
-        Merge(DockerResourceConfiguration, new SecPathConfiguration(profile: profile, dialect: dialect ?? SecPathProfiles.DialectOf(profile)))
+    /// <param name="profile">Profile name, such as <c>F1000-E</c>. Its Comware dialect is the device's business:
+    /// ask the running container with <see cref="SecPathContainer.GetDialectAsync" />.</param>
+    public SecPathBuilder WithProfile(string profile) =>
+        Merge(DockerResourceConfiguration, new SecPathConfiguration(profile: profile))
             .WithEnvironment("EMULATOR_PROFILE", profile);
 
     /// <summary>Names the device (the sysname of a fresh device and its name in the control API).</summary>

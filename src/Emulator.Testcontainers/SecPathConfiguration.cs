@@ -12,10 +12,8 @@ public sealed class SecPathConfiguration : ContainerConfiguration
         string? profile = null,
         string? deviceName = null,
         IReadOnlyList<SecPathUser>? users = null,
-        string? fleetSecret = null,
-        SecPathDialect? dialect = null)
+        string? fleetSecret = null)
     {
-        Dialect = dialect;
         Profile = profile;
         DeviceName = deviceName;
         Users = users;
@@ -50,7 +48,6 @@ public sealed class SecPathConfiguration : ContainerConfiguration
         DeviceName = BuildConfiguration.Combine(oldValue.DeviceName, newValue.DeviceName);
         Users = MergeUsers(oldValue.Users, newValue.Users);
         FleetSecret = BuildConfiguration.Combine(oldValue.FleetSecret, newValue.FleetSecret);
-        Dialect = newValue.Dialect ?? oldValue.Dialect;
     }
 
     /// <summary>Device model, the name of a profile in the image (for example <c>F1000-E</c>).</summary>
@@ -61,9 +58,6 @@ public sealed class SecPathConfiguration : ContainerConfiguration
 
     /// <summary>Local users; a later user with the same name replaces an earlier one.</summary>
     public IReadOnlyList<SecPathUser>? Users { get; }
-
-    /// <summary>Comware dialect of <see cref="Profile" /> when it is not a shipped profile; null infers it.</summary>
-    public SecPathDialect? Dialect { get; }
 
     /// <summary>Secret shared by a fleet (EMULATOR_FLEET_SECRET).</summary>
     public string? FleetSecret { get; }

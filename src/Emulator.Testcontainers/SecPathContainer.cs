@@ -97,6 +97,14 @@ public sealed class SecPathContainer : DockerContainer
         return outputs;
     }
 
+    /// <summary>The Comware dialect the running device speaks (V5 levels or V7 roles), as the control API reports it.</summary>
+    public async Task<SecPathDialect> GetDialectAsync(CancellationToken cancellationToken = default)
+    {
+        using var control = CreateControlClient();
+        var device = await control.GetDeviceAsync(DeviceName, cancellationToken).ConfigureAwait(false);
+        return device.Dialect;
+    }
+
     /// <summary>The running configuration, from the control API.</summary>
     public async Task<string> GetRunningConfigurationAsync(CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,7 @@ namespace Emulator.Testcontainers;
 /// <summary>Client of the emulator's control API (the HTTP endpoint the host serves next to the SSH ports).</summary>
 public sealed class SecPathControlClient : IDisposable
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly HttpClient _http;
 
@@ -115,6 +115,9 @@ public sealed record SecPathDeviceInfo
 
     /// <summary>Model as the device names itself, such as <c>SecPath F1000-E</c>.</summary>
     public string Model { get; init; } = string.Empty;
+
+    /// <summary>Comware generation the device runs (<c>"V5"</c> or <c>"V7"</c> in the API).</summary>
+    public SecPathDialect Dialect { get; init; }
 
     /// <summary>SSH listen address inside the host (the container).</summary>
     public string Address { get; init; } = string.Empty;

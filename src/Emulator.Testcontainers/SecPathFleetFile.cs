@@ -4,7 +4,9 @@ using System.Text;
 namespace Emulator.Testcontainers;
 
 /// <summary>Renders the one-device fleet file the module hands the host when users differ from the factory admin
-/// (the host's fleet file format: a <c>devices:</c> list whose entries may carry <c>users:</c>).</summary>
+/// (the host's fleet file format: a <c>devices:</c> list whose entries may carry <c>users:</c>). Users are written
+/// with their role on every model: a V5 device maps the role to the privilege level it stands for, so the module
+/// needs no table of which model runs which Comware.</summary>
 internal static class SecPathFleetFile
 {
     public const string ContainerPath = "/etc/emulator/fleet.yaml";
@@ -12,7 +14,6 @@ internal static class SecPathFleetFile
     public static byte[] Render(SecPathConfiguration configuration)
     {
         var profile = configuration.Profile ?? SecPathBuilder.DefaultProfile;
-        var dialect = configuration.Dialect ?? SecPathProfiles.DialectOf(profile);
         var text = new StringBuilder();
         text.Append("# Written by Emulator.Testcontainers.\n");
         text.Append("devices:\n");
@@ -24,15 +25,7 @@ internal static class SecPathFleetFile
         {
             text.Append("      - name: ").Append(Quote(user.Name)).Append('\n');
             text.Append("        password: ").Append(Quote(user.Password)).Append('\n');
-            if (dialect == SecPathDialect.V7)
-            {
-                text.Append("        role: ").Append(Quote(user.Role)).Append('\n');
-            }
-            else
-            {
-                text.Append("        level: ").Append(SecPathProfiles.LevelOf(user.Role).ToString(CultureInfo.InvariantCulture)).Append('\n');
-            }
-
+            text.Append("        role: ").Append(Quote(user.Role)).Append('\n');
             text.Append("        services: [ssh]\n");
         }
 

@@ -16,6 +16,7 @@ public class BrokenProfileTests
           cpu: Test CPU
           memory-mb: 512
           flash-mb: 64
+          storage-medium: flash
           pcb: Ver.A
           cpld: "1.0"
           bootrom: "1.0"
@@ -124,9 +125,9 @@ public class BrokenProfileTests
     [Fact]
     public void Dialect_specific_user_settings_are_checked()
     {
-        var ex = LoadBroken("extends: fam\nmodel: X\nusers:\n  - { name: ops, password: x, role: network-admin, services: [ssh, sftp] }\n");
-        AssertError(ex, "bad.yaml:4:37", "'role' is a Comware V7 setting");
-        AssertError(ex, "bad.yaml:4:68", "unknown service type 'sftp'");
+        var ex = LoadBroken("extends: fam\nmodel: X\nusers:\n  - { name: ops, password: x, level: 1, role: network-admin, services: [ssh, sftp] }\n");
+        AssertError(ex, "bad.yaml:4:47", "give 'level' (V5) or 'role', not both");
+        AssertError(ex, "bad.yaml:4:78", "unknown service type 'sftp'");
     }
 
     [Fact]

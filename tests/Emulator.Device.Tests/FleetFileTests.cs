@@ -88,12 +88,26 @@ public class FleetFileTests
     [InlineData("devices:\n  - { name: a, profile: F1000-E, ssh: 127.0.0.1:1, colour: red }\n", "fleet.yaml:2:52", "unknown key 'colour'")]
     [InlineData("devices:\n  - { name: a, profile: F1000-E, ssh: 127.0.0.1:1, overrides: { ssh: { algorithms: { macs: [hmac-sha3] } } } }\n", "fleet.yaml:2:93", "unknown MAC algorithm 'hmac-sha3'")]
     [InlineData("devices:\n  - { name: a/b, profile: F1000-E, ssh: 127.0.0.1:1 }\n", "fleet.yaml:2:13", "must be 1 to 63 letters")]
-    [InlineData("devices:\n  - { name: a, profile: F1000-E, ssh: 127.0.0.1:1, users: [{ name: x, password: y, role: network-admin }] }\n", "fleet.yaml:2:90", "'role' is a Comware V7 setting")]
+    [InlineData("devices:\n  - { name: a, profile: F1000-E, ssh: 127.0.0.1:1, users: [{ name: x, password: y, level: 1, role: network-admin }] }\n", "fleet.yaml:2:100", "give 'level' (V5) or 'role', not both")]
+    [InlineData("devices:\n  - { name: a, profile: F1000-E, ssh: 127.0.0.1:1, users: [{ name: x, password: y, role: boss }] }\n", "fleet.yaml:2:90", "unknown role 'boss'")]
     [InlineData("device:\n  - { name: a }\n", "fleet.yaml:1:1", "missing required key 'devices'")]
     public void Broken_fleet_files_are_rejected_with_a_position(string yaml, string location, string fragment)
     {
         var ex = Assert.Throws<YamlValidationException>(() => FleetFile.Parse("fleet.yaml", yaml, Catalog));
         Assert.Contains(ex.Errors, e => e.ToString().StartsWith(location, StringComparison.Ordinal) && e.Message.Contains(fragment, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("network-admin", 3)]
+    [InlineData("network-operator", 1)]
+    [InlineData("level-2", 2)]
+    [InlineData("level-15", 3)]
+    public void A_role_on_a_V5_device_becomes_the_level_it_stands_for(string role, int level)
+    {
+        var specs = FleetFile.Parse("fleet.yaml", $"devices:\n  - {{ name: a, profile: F1000-E, ssh: 127.0.0.1:1, users: [{{ name: x, password: y, role: {role} }}] }}\n", Catalog);
+        var user = Assert.Single(specs[0].Users!);
+        Assert.Equal(level, user.Level);
+        Assert.Null(user.Role);
     }
 
     [Fact]

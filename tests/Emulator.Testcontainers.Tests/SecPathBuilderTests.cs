@@ -23,7 +23,7 @@ public sealed class SecPathBuilderTests(DockerFixture docker)
     }
 
     [Fact]
-    public async Task Users_go_to_the_host_as_a_fleet_file_with_v5_levels_or_v7_roles()
+    public async Task Users_go_to_the_host_as_a_fleet_file_with_their_roles_on_every_model()
     {
         docker.RequireDocker();
         var v5 = new SecPathBuilder(docker.Image)
@@ -48,11 +48,11 @@ public sealed class SecPathBuilderTests(DockerFixture docker)
                 users:
                   - name: "admin"
                     password: "new\"pass"
-                    level: 3
+                    role: "network-admin"
                     services: [ssh]
                   - name: "audit"
                     password: "audit-pw"
-                    level: 1
+                    role: "network-operator"
                     services: [ssh]
 
             """.ReplaceLineEndings("\n"),

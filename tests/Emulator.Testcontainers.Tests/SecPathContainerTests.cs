@@ -11,9 +11,9 @@ public sealed class SecPathContainerTests(DockerFixture docker)
     private const string V7Greeting = "SSH-2.0-Comware-7.1.064";
 
     [Theory]
-    [InlineData("F1000-E", V5Greeting)]
-    [InlineData("F1000-AI-55", V7Greeting)]
-    public async Task Device_starts_as_non_root_and_greets_with_its_model_banner(string profile, string greeting)
+    [InlineData("F1000-E", V5Greeting, SecPathDialect.V5)]
+    [InlineData("F1000-AI-55", V7Greeting, SecPathDialect.V7)]
+    public async Task Device_starts_as_non_root_and_greets_with_its_model_banner(string profile, string greeting, SecPathDialect dialect)
     {
         docker.RequireDocker();
         var ct = TestContext.Current.CancellationToken;
@@ -34,6 +34,8 @@ public sealed class SecPathContainerTests(DockerFixture docker)
         Assert.Equal(profile, info.Profile);
         Assert.Equal("listening", info.State);
         Assert.Equal(SecPathBuilder.SshPort, info.Port);
+        Assert.Equal(dialect, info.Dialect);
+        Assert.Equal(dialect, await device.GetDialectAsync(ct));
         var keys = await device.GetHostKeysAsync(ct);
         Assert.NotEmpty(keys);
         Assert.Contains($"[{device.Hostname}]:{device.SshPort} {keys[0].Type} {keys[0].PublicKey}", await device.GetKnownHostsAsync(ct), StringComparison.Ordinal);

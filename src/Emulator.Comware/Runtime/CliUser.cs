@@ -1,9 +1,10 @@
+using Emulator.Comware.Model.Management;
+
 namespace Emulator.Comware.Runtime;
 
 /// <summary>
 /// Who runs a session: name, V5 level, V7 roles, where from. The CLI maps V7 roles onto the V5 levels commands
-/// declare: network-admin / level-15 / context-admin = 3 (manage), network-operator / security-audit = 1 (monitor),
-/// level-N = min(N, 3).
+/// declare through <see cref="UserRoles"/>.
 /// </summary>
 public sealed record CliUser(string Name, int Level, IReadOnlyList<string> Roles, string RemoteAddress = "")
 {
@@ -20,14 +21,6 @@ public sealed record CliUser(string Name, int Level, IReadOnlyList<string> Roles
             return Level;
         }
 
-        return Roles.Max(RoleLevel);
+        return UserRoles.LevelOfRoles(Roles);
     }
-
-    private static int RoleLevel(string role) => role switch
-    {
-        "network-admin" or "context-admin" or "level-15" => 3,
-        "network-operator" or "security-audit" => 1,
-        _ when role.StartsWith("level-", StringComparison.Ordinal) && int.TryParse(role.AsSpan(6), out var n) && n >= 0 => Math.Min(n, 3),
-        _ => 0,
-    };
 }

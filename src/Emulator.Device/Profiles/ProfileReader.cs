@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Emulator.Comware;
+using Emulator.Comware.Model.Management;
 using Emulator.Device.Yaml;
 using Emulator.Ssh;
 using YamlDotNet.RepresentationModel;
@@ -151,6 +152,13 @@ internal static partial class ProfileReader
         var cpu = hw.String("cpu", true, "the CPU line of display version");
         var memory = hw.Int("memory-mb", true, 16, 1 << 20, "the memory size in MB");
         var flash = hw.Int("flash-mb", true, 1, 1 << 20, "the flash size in MB");
+        var medium = hw.String("storage-medium", true, "the storage device name without the colon: cfa0 (CF card) or flash");
+        if (medium is not null && (medium.Length is 0 or > 16 || !medium.All(char.IsAsciiLetterOrDigit)))
+        {
+            hw.Error(hw.Raw("storage-medium")!, $"'storage-medium' must be a device name such as cfa0 or flash, found '{medium}'");
+            medium = null;
+        }
+
         var pcb = hw.String("pcb", true, "the PCB version, e.g. Ver.B");
         var cpld = hw.String("cpld", true, "the CPLD version, e.g. \"1.0\"");
         var bootrom = hw.String("bootrom", true, "the BootROM version, e.g. \"1.18\"");
@@ -176,7 +184,7 @@ internal static partial class ProfileReader
             return slot is null || type is null ? null : new BoardFacts(slot.Value, sub ?? 0, type, status ?? "Normal", "");
         });
         hw.Complete();
-        if (cpu is null || memory is null || flash is null || pcb is null || cpld is null || bootrom is null || serial is null || mac is null || date is null)
+        if (cpu is null || memory is null || flash is null || medium is null || pcb is null || cpld is null || bootrom is null || serial is null || mac is null || date is null)
         {
             return null;
         }
@@ -186,6 +194,7 @@ internal static partial class ProfileReader
             Cpu = cpu,
             MemoryMb = memory.Value,
             FlashMb = flash.Value,
+            StorageMedium = medium,
             PcbVersion = pcb,
             CpldVersion = cpld,
             BootRomVersion = bootrom,
@@ -413,7 +422,7 @@ internal static partial class ProfileReader
         var name = u.String("name", true, "the user name");
         var password = u.String("password", true, "the password in plain text");
         var level = u.Int("level", false, 0, 3, "a V5 privilege level 0-3");
-        var role = u.String("role", false, "a V7 user role, e.g. network-admin");
+        var role = u.String("role", false, "a user role, e.g. network-admin (V5 devices map it to a level)");
         var services = u.StringList("services", false, "service types, e.g. ssh");
         if (name is not null && !UserName().IsMatch(name))
         {
@@ -425,9 +434,9 @@ internal static partial class ProfileReader
             u.Error(u.Raw("name")!, $"user '{name}' is listed twice");
         }
 
-        if (dialect == ComwareDialect.V5 && role is not null)
+        if (level is not null && role is not null)
         {
-            u.Error(u.Raw("role")!, "'role' is a Comware V7 setting; V5 users have 'level' (0-3)");
+            u.Error(u.Raw("role")!, "give 'level' (V5) or 'role', not both");
         }
 
         if (dialect == ComwareDialect.V7 && level is not null)
@@ -435,8 +444,7 @@ internal static partial class ProfileReader
             u.Error(u.Raw("level")!, "'level' is a Comware V5 setting; V7 users have 'role' (e.g. network-admin)");
         }
 
-        if (role is not null && role is not ("network-admin" or "network-operator" or "security-audit" or "context-admin")
-            && !(role.StartsWith("level-", StringComparison.Ordinal) && int.TryParse(role.AsSpan(6), out var l) && l is >= 0 and <= 15))
+        if (role is not null && !UserRoles.IsKnownRole(role))
         {
             u.Error(u.Raw("role")!, $"unknown role '{role}'; expected network-admin, network-operator, security-audit, context-admin or level-0 to level-15");
         }
@@ -452,6 +460,9 @@ internal static partial class ProfileReader
 
         return name is null || password is null
             ? null
-            : new ProfileUser(name, password, level ?? (dialect == ComwareDialect.V5 ? 0 : null), role, [.. (services ?? []).Select(s => s.Value)]);
+            : dialect == ComwareDialect.V5
+                // A V5 device has levels, not roles: a portable role entry becomes the level the role stands for.
+                ? new ProfileUser(name, password, level ?? (role is null ? 0 : UserRoles.LevelOfRole(role)), null, [.. (services ?? []).Select(s => s.Value)])
+                : new ProfileUser(name, password, null, role, [.. (services ?? []).Select(s => s.Value)]);
     }
 }

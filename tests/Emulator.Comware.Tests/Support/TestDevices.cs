@@ -18,6 +18,7 @@ public static class TestDevices
             Cpu = "RMI XLS408 800MHz",
             MemoryMb = 1024,
             FlashMb = 1024,
+            StorageMedium = "cfa0",
             PcbVersion = "Ver.B",
             CpldVersion = "1.0",
             BootRomVersion = "1.18",

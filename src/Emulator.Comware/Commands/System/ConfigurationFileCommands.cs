@@ -84,7 +84,7 @@ internal static class ConfigurationFileCommands
     }
 
     /// <summary>Storage medium of startup.cfg: the CF card on V5 SecPath boxes, flash on V7.</summary>
-    private static string Storage(CommandContext ctx) => ctx.Dialect == ComwareDialect.V5 ? "cfa0:/" : "flash:/";
+    private static string Storage(CommandContext ctx) => ctx.Device.Facts.Hardware.StorageMedium + ":/";
 
     private static string Lead(CommandContext ctx) => ctx.Dialect == ComwareDialect.V5 ? " " : "";
 

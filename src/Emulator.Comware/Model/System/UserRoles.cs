@@ -6,11 +6,15 @@ namespace Emulator.Comware.Model.Management;
 /// V5 command levels and V7 user roles, and how they compare. A privilege is expressed as a V5-style level
 /// 0-3 so one rule serves both dialects: V7 <c>network-admin</c>, <c>level-15</c> and level roles 3 and up
 /// configure everything; <c>network-operator</c> and <c>level-1</c> read; <c>level-0</c> only visits.
+/// This is the one role↔level table: sessions (<see cref="Runtime.CliUser"/>), <c>local-user</c> and the profile and
+/// fleet <c>users:</c> entries (a V5 device maps a <c>role:</c> to its level) all use it.
 /// </summary>
 public static class UserRoles
 {
     public const string NetworkAdmin = "network-admin";
     public const string NetworkOperator = "network-operator";
+    public const string ContextAdmin = "context-admin";
+    public const string SecurityAudit = "security-audit";
 
     public const int Visit = 0;
     public const int Monitor = 1;
@@ -20,9 +24,9 @@ public static class UserRoles
     /// <summary>V5 <c>super</c> banner names.</summary>
     public const string V5PrivilegeNote = "Privilege note: 0-VISIT, 1-MONITOR, 2-SYSTEM, 3-MANAGE";
 
-    /// <summary>True for role names a V7 device knows: network-admin, network-operator, level-0..level-15, security-audit.</summary>
+    /// <summary>True for the predefined V7 roles: network-admin, network-operator, context-admin, security-audit, level-0..level-15.</summary>
     public static bool IsKnownRole(string role) =>
-        role is NetworkAdmin or NetworkOperator or "security-audit" || TryParseLevelRole(role, out _);
+        role is NetworkAdmin or NetworkOperator or ContextAdmin or SecurityAudit || TryParseLevelRole(role, out _);
 
     public static bool TryParseLevelRole(string role, out int level)
     {
@@ -37,9 +41,8 @@ public static class UserRoles
     /// <summary>The V5-equivalent level of one V7 role.</summary>
     public static int LevelOfRole(string role) => role switch
     {
-        NetworkAdmin => Manage,
-        NetworkOperator => Monitor,
-        "security-audit" => Monitor,
+        NetworkAdmin or ContextAdmin => Manage,
+        NetworkOperator or SecurityAudit => Monitor,
         _ when TryParseLevelRole(role, out var n) => n switch
         {
             0 => Visit,
