@@ -104,4 +104,15 @@ public sealed class OpenSshTests : IAsyncLifetime
         Assert.Contains("exit-status: 0", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("7.1.064", result.StdOut, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Paramiko_sessions_on_one_device_never_wait_for_each_other_and_take_vty_lines()
+    {
+        Clients.RequirePythonModule("paramiko");
+        var result = await Clients.RunAsync(Clients.Python, [Clients.Script("paramiko_vty_sessions.py"), _host.Port("v5").ToString(System.Globalization.CultureInfo.InvariantCulture), "admin", "admin"], null, TimeSpan.FromSeconds(120), Ct);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("B: display users marks VTY 1", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("F: refused: All user interfaces are used, please try later!", result.StdOut, StringComparison.Ordinal);
+        Assert.EndsWith("ok\n", result.StdOut, StringComparison.Ordinal);
+    }
 }
