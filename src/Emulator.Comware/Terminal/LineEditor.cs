@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Emulator.Comware.Terminal;
@@ -26,112 +27,64 @@ public sealed class LineEditor(TerminalWriter writer, History history, int maxLe
 
     public int Cursor { get; private set; }
 
+    /// <summary>
+    /// The key bindings of §2.7, as data: a key and what it does to the line. Printable characters insert themselves
+    /// (<c>?</c> asks for help); keys not listed do nothing.
+    /// </summary>
+    private static readonly FrozenDictionary<Key, Func<LineEditor, EditorAction>> s_bindings = new Dictionary<Key, Func<LineEditor, EditorAction>>
+    {
+        [new Key(KeyKind.Enter)] = _ => EditorAction.Submit,
+        [new Key(KeyKind.Tab)] = _ => EditorAction.Complete,
+        [new Key(KeyKind.Printable, '?')] = _ => EditorAction.Help,
+        [Key.Ctrl('C')] = _ => EditorAction.Cancel,
+        [Key.Ctrl('Z')] = _ => EditorAction.ReturnToUserView,
+        [new Key(KeyKind.Backspace)] = Edit(e => e.DeleteBack(1)),
+        [new Key(KeyKind.Delete)] = Edit(e => e.DeleteForward(1)),
+        [Key.Ctrl('D')] = Edit(e => e.DeleteForward(1)),
+        [new Key(KeyKind.Left)] = Edit(e => e.MoveTo(e.Cursor - 1)),
+        [Key.Ctrl('B')] = Edit(e => e.MoveTo(e.Cursor - 1)),
+        [new Key(KeyKind.Right)] = Edit(e => e.MoveTo(e.Cursor + 1)),
+        [Key.Ctrl('F')] = Edit(e => e.MoveTo(e.Cursor + 1)),
+        [new Key(KeyKind.Home)] = Edit(e => e.MoveTo(0)),
+        [Key.Ctrl('A')] = Edit(e => e.MoveTo(0)),
+        [new Key(KeyKind.End)] = Edit(e => e.MoveTo(e._buffer.Length)),
+        [Key.Ctrl('E')] = Edit(e => e.MoveTo(e._buffer.Length)),
+        [new Key(KeyKind.Up)] = Edit(e => e.Recall(e._history.Previous())),
+        [Key.Ctrl('P')] = Edit(e => e.Recall(e._history.Previous())),
+        [new Key(KeyKind.Down)] = Edit(e => e.Recall(e._history.Next())),
+        [Key.Ctrl('N')] = Edit(e => e.Recall(e._history.Next())),
+        [Key.Ctrl('K')] = Edit(e => e.DeleteForward(e._buffer.Length - e.Cursor)),
+        [Key.Ctrl('Y')] = Edit(e => e.DeleteForward(e._buffer.Length - e.Cursor)),
+        [Key.Ctrl('U')] = Edit(e => e.DeleteBack(e.Cursor)),
+        [Key.Ctrl('X')] = Edit(e => e.DeleteBack(e.Cursor)),
+        [Key.Ctrl('W')] = Edit(e => e.DeleteBack(e.Cursor - e.WordStart(e.Cursor))),
+        [new Key(KeyKind.Meta, 'b')] = Edit(e => e.MoveTo(e.WordStart(e.Cursor))),
+        [new Key(KeyKind.Meta, 'f')] = Edit(e => e.MoveTo(e.WordEnd(e.Cursor))),
+        [new Key(KeyKind.Meta, 'd')] = Edit(e => e.DeleteForward(e.WordEnd(e.Cursor) - e.Cursor)),
+    }.ToFrozenDictionary();
+
+    private readonly History _history = history;
+
     public EditorAction Handle(Key key)
     {
-        switch (key.Kind)
+        if (s_bindings.TryGetValue(key, out var binding))
         {
-            case KeyKind.Printable when key.Character == '?':
-                return EditorAction.Help;
-            case KeyKind.Printable:
-                Insert(key.Character.ToString());
-                return EditorAction.None;
-            case KeyKind.Enter:
-                return EditorAction.Submit;
-            case KeyKind.Tab:
-                return EditorAction.Complete;
-            case KeyKind.Backspace:
-                DeleteBack(1);
-                return EditorAction.None;
-            case KeyKind.Delete:
-                DeleteForward(1);
-                return EditorAction.None;
-            case KeyKind.Left:
-                MoveTo(Cursor - 1);
-                return EditorAction.None;
-            case KeyKind.Right:
-                MoveTo(Cursor + 1);
-                return EditorAction.None;
-            case KeyKind.Home:
-                MoveTo(0);
-                return EditorAction.None;
-            case KeyKind.End:
-                MoveTo(_buffer.Length);
-                return EditorAction.None;
-            case KeyKind.Up:
-                Recall(history.Previous());
-                return EditorAction.None;
-            case KeyKind.Down:
-                Recall(history.Next());
-                return EditorAction.None;
-            case KeyKind.Meta:
-                return HandleMeta(key.Character);
-            case KeyKind.Control:
-                return HandleControl((char)(key.Character + '@'));
-            default:
-                return EditorAction.None;
+            return binding(this);
         }
-    }
 
-    private EditorAction HandleControl(char letter)
-    {
-        switch (letter)
+        if (key.Kind == KeyKind.Printable)
         {
-            case 'A':
-                MoveTo(0);
-                break;
-            case 'B':
-                MoveTo(Cursor - 1);
-                break;
-            case 'C':
-                return EditorAction.Cancel;
-            case 'D':
-                DeleteForward(1);
-                break;
-            case 'E':
-                MoveTo(_buffer.Length);
-                break;
-            case 'F':
-                MoveTo(Cursor + 1);
-                break;
-            case 'K' or 'Y':
-                DeleteForward(_buffer.Length - Cursor);
-                break;
-            case 'U' or 'X':
-                DeleteBack(Cursor);
-                break;
-            case 'W':
-                DeleteBack(Cursor - WordStart(Cursor));
-                break;
-            case 'N':
-                Recall(history.Next());
-                break;
-            case 'P':
-                Recall(history.Previous());
-                break;
-            case 'Z':
-                return EditorAction.ReturnToUserView;
+            Insert(key.Character.ToString());
         }
 
         return EditorAction.None;
     }
 
-    private EditorAction HandleMeta(char c)
+    private static Func<LineEditor, EditorAction> Edit(Action<LineEditor> edit) => e =>
     {
-        switch (c)
-        {
-            case 'b':
-                MoveTo(WordStart(Cursor));
-                break;
-            case 'f':
-                MoveTo(WordEnd(Cursor));
-                break;
-            case 'd':
-                DeleteForward(WordEnd(Cursor) - Cursor);
-                break;
-        }
-
+        edit(e);
         return EditorAction.None;
-    }
+    };
 
     /// <summary>Inserts at the cursor (typing, or Tab completing); input beyond the maximum line length is refused.</summary>
     public void Insert(string text)
