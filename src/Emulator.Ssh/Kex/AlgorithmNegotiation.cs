@@ -51,8 +51,13 @@ internal static class AlgorithmNegotiation
             $"no matching {what} algorithm; client offers [{string.Join(',', client)}], server offers [{string.Join(',', server)}]");
     }
 
-    /// <summary>RFC 4253 7: a guessed first kex packet is right only when the client's first kex and host key algorithms were chosen.</summary>
-    public static bool GuessWasRight(KexInitMessage client, NegotiatedAlgorithms agreed) =>
-        client.KeyExchange.Count > 0 && client.HostKey.Count > 0
-        && client.KeyExchange[0] == agreed.KeyExchange && client.HostKey[0] == agreed.HostKey;
+    /// <summary>
+    /// RFC 4253 7: a guessed first kex packet is right only when both sides' preferred (first) key exchange and host
+    /// key algorithms are the same; otherwise the server must ignore it. That the client's first choice wins the
+    /// negotiation is not enough: the client judges its guess by the two lists alone (OpenSSH kex.c proposals_match,
+    /// Dropbear common-kex.c), so a server judging by the outcome processes a packet the client then sends again.
+    /// </summary>
+    public static bool GuessWasRight(KexInitMessage client, KexInitMessage server) =>
+        client.KeyExchange.Count > 0 && client.HostKey.Count > 0 && server.KeyExchange.Count > 0 && server.HostKey.Count > 0
+        && client.KeyExchange[0] == server.KeyExchange[0] && client.HostKey[0] == server.HostKey[0];
 }
