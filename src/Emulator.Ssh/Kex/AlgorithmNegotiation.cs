@@ -25,7 +25,7 @@ internal static class AlgorithmNegotiation
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(isAead);
-        var kex = Choose("key exchange", client.KeyExchange, server.KeyExchange);
+        var kex = Choose("key exchange", client.KeyExchange, server.KeyExchange.Where(n => !KexTable.IsPseudoAlgorithm(n)).ToList());
         var hostKey = Choose("host key", client.HostKey, server.HostKey);
         var cipherCs = Choose("client to server cipher", client.CiphersClientToServer, server.CiphersClientToServer);
         var cipherSc = Choose("server to client cipher", client.CiphersServerToClient, server.CiphersServerToClient);
@@ -48,7 +48,18 @@ internal static class AlgorithmNegotiation
         }
 
         throw new SshDisconnectException(DisconnectReason.KeyExchangeFailed,
-            $"no matching {what} algorithm; client offers [{string.Join(',', client)}], server offers [{string.Join(',', server)}]");
+            $"no matching {what} algorithm; client offers [{Describe(client)}], server offers [{Describe(server)}]");
+    }
+
+    /// <summary>Longest list text put into an error: a client list may be 256 KiB, which must reach neither logs nor the DISCONNECT.</summary>
+    public const int MaxListTextLength = 400;
+
+    private static string Describe(IReadOnlyList<string> names)
+    {
+        var text = string.Join(',', names);
+        return text.Length <= MaxListTextLength
+            ? LogText.Escape(text)
+            : $"{LogText.Escape(text[..MaxListTextLength])}... ({names.Count} names)";
     }
 
     /// <summary>

@@ -153,7 +153,16 @@ internal sealed class SshPacketStream : IAsyncDisposable
         }
 
         var payload = _readBuffer.AsMemory(5, payloadLength);
-        return _readCompressionActive ? _decompressor!.Decompress(payload.Span) : payload;
+        if (!_readCompressionActive)
+        {
+            return payload;
+        }
+
+        // A compressed packet may inflate to nothing (a bare sync flush); a message needs at least its number.
+        var inflated = _decompressor!.Decompress(payload.Span);
+        return inflated.IsEmpty
+            ? throw new SshDisconnectException(DisconnectReason.ProtocolError, "compressed packet holds no message")
+            : inflated;
     }
 
     /// <summary>Frames, protects and sends one payload, then flushes. Safe for concurrent callers.</summary>
