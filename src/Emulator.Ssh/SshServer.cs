@@ -93,7 +93,7 @@ public sealed partial class SshServer
         catch (Exception ex) when (ex is SshDisconnectException or IOException or OperationCanceledException or InvalidOperationException)
         {
             // The transport has already said what it had to (or the peer is gone); nothing above it ran yet.
-            LogTransportFailed(logger, connectionId, ex.Message);
+            LogTransportFailed(logger, connectionId, LogText.Escape(ex.Message, LogText.MaxMessageLength));
             await CompleteQuietlyAsync(info.Transport);
             return;
         }
@@ -121,11 +121,11 @@ public sealed partial class SshServer
             catch (SshDisconnectException ex) when (ex.ByPeer)
             {
                 // The usual end of every session: logged only at Debug, and a DISCONNECT is not answered (RFC 4253 11.1).
-                LogPeerClosed(logger, connectionId, ex.Message);
+                LogPeerClosed(logger, connectionId, LogText.Escape(ex.Message, LogText.MaxMessageLength));
             }
             catch (SshDisconnectException ex)
             {
-                LogDisconnect(logger, connectionId, ex.Reason, ex.Message);
+                LogDisconnect(logger, connectionId, ex.Reason, LogText.Escape(ex.Message, LogText.MaxMessageLength));
                 if (ex.Reason != DisconnectReason.ConnectionLost)
                 {
                     await DisconnectQuietlyAsync(packets, ex.Reason, ex.Message, options.TimeProvider);
@@ -137,7 +137,7 @@ public sealed partial class SshServer
             }
             catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
             {
-                LogDisconnect(logger, connectionId, DisconnectReason.ConnectionLost, ex.Message);
+                LogDisconnect(logger, connectionId, DisconnectReason.ConnectionLost, LogText.Escape(ex.Message, LogText.MaxMessageLength));
             }
         }
     }

@@ -37,7 +37,7 @@ internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueT
             && directory.CheckPassword(userName, password);
         if (!ok)
         {
-            LogFailure(logger, userName, "password");
+            LogFailure(logger, LogText.Escape(userName), "password");
         }
 
         return ok;
@@ -50,7 +50,7 @@ internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueT
             && directory.IsAuthorizedKey(userName, publicKeyBlob.Span);
         if (!ok)
         {
-            LogFailure(logger, userName, "publickey");
+            LogFailure(logger, LogText.Escape(userName), "publickey");
         }
 
         return ok;

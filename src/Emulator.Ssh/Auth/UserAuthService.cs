@@ -185,7 +185,7 @@ internal sealed partial class UserAuthService
 
         if (!VerifySignature(request))
         {
-            LogBadSignature(_logger, _connectionId, request.UserName, request.Algorithm);
+            LogBadSignature(_logger, _connectionId, LogText.Escape(request.UserName), LogText.Escape(request.Algorithm));
             return await FailAsync(request, started, delay: false, cancellationToken);
         }
 
@@ -211,7 +211,7 @@ internal sealed partial class UserAuthService
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A malformed key or signature is a failed attempt, never a crashed connection.
-            LogVerifierError(_logger, ex, _connectionId, request.Algorithm);
+            LogVerifierError(_logger, ex, _connectionId, LogText.Escape(request.Algorithm));
             return false;
         }
     }
@@ -258,7 +258,7 @@ internal sealed partial class UserAuthService
     {
         if (!state.Pass(method))
         {
-            LogPartialSuccess(_logger, _connectionId, state.UserName, method);
+            LogPartialSuccess(_logger, _connectionId, LogText.Escape(state.UserName), method);
             await SendFailureAsync(state.AllowedMethods, partialSuccess: true, cancellationToken);
             return null;
         }
@@ -266,14 +266,14 @@ internal sealed partial class UserAuthService
         await _connection.WritePacketAsync(Payloads.Single(MessageNumbers.UserAuthSuccess), cancellationToken);
         _connection.OnAuthenticated();
         _phase = ProtocolPhase.Authenticated;
-        LogAuthenticated(_logger, _connectionId, state.UserName, method);
+        LogAuthenticated(_logger, _connectionId, LogText.Escape(state.UserName), method);
         return state.UserName;
     }
 
     private async ValueTask<string?> FailAsync(AuthRequest request, long started, bool delay, CancellationToken cancellationToken)
     {
         _failures++;
-        LogFailure(_logger, _connectionId, request.UserName, request.MethodName, _failures);
+        LogFailure(_logger, _connectionId, LogText.Escape(request.UserName), LogText.Escape(request.MethodName), _failures);
         if (delay)
         {
             // Answer at a fixed time after the request arrived, so neither the answer nor its timing tells

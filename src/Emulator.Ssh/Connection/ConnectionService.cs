@@ -138,7 +138,7 @@ internal sealed partial class ConnectionService
 
         if (reason is { } failure)
         {
-            LogChannelRefused(_context.Logger, _context.ConnectionId, type, text);
+            LogChannelRefused(_context.Logger, _context.ConnectionId, LogText.Escape(type), LogText.Escape(text));
             await SendOpenFailureAsync(sender, failure, text, cancellationToken);
             return;
         }

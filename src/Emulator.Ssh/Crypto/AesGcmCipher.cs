@@ -29,6 +29,8 @@ internal sealed class AesGcmCipher : IPacketCipher
 
     public int LengthFieldBytes => 4;
 
+    public bool HidesFramingErrors => false;
+
     public uint DecryptLength(uint sequenceNumber, ReadOnlySpan<byte> head) => BinaryPrimitives.ReadUInt32BigEndian(head);
 
     public void Open(uint sequenceNumber, Span<byte> packet)

@@ -26,6 +26,8 @@ internal sealed class BlockCipherWithMac : IPacketCipher
 
     public int LengthFieldBytes => _mac.EncryptThenMac ? 4 : _mode.BlockSize;
 
+    public bool HidesFramingErrors => _mode is CbcMode && !_mac.EncryptThenMac;
+
     public uint DecryptLength(uint sequenceNumber, ReadOnlySpan<byte> head)
     {
         if (_mac.EncryptThenMac)

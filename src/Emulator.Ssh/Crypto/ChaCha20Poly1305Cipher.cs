@@ -37,6 +37,8 @@ internal sealed class ChaCha20Poly1305Cipher : IPacketCipher
 
     public int LengthFieldBytes => 4;
 
+    public bool HidesFramingErrors => false;
+
     public uint DecryptLength(uint sequenceNumber, ReadOnlySpan<byte> head)
     {
         Span<byte> length = stackalloc byte[4];

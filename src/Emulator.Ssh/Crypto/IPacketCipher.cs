@@ -20,6 +20,13 @@ internal interface IPacketCipher : IDisposable
     /// <summary>Bytes needed from the packet start to learn its length (4, or one block when the length is encrypted).</summary>
     int LengthFieldBytes { get; }
 
+    /// <summary>
+    /// True for CBC with an encrypt-and-MAC MAC, whose packet length is decrypted from unauthenticated ciphertext: how
+    /// the reader reacts to it (a bad length at once, a good one after that many bytes) reveals plaintext bits
+    /// (CVE-2008-5161). The reader then answers every framing or MAC error alike, after the same number of bytes.
+    /// </summary>
+    bool HidesFramingErrors { get; }
+
     /// <summary>Reads packet_length from the first <see cref="LengthFieldBytes"/> bytes without changing cipher state.</summary>
     uint DecryptLength(uint sequenceNumber, ReadOnlySpan<byte> head);
 
@@ -43,6 +50,8 @@ internal sealed class NoneCipher : IPacketCipher
     public bool AlignIncludesLength => true;
 
     public int LengthFieldBytes => 4;
+
+    public bool HidesFramingErrors => false;
 
     public uint DecryptLength(uint sequenceNumber, ReadOnlySpan<byte> head) =>
         System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(head);

@@ -25,7 +25,7 @@ internal static class AlgorithmNegotiation
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(isAead);
-        var kex = Choose("key exchange", client.KeyExchange, server.KeyExchange);
+        var kex = Choose("key exchange", client.KeyExchange, server.KeyExchange.Where(n => !KexTable.IsPseudoAlgorithm(n)).ToList());
         var hostKey = Choose("host key", client.HostKey, server.HostKey);
         var cipherCs = Choose("client to server cipher", client.CiphersClientToServer, server.CiphersClientToServer);
         var cipherSc = Choose("server to client cipher", client.CiphersServerToClient, server.CiphersServerToClient);
@@ -48,11 +48,27 @@ internal static class AlgorithmNegotiation
         }
 
         throw new SshDisconnectException(DisconnectReason.KeyExchangeFailed,
-            $"no matching {what} algorithm; client offers [{string.Join(',', client)}], server offers [{string.Join(',', server)}]");
+            $"no matching {what} algorithm; client offers [{Describe(client)}], server offers [{Describe(server)}]");
     }
 
-    /// <summary>RFC 4253 7: a guessed first kex packet is right only when the client's first kex and host key algorithms were chosen.</summary>
-    public static bool GuessWasRight(KexInitMessage client, NegotiatedAlgorithms agreed) =>
-        client.KeyExchange.Count > 0 && client.HostKey.Count > 0
-        && client.KeyExchange[0] == agreed.KeyExchange && client.HostKey[0] == agreed.HostKey;
+    /// <summary>Longest list text put into an error: a client list may be 256 KiB, which must reach neither logs nor the DISCONNECT.</summary>
+    public const int MaxListTextLength = 400;
+
+    private static string Describe(IReadOnlyList<string> names)
+    {
+        var text = string.Join(',', names);
+        return text.Length <= MaxListTextLength
+            ? LogText.Escape(text)
+            : $"{LogText.Escape(text[..MaxListTextLength])}... ({names.Count} names)";
+    }
+
+    /// <summary>
+    /// RFC 4253 7: a guessed first kex packet is right only when both sides' preferred (first) key exchange and host
+    /// key algorithms are the same; otherwise the server must ignore it. That the client's first choice wins the
+    /// negotiation is not enough: the client judges its guess by the two lists alone (OpenSSH kex.c proposals_match,
+    /// Dropbear common-kex.c), so a server judging by the outcome processes a packet the client then sends again.
+    /// </summary>
+    public static bool GuessWasRight(KexInitMessage client, KexInitMessage server) =>
+        client.KeyExchange.Count > 0 && client.HostKey.Count > 0 && server.KeyExchange.Count > 0 && server.HostKey.Count > 0
+        && client.KeyExchange[0] == server.KeyExchange[0] && client.HostKey[0] == server.HostKey[0];
 }

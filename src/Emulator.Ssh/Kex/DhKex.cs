@@ -36,7 +36,17 @@ internal static class DhMath
         return (f, k);
     }
 
-    public static BigInteger ReadMpint(ref SshReader reader) => new(1, Keys.KeyEncoding.UnsignedFromMpint(reader.ReadMpint()));
+    /// <summary>A peer's DH public value; a negative mpint is out of range (RFC 4253 8: 1 &lt; e &lt; p-1), never a format error.</summary>
+    public static BigInteger ReadMpint(ref SshReader reader)
+    {
+        var mpint = reader.ReadMpint();
+        if (!mpint.IsEmpty && (mpint[0] & 0x80) != 0)
+        {
+            throw new SshDisconnectException(DisconnectReason.KeyExchangeFailed, "DH public value out of range (negative)");
+        }
+
+        return new(1, Keys.KeyEncoding.UnsignedFromMpint(mpint));
+    }
 }
 
 /// <summary>diffie-hellman-group1-sha1, group14-sha1/sha256, group16-sha512, group18-sha512 (RFC 4253 8, RFC 8268): KEXDH_INIT e, KEXDH_REPLY K_S, f, signature.</summary>

@@ -35,4 +35,11 @@ internal static class KexTable
     public const string ExtInfoClient = "ext-info-c";
     public const string StrictKexClient = "kex-strict-c-v00@openssh.com";
     public const string StrictKexServer = "kex-strict-s-v00@openssh.com";
+
+    /// <summary>
+    /// Whether a kex-list name only signals an extension (ext-info-c/-s, the strict-KEX markers). Such a name is never
+    /// an agreed method, even when a client lists the server's own marker first.
+    /// </summary>
+    public static bool IsPseudoAlgorithm(string name) =>
+        name is ExtInfoClient or "ext-info-s" or StrictKexClient or StrictKexServer;
 }

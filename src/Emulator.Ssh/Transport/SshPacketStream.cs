@@ -21,6 +21,13 @@ internal sealed class SshPacketStream : IAsyncDisposable
     /// <summary>Largest payload a caller may send: room is left for padding, and for zlib's worst-case growth.</summary>
     public const int MaxPayloadLength = MaxPacketLength - 1024;
 
+    /// <summary>
+    /// Bytes from the start of a corrupt packet that a framing-hiding cipher (CBC + encrypt-and-MAC) swallows before it
+    /// fails: more than any valid packet with its MAC, so a forged length is answered after the same byte count whatever
+    /// it decrypts to (OpenSSH packet.c ssh_packet_start_discard reads on to PACKET_MAX_SIZE likewise).
+    /// </summary>
+    public const int DiscardLength = MaxPacketLength + 4 + 64;
+
     private readonly PipeReader _input;
     private readonly PipeWriter _output;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -30,6 +37,9 @@ internal sealed class SshPacketStream : IAsyncDisposable
     private bool _readCompressionActive;
     private byte[] _readBuffer = ArrayPool<byte>.Shared.Rent(8192);
     private long _pendingLength = -1;
+
+    /// <summary>Bytes still to swallow after a hidden framing or MAC error; -1 when reading normally.</summary>
+    private long _discardRemaining = -1;
 
     private IPacketCipher _writeCipher = NoneCipher.Instance;
     private ZlibCompressor? _compressor;
@@ -61,24 +71,44 @@ internal sealed class SshPacketStream : IAsyncDisposable
         {
             var result = await _input.ReadAsync(cancellationToken);
             var buffer = result.Buffer;
-            int packetBytes;
-            try
+            if (_discardRemaining >= 0)
             {
-                packetBytes = TryCopyPacket(buffer);
+                Discard(buffer);
             }
-            catch
+            else
             {
-                _input.AdvanceTo(buffer.Start);
-                throw;
+                int packetBytes;
+                try
+                {
+                    packetBytes = TryCopyPacket(buffer);
+                }
+                catch
+                {
+                    _input.AdvanceTo(buffer.Start);
+                    throw;
+                }
+
+                if (packetBytes > 0)
+                {
+                    _input.AdvanceTo(buffer.GetPosition(packetBytes));
+                    if (TryOpenPacket(packetBytes) is { } payload)
+                    {
+                        return payload;
+                    }
+
+                    continue;
+                }
+
+                if (_discardRemaining >= 0)
+                {
+                    // A hidden framing error: swallow from this packet's start on the next turn.
+                    _input.AdvanceTo(buffer.Start);
+                    continue;
+                }
+
+                _input.AdvanceTo(buffer.Start, buffer.End);
             }
 
-            if (packetBytes > 0)
-            {
-                _input.AdvanceTo(buffer.GetPosition(packetBytes));
-                return OpenPacket(packetBytes);
-            }
-
-            _input.AdvanceTo(buffer.Start, buffer.End);
             if (result.IsCanceled)
             {
                 throw new SshDisconnectException(DisconnectReason.ConnectionLost, "connection closed locally");
@@ -108,14 +138,18 @@ internal sealed class SshPacketStream : IAsyncDisposable
             buffer.Slice(0, head.Length).CopyTo(head);
             var length = cipher.DecryptLength(ReadSequence, head);
             var aligned = cipher.AlignIncludesLength ? length + 4 : length;
-            if (length < 5 || length > MaxPacketLength)
+            if (length < 5 || length > MaxPacketLength || aligned % (uint)cipher.BlockSize != 0)
             {
-                throw new SshDisconnectException(DisconnectReason.ProtocolError, $"bad packet length {length}");
-            }
+                if (cipher.HidesFramingErrors)
+                {
+                    // Neither an early answer nor the length in our text: both would tell a forger what it decrypted to.
+                    _discardRemaining = DiscardLength;
+                    return 0;
+                }
 
-            if (aligned % (uint)cipher.BlockSize != 0)
-            {
-                throw new SshDisconnectException(DisconnectReason.ProtocolError, $"packet length {length} is not a multiple of the cipher block size");
+                throw new SshDisconnectException(DisconnectReason.ProtocolError, length < 5 || length > MaxPacketLength
+                    ? $"bad packet length {length}"
+                    : $"packet length {length} is not a multiple of the cipher block size");
             }
 
             _pendingLength = length;
@@ -138,6 +172,46 @@ internal sealed class SshPacketStream : IAsyncDisposable
         return total;
     }
 
+    /// <summary>Swallows input after a hidden error; fails like a bad MAC once <see cref="DiscardLength"/> bytes are gone.</summary>
+    private void Discard(ReadOnlySequence<byte> buffer)
+    {
+        var count = Math.Min(buffer.Length, _discardRemaining);
+        _input.AdvanceTo(buffer.GetPosition(count), buffer.End);
+        _discardRemaining -= count;
+        if (_discardRemaining == 0)
+        {
+            throw CorruptPacket();
+        }
+    }
+
+    private static SshDisconnectException CorruptPacket() =>
+        new(DisconnectReason.MacError, "message authentication code incorrect");
+
+    /// <summary>The payload of a complete packet, or null when a hidden MAC error starts discarding instead.</summary>
+    private ReadOnlyMemory<byte>? TryOpenPacket(int total)
+    {
+        if (!_readCipher.HidesFramingErrors)
+        {
+            return OpenPacket(total);
+        }
+
+        try
+        {
+            return OpenPacket(total);
+        }
+        catch (SshDisconnectException e) when (e.Reason == DisconnectReason.MacError)
+        {
+            // The length may have been forged: answer after the same byte count as for a bad length.
+            _discardRemaining = DiscardLength - total;
+            if (_discardRemaining <= 0)
+            {
+                throw;
+            }
+
+            return null;
+        }
+    }
+
     private ReadOnlyMemory<byte> OpenPacket(int total)
     {
         var packet = _readBuffer.AsSpan(0, total);
@@ -153,7 +227,16 @@ internal sealed class SshPacketStream : IAsyncDisposable
         }
 
         var payload = _readBuffer.AsMemory(5, payloadLength);
-        return _readCompressionActive ? _decompressor!.Decompress(payload.Span) : payload;
+        if (!_readCompressionActive)
+        {
+            return payload;
+        }
+
+        // A compressed packet may inflate to nothing (a bare sync flush); a message needs at least its number.
+        var inflated = _decompressor!.Decompress(payload.Span);
+        return inflated.IsEmpty
+            ? throw new SshDisconnectException(DisconnectReason.ProtocolError, "compressed packet holds no message")
+            : inflated;
     }
 
     /// <summary>Frames, protects and sends one payload, then flushes. Safe for concurrent callers.</summary>

@@ -85,7 +85,7 @@ internal sealed partial class SshTransport
         }
 
         var agreed = AlgorithmNegotiation.Negotiate(client, server, name => CipherTable.ByName[name].IsAead);
-        if (client.FirstKexPacketFollows && !AlgorithmNegotiation.GuessWasRight(client, agreed))
+        if (client.FirstKexPacketFollows && !AlgorithmNegotiation.GuessWasRight(client, server))
         {
             await ReadKexMessageAsync(cancellationToken);
         }

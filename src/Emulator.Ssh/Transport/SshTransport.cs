@@ -109,7 +109,7 @@ internal sealed partial class SshTransport : IPacketConnection
                 case MessageNumbers.KexInit:
                     await RunKexAsync(payload, cancellationToken);
                     StartRekeyTimer();
-                    LogHandshake(_logger, ClientIdentification, Algorithms.KeyExchange, Algorithms.HostKey, Algorithms.CipherServerToClient, Algorithms.MacServerToClient, _strictKex);
+                    LogHandshake(_logger, LogText.Escape(ClientIdentification), Algorithms.KeyExchange, Algorithms.HostKey, Algorithms.CipherServerToClient, Algorithms.MacServerToClient, _strictKex);
                     return;
                 case MessageNumbers.Disconnect:
                     throw PeerDisconnected(payload.Span);
@@ -289,8 +289,16 @@ internal sealed partial class SshTransport : IPacketConnection
         _firstKexDone && !_kexInProgress
         && (_packets.BytesReadSinceKeys >= _settings.RekeyAfterBytes || _packets.BytesWrittenSinceKeys >= _settings.RekeyAfterBytes);
 
+    /// <summary>Longest DISCONNECT description sent: texts built from peer input (lists, names) must fit any packet.</summary>
+    public const int MaxDisconnectDescriptionLength = 512;
+
     private async ValueTask SendDisconnectAsync(DisconnectReason reason, string description, CancellationToken cancellationToken)
     {
+        if (description.Length > MaxDisconnectDescriptionLength)
+        {
+            description = description[..MaxDisconnectDescriptionLength] + "...";
+        }
+
         var buffer = new ArrayBufferWriter<byte>(64 + description.Length);
         var writer = new SshWriter(buffer);
         writer.WriteByte(MessageNumbers.Disconnect);
@@ -335,12 +343,18 @@ internal sealed partial class SshTransport : IPacketConnection
     /// <summary>Ends a connection whose handshake failed: DISCONNECT with the reason when we detected the error.</summary>
     private async ValueTask AbortAsync(Exception error)
     {
-        if (error is SshDisconnectException { Reason: not DisconnectReason.ProtocolVersionNotSupported and not DisconnectReason.ConnectionLost, ByPeer: false } e)
+        try
         {
-            await SendDisconnectAsync(e.Reason, e.Message, CancellationToken.None);
+            if (error is SshDisconnectException { Reason: not DisconnectReason.ProtocolVersionNotSupported and not DisconnectReason.ConnectionLost, ByPeer: false } e)
+            {
+                await SendDisconnectAsync(e.Reason, e.Message, CancellationToken.None);
+            }
         }
-
-        await DisposeAsync();
+        finally
+        {
+            // Whatever the goodbye did, the connection's pipes and keys are released.
+            await DisposeAsync();
+        }
     }
 
     private void ThrowIfClosed()
@@ -369,8 +383,7 @@ internal sealed partial class SshTransport : IPacketConnection
         return Sanitize(reader.ReadUtf8String());
     }
 
-    private static string Sanitize(string text) =>
-        new(text.Take(256).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+    private static string Sanitize(string text) => LogText.Escape(text);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "SSH handshake with '{Client}': kex {Kex}, host key {HostKey}, cipher {Cipher}, mac {Mac}, strict {Strict}")]
     private static partial void LogHandshake(ILogger logger, string client, string kex, string hostKey, string cipher, string mac, bool strict);

@@ -202,4 +202,28 @@ public class KeyExchangeTests
         await client.Packets.DisposeAsync();
         await Assert.ThrowsAsync<SshDisconnectException>(() => serverTask);
     }
+
+    [Fact]
+    public async Task Wrong_guess_is_ignored_even_when_the_client_first_kex_is_agreed()
+    {
+        // Dropbear's case: its first kex (curve25519) is agreed, but the server lists ML-KEM first, so the lists'
+        // first entries differ and the guessed packet must be dropped (RFC 4253 7). Processing it answered the guess
+        // and then took the client's second KEXDH_INIT for NEWKEYS ("expected NEWKEYS, got message 30").
+        var (serverPipe, clientPipe) = InMemoryDuplexPipe.CreatePair();
+        var ct = TestContext.Current.CancellationToken;
+        var serverTask = SshTransport.AcceptAsync(serverPipe, TransportHarness.Settings(), ct);
+        var client = await RawClient.ConnectAsync(clientPipe, ct);
+        var kexInit = KexInitMessage.Create(["curve25519-sha256"], ["ssh-ed25519"], ["aes128-ctr"], ["hmac-sha2-256"], ["none"], firstKexPacketFollows: true);
+        await client.Packets.WriteAsync(kexInit.Payload, ct);
+        Assert.Equal(20, (await client.Packets.ReadAsync(ct)).Span[0]);
+        // The guess: a malformed init the server would reject if it processed it.
+        await client.Packets.WriteAsync(new byte[] { 30, 0, 0, 0, 1, 9 }, ct);
+        var pub = new byte[32];
+        Org.BouncyCastle.Math.EC.Rfc7748.X25519.ScalarMultBase(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray(), 0, pub, 0);
+        await client.Packets.WriteAsync(new byte[] { 30, 0, 0, 0, 32 }.Concat(pub).ToArray(), ct);
+        Assert.Equal(31, (await client.Packets.ReadAsync(ct)).Span[0]);
+        Assert.Equal(21, (await client.Packets.ReadAsync(ct)).Span[0]);
+        await client.Packets.DisposeAsync();
+        await Assert.ThrowsAsync<SshDisconnectException>(() => serverTask);
+    }
 }

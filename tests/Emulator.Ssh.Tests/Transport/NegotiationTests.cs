@@ -62,9 +62,20 @@ public class NegotiationTests
         var right = Init(["curve25519-sha256", "ecdh-sha2-nistp256"], hostKeys: ["ssh-ed25519"]);
         var wrongKex = Init(["ecdh-sha2-nistp256", "curve25519-sha256"]);
         var wrongHostKey = Init(["curve25519-sha256"], hostKeys: ["rsa-sha2-512", "ssh-ed25519"]);
-        Assert.True(AlgorithmNegotiation.GuessWasRight(right, AlgorithmNegotiation.Negotiate(right, server, IsAead)));
-        Assert.False(AlgorithmNegotiation.GuessWasRight(wrongKex, AlgorithmNegotiation.Negotiate(wrongKex, server, IsAead)));
-        Assert.False(AlgorithmNegotiation.GuessWasRight(wrongHostKey, AlgorithmNegotiation.Negotiate(wrongHostKey, server, IsAead)));
+        Assert.True(AlgorithmNegotiation.GuessWasRight(right, server));
+        Assert.False(AlgorithmNegotiation.GuessWasRight(wrongKex, server));
+        Assert.False(AlgorithmNegotiation.GuessWasRight(wrongHostKey, server));
+    }
+
+    [Fact]
+    public void Dropbear_guess_is_wrong_when_the_server_prefers_another_kex_even_if_the_client_choice_wins()
+    {
+        // Dropbear 2022.83 guesses curve25519-sha256; a server preferring ML-KEM still agrees on curve25519 (client
+        // order wins), but the lists' first entries differ, so by RFC 4253 7 the guess is wrong and is sent again.
+        var server = Init(["mlkem768x25519-sha256", "curve25519-sha256"]);
+        var dropbear = Init(["curve25519-sha256", "ecdh-sha2-nistp256"]);
+        Assert.Equal("curve25519-sha256", AlgorithmNegotiation.Negotiate(dropbear, server, IsAead).KeyExchange);
+        Assert.False(AlgorithmNegotiation.GuessWasRight(dropbear, server));
     }
 
     [Fact]
