@@ -27,8 +27,9 @@ internal sealed partial class FleetService(DeviceFleet fleet, HostSettings setti
                 {
                     keys = string.Join(", ", (await device.HostKeys.GetAllAsync(cancellationToken)).Select(k => $"{k.KeyType} {k.FingerprintSha256}"));
                 }
-                catch (Emulator.Device.State.DeviceStateException ex)
+                catch (Exception ex) when (ex is Emulator.Device.State.DeviceStateException or IOException or UnauthorizedAccessException)
                 {
+                    // A state problem stops this device alone, never the host.
                     device.MarkFailed(ex.Message);
                     LogDeviceFailed(logger, ex.Message);
                     listening--;

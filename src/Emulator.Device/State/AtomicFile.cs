@@ -67,8 +67,12 @@ public static class AtomicFile
         return _utf8.GetString(span);
     }
 
-    /// <summary>Removes temporary files an interrupted write left behind (their rename never happened).</summary>
-    public static void RemoveLeftovers(string directory)
+    /// <summary>
+    /// Removes temporary files an interrupted write left behind (their rename never happened). Only files last written
+    /// before <paramref name="writtenBeforeUtc"/> (the start of this process) go: a temporary file of this process may
+    /// belong to a write still under way (a host key created at start while the first connection boots the device).
+    /// </summary>
+    public static void RemoveLeftovers(string directory, DateTime writtenBeforeUtc)
     {
         if (!Directory.Exists(directory))
         {
@@ -77,7 +81,10 @@ public static class AtomicFile
 
         foreach (var file in Directory.EnumerateFiles(directory, "." + "*" + TempSuffix))
         {
-            TryDelete(file);
+            if (File.GetLastWriteTimeUtc(file) < writtenBeforeUtc)
+            {
+                TryDelete(file);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 
 namespace Emulator.Device.State;
@@ -9,6 +10,12 @@ namespace Emulator.Device.State;
 public sealed class DeviceStateDirectory
 {
     public const string StartupFileName = "startup.cfg";
+
+    /// <summary>
+    /// When this process started, by the OS clock (file times come from the same clock, not from a TimeProvider):
+    /// temporary files older than this belong to a process that died mid-write; newer ones may be writes under way.
+    /// </summary>
+    private static readonly DateTime _processStartUtc = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
     private int _cleaned;
 
@@ -69,7 +76,7 @@ public sealed class DeviceStateDirectory
     {
         if (Interlocked.Exchange(ref _cleaned, 1) == 0)
         {
-            AtomicFile.RemoveLeftovers(Path);
+            AtomicFile.RemoveLeftovers(Path, _processStartUtc);
         }
     }
 }
