@@ -17,7 +17,7 @@ internal sealed partial class FleetService(DeviceFleet fleet, HostSettings setti
         LogStateDir(logger, fleet.StateRoot);
         var listening = fleet.StartAll();
         var keysAtStart = fleet.Devices.Count <= FingerprintsAtStartLimit && (settings.FleetSecret is null || fleet.Devices.Count == 1);
-        foreach (var device in fleet.Devices.Where(d => d.Status == DeviceStatus.Listening))
+        foreach (var device in fleet.Devices.Where(d => d.Status is DeviceStatus.Listening or DeviceStatus.Degraded))
         {
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["Device"] = device.Name });
             var keys = "keys created on first connection";

@@ -19,6 +19,8 @@ public sealed class HostKeyStore : IHostKeyProvider
     private readonly IHostKeyCodec _codec;
     private readonly string _deviceName;
     private readonly byte[]? _fleetSecret;
+    private readonly Action<DeviceStateException>? _unsaved;
+    private int _unsavedReported;
     // Created on first use: a thousand cold devices should not each carry an empty concurrent dictionary.
     private ConcurrentDictionary<string, Lazy<Task<SshHostKey>>>? _keys;
 
@@ -26,8 +28,11 @@ public sealed class HostKeyStore : IHostKeyProvider
         LazyInitializer.EnsureInitialized(ref _keys, () => new(StringComparer.Ordinal));
     private IReadOnlyList<HostKeySpec> _specs;
 
-    public HostKeyStore(DeviceStateDirectory directory, string deviceName, IReadOnlyList<HostKeySpec> specs, IHostKeyCodec codec, byte[]? fleetSecret)
+    /// <param name="unsaved">Told once when a created key cannot be saved (the state folder is not writable); the key is used from memory.</param>
+    public HostKeyStore(DeviceStateDirectory directory, string deviceName, IReadOnlyList<HostKeySpec> specs, IHostKeyCodec codec, byte[]? fleetSecret,
+        Action<DeviceStateException>? unsaved = null)
     {
+        _unsaved = unsaved;
         _directory = directory;
         _deviceName = deviceName;
         _specs = specs;
@@ -171,7 +176,20 @@ public sealed class HostKeyStore : IHostKeyProvider
         }
 
         var created = _codec.Generate(spec.KeyType, spec.Bits, Seed(spec));
-        await SaveAsync(spec, created, CancellationToken.None);
+        try
+        {
+            await SaveAsync(spec, created, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The key is kept and served from memory: creating a new one for every connection would change the
+            // device's identity each time (and burn CPU). The failure is reported once; clients keep working.
+            if (Interlocked.Exchange(ref _unsavedReported, 1) == 0)
+            {
+                _unsaved?.Invoke(new DeviceStateException(file, "cannot be written (host keys are kept in memory only and change at restart): " + ex.Message, ex));
+            }
+        }
+
         return created;
     }
 
