@@ -137,6 +137,11 @@ internal sealed record HostSettings
             Help = Get("Help") is "true" or "True",
         };
 
+        if (!Emulator.Device.State.DeviceStateDirectory.IsValidDeviceName(settings.DeviceName))
+        {
+            throw new ArgumentException($"--device-name: '{settings.DeviceName.ReplaceLineEndings("\\n")}' must be {Emulator.Device.State.DeviceStateDirectory.DeviceNameRule}");
+        }
+
         if (Get("Address") is { } address)
         {
             settings = settings with { Address = IPAddress.TryParse(address, out var ip) ? ip : throw new ArgumentException($"--address: '{address}' is not an IP address") };

@@ -16,19 +16,19 @@ internal static partial class ProfileReader
     private static readonly string[] _v5Services = ["ssh", "telnet", "terminal", "ftp", "web", "lan-access", "portal", "ppp"];
     private static readonly string[] _v7Services = ["ssh", "telnet", "terminal", "ftp", "http", "https", "lan-access", "portal", "ppp", "pad"];
 
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z-]*\d+(/\d+)*$")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z-]*\d+(/\d+)*\z")]
     private static partial Regex InterfaceName();
 
-    [GeneratedRegex(@"^(?<prefix>[A-Za-z][A-Za-z-]*(\d+/)*)(?<first>\d+)-(?<last>\d+)$")]
+    [GeneratedRegex(@"^(?<prefix>[A-Za-z][A-Za-z-]*(\d+/)*)(?<first>\d+)-(?<last>\d+)\z")]
     private static partial Regex InterfaceRange();
 
-    [GeneratedRegex(@"^SSH-(2\.0|1\.99)-[\x21-\x7E]+( [\x20-\x7E]*)?$")]
+    [GeneratedRegex(@"^SSH-(2\.0|1\.99)-[\x21-\x7E]+( [\x20-\x7E]*)?\z")]
     private static partial Regex Identification();
 
-    [GeneratedRegex(@"^\d+\.\d+(\.\d+)?$")]
+    [GeneratedRegex(@"^\d+\.\d+(\.\d+)?\z")]
     private static partial Regex SoftwareVersion();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.@()-]{0,54}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.@()-]{0,54}\z")]
     private static partial Regex UserName();
 
     public static DeviceProfile? Read(YamlContext context, string name, string sourceFile, YamlNode root, bool isAbstract)

@@ -19,11 +19,44 @@ public sealed class DeviceStateDirectory
 
     private int _cleaned;
 
+    /// <summary>The longest device name: it names a folder and appears in prompts and known_hosts comments.</summary>
+    public const int MaxDeviceNameLength = 63;
+
+    public const string DeviceNameRule = "1 to 63 letters, digits, _ . or -, starting with a letter or digit (it names the state folder)";
+
+    /// <exception cref="ArgumentException">The name could leave the state folder (see <see cref="IsValidDeviceName"/>).</exception>
     public DeviceStateDirectory(string stateRoot, string deviceName)
     {
         ArgumentException.ThrowIfNullOrEmpty(stateRoot);
         ArgumentException.ThrowIfNullOrEmpty(deviceName);
+        if (!IsValidDeviceName(deviceName))
+        {
+            throw new ArgumentException($"device name '{deviceName}' must be {DeviceNameRule}", nameof(deviceName));
+        }
+
         Path = System.IO.Path.Combine(System.IO.Path.GetFullPath(stateRoot), deviceName);
+    }
+
+    /// <summary>
+    /// ASCII letters, digits, '_', '.' and '-', first a letter or digit, at most 63: no separator, no '..', no control
+    /// character (a regular expression's '$' would let a trailing newline through), so the folder stays under the root.
+    /// </summary>
+    public static bool IsValidDeviceName(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > MaxDeviceNameLength || !char.IsAsciiLetterOrDigit(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public string Path { get; }
