@@ -65,6 +65,9 @@ public sealed class DeviceStateDirectory
 
     public string HostKeyPath(string fileKind) => System.IO.Path.Combine(Path, $"ssh_host_{fileKind}_key");
 
+    /// <summary>Present when the factory key of that kind was destroyed with <c>public-key local destroy</c>.</summary>
+    public string HostKeyDestroyedPath(string fileKind) => HostKeyPath(fileKind) + ".destroyed";
+
     /// <summary>The saved configuration, or null when none was saved. Throws <see cref="DeviceStateException"/> when the file exists but cannot be read.</summary>
     public string? ReadStartupConfiguration()
     {
