@@ -95,10 +95,36 @@ public sealed class DeviceStateDirectory
         }
     }
 
+    /// <summary>Owner only: startup.cfg holds reversible V5 passwords (<c>password cipher</c>) and the keys are private.</summary>
+    public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>startup.cfg: owner read/write only, like the key files.</summary>
+    public const UnixFileMode StartupFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken)
     {
         CleanOnce();
-        return AtomicFile.WriteAllTextAsync(StartupConfigurationPath, text, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, cancellationToken);
+        EnsureFolder();
+        return AtomicFile.WriteAllTextAsync(StartupConfigurationPath, text, StartupFileMode, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the device folder with mode 0700, and takes group and other rights away from one an older version made
+    /// (0755). The state root itself is the user's choice and is left alone.
+    /// </summary>
+    public void EnsureFolder()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Path);
+            return;
+        }
+
+        var info = Directory.CreateDirectory(Path, FolderMode);
+        if ((info.UnixFileMode & ~FolderMode) != 0)
+        {
+            info.UnixFileMode = FolderMode;
+        }
     }
 
     public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken)

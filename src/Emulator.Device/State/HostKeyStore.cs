@@ -21,6 +21,9 @@ public sealed class HostKeyStore : IHostKeyProvider
 {
     private const UnixFileMode KeyFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    /// <summary>An OpenSSH RSA-8192 private key is about 6.5 KB; anything far larger is not a key file.</summary>
+    public const int MaxKeyFileBytes = 64 * 1024;
+
     private readonly DeviceStateDirectory _directory;
     private readonly IHostKeyCodec _codec;
     private readonly string _deviceName;
@@ -142,6 +145,7 @@ public sealed class HostKeyStore : IHostKeyProvider
         if (_factory.Any(f => f.KeyType == keyType))
         {
             // Without the marker the factory key would be created again at the next connection.
+            _directory.EnsureFolder();
             await AtomicFile.WriteAllTextAsync(_directory.HostKeyDestroyedPath(spec.FileKind), "", KeyFileMode, cancellationToken);
         }
 
@@ -192,11 +196,15 @@ public sealed class HostKeyStore : IHostKeyProvider
         string? text;
         try
         {
-            text = await File.ReadAllTextAsync(file);
+            text = AtomicFile.ReadSmallFile(file, MaxKeyFileBytes);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             text = null;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new DeviceStateException(file, "is not a readable OpenSSH private key (not UTF-8); fix or remove it (the device will not replace it)", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -242,8 +250,11 @@ public sealed class HostKeyStore : IHostKeyProvider
         return created;
     }
 
-    private Task SaveAsync(HostKeySpec spec, SshHostKey key, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllTextAsync(_directory.HostKeyPath(spec.FileKind), key.ExportOpenSshPrivateKey(_deviceName), KeyFileMode, cancellationToken);
+    private Task SaveAsync(HostKeySpec spec, SshHostKey key, CancellationToken cancellationToken)
+    {
+        _directory.EnsureFolder();
+        return AtomicFile.WriteAllTextAsync(_directory.HostKeyPath(spec.FileKind), key.ExportOpenSshPrivateKey(_deviceName), KeyFileMode, cancellationToken);
+    }
 
     /// <summary>HMAC(secret, device name, key type, bits): different for every device and type, never the secret itself.</summary>
     private byte[] Seed(HostKeySpec spec) =>
