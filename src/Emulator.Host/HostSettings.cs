@@ -50,6 +50,8 @@ internal sealed record HostSettings
     public string? KnownHosts { get; init; }
     public Serilog.Events.LogEventLevel LogLevel { get; init; } = Serilog.Events.LogEventLevel.Information;
     public string? LogFile { get; init; }
+    /// <summary>Where the kernel's ephemeral port range is read (tests point it elsewhere); not an option.</summary>
+    public string EphemeralPortRangeFile { get; init; } = EphemeralPorts.RangeFile;
     public bool ListProfiles { get; init; }
     public bool Help { get; init; }
 
