@@ -15,9 +15,14 @@ internal sealed partial class FleetService(DeviceFleet fleet, HostSettings setti
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         LogStateDir(logger, fleet.StateRoot);
+        if (EphemeralPorts.Read(settings.EphemeralPortRangeFile) is { } range && EphemeralPorts.Inside(fleet.Devices, range) is { Count: > 0 } inside)
+        {
+            LogEphemeralPorts(logger, EphemeralPorts.Describe(inside, range));
+        }
+
         var listening = fleet.StartAll();
         var keysAtStart = fleet.Devices.Count <= FingerprintsAtStartLimit && (settings.FleetSecret is null || fleet.Devices.Count == 1);
-        foreach (var device in fleet.Devices.Where(d => d.Status == DeviceStatus.Listening))
+        foreach (var device in fleet.Devices.Where(d => d.Status is DeviceStatus.Listening or DeviceStatus.Degraded))
         {
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["Device"] = device.Name });
             var keys = "keys created on first connection";
@@ -27,8 +32,9 @@ internal sealed partial class FleetService(DeviceFleet fleet, HostSettings setti
                 {
                     keys = string.Join(", ", (await device.HostKeys.GetAllAsync(cancellationToken)).Select(k => $"{k.KeyType} {k.FingerprintSha256}"));
                 }
-                catch (Emulator.Device.State.DeviceStateException ex)
+                catch (Exception ex) when (ex is Emulator.Device.State.DeviceStateException or IOException or UnauthorizedAccessException)
                 {
+                    // A state problem stops this device alone, never the host.
                     device.MarkFailed(ex.Message);
                     LogDeviceFailed(logger, ex.Message);
                     listening--;
@@ -66,6 +72,9 @@ internal sealed partial class FleetService(DeviceFleet fleet, HostSettings setti
 
     [LoggerMessage(LogLevel.Information, "state directory {StateDir}")]
     private static partial void LogStateDir(ILogger logger, string stateDir);
+
+    [LoggerMessage(LogLevel.Warning, "{Warning}")]
+    private static partial void LogEphemeralPorts(ILogger logger, string warning);
 
     [LoggerMessage(LogLevel.Information, "{Profile} ({Model}) listening on {Address}; host keys: {Keys}")]
     private static partial void LogDevice(ILogger logger, string profile, string model, string address, string keys);

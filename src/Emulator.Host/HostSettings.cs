@@ -50,6 +50,8 @@ internal sealed record HostSettings
     public string? KnownHosts { get; init; }
     public Serilog.Events.LogEventLevel LogLevel { get; init; } = Serilog.Events.LogEventLevel.Information;
     public string? LogFile { get; init; }
+    /// <summary>Where the kernel's ephemeral port range is read (tests point it elsewhere); not an option.</summary>
+    public string EphemeralPortRangeFile { get; init; } = EphemeralPorts.RangeFile;
     public bool ListProfiles { get; init; }
     public bool Help { get; init; }
 
@@ -136,6 +138,11 @@ internal sealed record HostSettings
             ListProfiles = Get("ListProfiles") is "true" or "True",
             Help = Get("Help") is "true" or "True",
         };
+
+        if (!Emulator.Device.State.DeviceStateDirectory.IsValidDeviceName(settings.DeviceName))
+        {
+            throw new ArgumentException($"--device-name: '{settings.DeviceName.ReplaceLineEndings("\\n")}' must be {Emulator.Device.State.DeviceStateDirectory.DeviceNameRule}");
+        }
 
         if (Get("Address") is { } address)
         {

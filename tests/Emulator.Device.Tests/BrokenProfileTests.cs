@@ -85,10 +85,10 @@ public class BrokenProfileTests
     }
 
     [Fact]
-    public void Host_key_algorithm_without_a_key_is_rejected()
+    public void Host_key_algorithms_without_any_factory_key_are_rejected()
     {
         var ex = LoadBroken("extends: fam\nmodel: X\nssh:\n  algorithms:\n    host-key: [ssh-ed25519]\n");
-        AssertError(ex, "fam.yaml", "host key algorithm 'ssh-ed25519' needs a 'ssh-ed25519' entry");
+        AssertError(ex, "fam.yaml", "no host-key algorithm (ssh-ed25519) has a factory key");
     }
 
     [Fact]

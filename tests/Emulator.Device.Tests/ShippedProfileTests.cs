@@ -25,7 +25,9 @@ public class ShippedProfileTests
             Assert.Contains("diffie-hellman-group1-sha1", profile.Ssh.Algorithms.KeyExchange);
             Assert.Contains("3des-cbc", profile.Ssh.Algorithms.Ciphers);
             Assert.Contains("hmac-md5", profile.Ssh.Algorithms.Macs);
-            Assert.Equal(["ssh-rsa"], profile.Ssh.Algorithms.HostKey);
+            // DSA or RSA host key pair (issue 19); ssh-dss is offered only while a DSA key pair exists.
+            Assert.Equal(["ssh-rsa", "ssh-dss"], profile.Ssh.Algorithms.HostKey);
+            Assert.Equal([new HostKeySpec("ssh-rsa", 1024)], profile.Ssh.HostKeys);
             Assert.NotEmpty(profile.Interfaces);
             Assert.Contains(profile.Users, u => u is { Name: "admin", Password: "admin", Level: 3 });
         }

@@ -48,7 +48,10 @@ public sealed class StateTests : IDisposable
         var dir = new DeviceStateDirectory(_root, "fw1");
         Directory.CreateDirectory(dir.Path);
         await File.WriteAllTextAsync(dir.StartupConfigurationPath, "saved\n", TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(dir.Path, ".startup.cfg.1234abcd.tmp"), "half", TestContext.Current.CancellationToken);
+        var leftover = Path.Combine(dir.Path, ".startup.cfg.1234abcd.tmp");
+        await File.WriteAllTextAsync(leftover, "half", TestContext.Current.CancellationToken);
+        // Written by a process that died before this one started.
+        File.SetLastWriteTimeUtc(leftover, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         Assert.Equal("saved\n", dir.ReadStartupConfiguration());
         Assert.Single(Directory.GetFiles(dir.Path));
     }

@@ -87,4 +87,15 @@ public class HostSettingsTests
             Assert.Contains(env, help, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("../../x")]
+    [InlineData("fw1\n")]
+    [InlineData("a/b")]
+    public void Device_name_outside_state_dir_is_refused(string name)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => HostSettings.Load(["--device-name", name], _noEnv, null));
+        Assert.Contains("--device-name", ex.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => HostSettings.Load([], new Dictionary<string, string?> { ["EMULATOR_DEVICE_NAME"] = name }, null));
+    }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Emulator.Device.Profiles;
+using Emulator.Device.State;
 using Emulator.Device.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -16,9 +17,6 @@ namespace Emulator.Device.Fleet;
 public static partial class FleetFile
 {
     public const int MaxDevices = 10_000;
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$")]
-    private static partial Regex DeviceName();
 
     [GeneratedRegex(@"\{n(?::(\d{1,2}))?\}")]
     private static partial Regex Number();
@@ -180,9 +178,9 @@ public static partial class FleetFile
         for (var i = 0; i < n; i++)
         {
             var deviceName = count is null ? name : Numbered(name, from + i);
-            if (!DeviceName().IsMatch(deviceName))
+            if (!DeviceStateDirectory.IsValidDeviceName(deviceName))
             {
-                entry.Error(entry.Raw("name")!, $"device name '{deviceName}' must be 1 to 63 letters, digits, _ . or - (it names the state directory)");
+                entry.Error(entry.Raw("name")!, $"device name '{deviceName.ReplaceLineEndings("\\n")}' must be {DeviceStateDirectory.DeviceNameRule}");
                 return specs;
             }
 

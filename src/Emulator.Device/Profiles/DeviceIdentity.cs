@@ -14,7 +14,7 @@ public static partial class DeviceIdentity
     [GeneratedRegex(@"\{(digits|hex):(\d{1,2})\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$")]
+    [GeneratedRegex(@"^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}\z")]
     private static partial Regex MacFormat();
 
     /// <summary>Null when the pattern is usable, otherwise the problem.</summary>

@@ -42,7 +42,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger("Emulator.Device");
         State = new DeviceStateDirectory(stateRoot, spec.Name);
-        HostKeys = new HostKeyStore(State, spec.Name, spec.Policy.HostKeys(spec.Profile.Ssh.HostKeys), keyCodec, fleetSecret);
+        HostKeys = new HostKeyStore(State, spec.Name, spec.Policy.HostKeys(spec.Profile.Ssh.HostKeys), keyCodec, fleetSecret, ex => MarkDegraded(ex.Message));
         Facts = spec.Profile.CreateFacts(spec.Name, spec.Sysname, spec.Users);
         Services = new DeviceServices(this);
         _ssh = new SshServer(BuildSshOptions);
@@ -269,6 +269,22 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         Error = reason;
     }
 
+    /// <summary>The state folder cannot be written: the device keeps serving but reports itself unhealthy (logged once).</summary>
+    public void MarkDegraded(string reason)
+    {
+        if (Status != DeviceStatus.Listening)
+        {
+            return;
+        }
+
+        Status = DeviceStatus.Degraded;
+        Error = reason;
+        using (Scope())
+        {
+            Log.Degraded(_logger, reason);
+        }
+    }
+
     private async Task FailAsync(Exception ex)
     {
         Status = DeviceStatus.Failed;
@@ -297,6 +313,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
         [LoggerMessage(LogLevel.Error, "stopped: {Reason}")]
         public static partial void Failed(ILogger logger, string reason);
+
+        [LoggerMessage(LogLevel.Error, "state cannot be saved, serving from memory: {Reason}")]
+        public static partial void Degraded(ILogger logger, string reason);
 
         [LoggerMessage(LogLevel.Debug, "connection from {Remote} opened")]
         public static partial void ConnectionOpened(ILogger logger, EndPoint? remote);

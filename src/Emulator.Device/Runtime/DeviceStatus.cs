@@ -8,6 +8,9 @@ public enum DeviceStatus
     /// <summary>Accepting SSH connections (the configuration may still be cold).</summary>
     Listening,
 
+    /// <summary>Serving, but its state folder cannot be written (keys live in memory only); unhealthy, see the error text.</summary>
+    Degraded,
+
     /// <summary>Stopped by an error (a port in use, an unreadable state file); see the error text.</summary>
     Failed,
 }

@@ -19,7 +19,7 @@ public static class KnownHosts
     {
         ArgumentNullException.ThrowIfNull(devices);
         var text = new StringBuilder();
-        foreach (var device in devices.Where(d => d.Status == DeviceStatus.Listening))
+        foreach (var device in devices.Where(d => d.Status is DeviceStatus.Listening or DeviceStatus.Degraded))
         {
             var pattern = HostPattern(device.EndPoint);
             foreach (var key in await device.HostKeys.GetAllAsync(cancellationToken))

@@ -52,6 +52,44 @@ public static class AtomicFile
             TryDelete(temp);
             throw;
         }
+
+        // The rename lives in the directory: until the directory is on disk, a power cut may bring back the old name.
+        DirectorySync.Flush(directory);
+    }
+
+    /// <summary>
+    /// Reads a small state file (a host key) without following a symbolic link and refusing more than
+    /// <paramref name="maxBytes"/>. Throws <see cref="FileNotFoundException"/> when it does not exist.
+    /// </summary>
+    /// <exception cref="IOException">A symbolic link, not a regular file, or too large; the message says which.</exception>
+    public static string ReadSmallFile(string path, int maxBytes)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null)
+        {
+            // A link planted in the state folder could make the device serve (and display) someone else's file.
+            throw new IOException("is a symbolic link; state files must be regular files");
+        }
+
+        if (!info.Exists)
+        {
+            throw new FileNotFoundException("no such file", path);
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+        if (stream.Length > maxBytes)
+        {
+            throw new IOException($"is larger than {maxBytes} bytes");
+        }
+
+        var buffer = new byte[(int)stream.Length];
+        stream.ReadExactly(buffer);
+        if (stream.ReadByte() != -1)
+        {
+            throw new IOException($"grew while being read (more than {maxBytes} bytes?)");
+        }
+
+        return _utf8.GetString(buffer);
     }
 
     /// <summary>Reads a text file strictly as UTF-8: invalid bytes (or a UTF-16 byte order mark) are an error, not replacement characters.</summary>
@@ -67,8 +105,12 @@ public static class AtomicFile
         return _utf8.GetString(span);
     }
 
-    /// <summary>Removes temporary files an interrupted write left behind (their rename never happened).</summary>
-    public static void RemoveLeftovers(string directory)
+    /// <summary>
+    /// Removes temporary files an interrupted write left behind (their rename never happened). Only files last written
+    /// before <paramref name="writtenBeforeUtc"/> (the start of this process) go: a temporary file of this process may
+    /// belong to a write still under way (a host key created at start while the first connection boots the device).
+    /// </summary>
+    public static void RemoveLeftovers(string directory, DateTime writtenBeforeUtc)
     {
         if (!Directory.Exists(directory))
         {
@@ -77,7 +119,10 @@ public static class AtomicFile
 
         foreach (var file in Directory.EnumerateFiles(directory, "." + "*" + TempSuffix))
         {
-            TryDelete(file);
+            if (File.GetLastWriteTimeUtc(file) < writtenBeforeUtc)
+            {
+                TryDelete(file);
+            }
         }
     }
 

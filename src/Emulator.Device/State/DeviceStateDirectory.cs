@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 
 namespace Emulator.Device.State;
@@ -10,13 +11,52 @@ public sealed class DeviceStateDirectory
 {
     public const string StartupFileName = "startup.cfg";
 
+    /// <summary>
+    /// When this process started, by the OS clock (file times come from the same clock, not from a TimeProvider):
+    /// temporary files older than this belong to a process that died mid-write; newer ones may be writes under way.
+    /// </summary>
+    private static readonly DateTime _processStartUtc = Process.GetCurrentProcess().StartTime.ToUniversalTime();
+
     private int _cleaned;
 
+    /// <summary>The longest device name: it names a folder and appears in prompts and known_hosts comments.</summary>
+    public const int MaxDeviceNameLength = 63;
+
+    public const string DeviceNameRule = "1 to 63 letters, digits, _ . or -, starting with a letter or digit (it names the state folder)";
+
+    /// <exception cref="ArgumentException">The name could leave the state folder (see <see cref="IsValidDeviceName"/>).</exception>
     public DeviceStateDirectory(string stateRoot, string deviceName)
     {
         ArgumentException.ThrowIfNullOrEmpty(stateRoot);
         ArgumentException.ThrowIfNullOrEmpty(deviceName);
+        if (!IsValidDeviceName(deviceName))
+        {
+            throw new ArgumentException($"device name '{deviceName}' must be {DeviceNameRule}", nameof(deviceName));
+        }
+
         Path = System.IO.Path.Combine(System.IO.Path.GetFullPath(stateRoot), deviceName);
+    }
+
+    /// <summary>
+    /// ASCII letters, digits, '_', '.' and '-', first a letter or digit, at most 63: no separator, no '..', no control
+    /// character (a regular expression's '$' would let a trailing newline through), so the folder stays under the root.
+    /// </summary>
+    public static bool IsValidDeviceName(string? name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Length > MaxDeviceNameLength || !char.IsAsciiLetterOrDigit(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public string Path { get; }
@@ -24,6 +64,9 @@ public sealed class DeviceStateDirectory
     public string StartupConfigurationPath => System.IO.Path.Combine(Path, StartupFileName);
 
     public string HostKeyPath(string fileKind) => System.IO.Path.Combine(Path, $"ssh_host_{fileKind}_key");
+
+    /// <summary>Present when the factory key of that kind was destroyed with <c>public-key local destroy</c>.</summary>
+    public string HostKeyDestroyedPath(string fileKind) => HostKeyPath(fileKind) + ".destroyed";
 
     /// <summary>The saved configuration, or null when none was saved. Throws <see cref="DeviceStateException"/> when the file exists but cannot be read.</summary>
     public string? ReadStartupConfiguration()
@@ -52,10 +95,36 @@ public sealed class DeviceStateDirectory
         }
     }
 
+    /// <summary>Owner only: startup.cfg holds reversible V5 passwords (<c>password cipher</c>) and the keys are private.</summary>
+    public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>startup.cfg: owner read/write only, like the key files.</summary>
+    public const UnixFileMode StartupFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken)
     {
         CleanOnce();
-        return AtomicFile.WriteAllTextAsync(StartupConfigurationPath, text, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, cancellationToken);
+        EnsureFolder();
+        return AtomicFile.WriteAllTextAsync(StartupConfigurationPath, text, StartupFileMode, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the device folder with mode 0700, and takes group and other rights away from one an older version made
+    /// (0755). The state root itself is the user's choice and is left alone.
+    /// </summary>
+    public void EnsureFolder()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Path);
+            return;
+        }
+
+        var info = Directory.CreateDirectory(Path, FolderMode);
+        if ((info.UnixFileMode & ~FolderMode) != 0)
+        {
+            info.UnixFileMode = FolderMode;
+        }
     }
 
     public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken)
@@ -69,7 +138,7 @@ public sealed class DeviceStateDirectory
     {
         if (Interlocked.Exchange(ref _cleaned, 1) == 0)
         {
-            AtomicFile.RemoveLeftovers(Path);
+            AtomicFile.RemoveLeftovers(Path, _processStartUtc);
         }
     }
 }

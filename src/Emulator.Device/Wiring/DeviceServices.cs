@@ -50,7 +50,8 @@ internal sealed class DeviceServices(DeviceInstance device) : IDeviceServices
                 "ecdsa" => bits switch { 384 => "ecdsa-sha2-nistp384", 521 => "ecdsa-sha2-nistp521", _ => "ecdsa-sha2-nistp256" },
                 _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "rsa, dsa or ecdsa"),
             };
-            var key = await device.HostKeys.ReplaceAsync(keyType, bits, cancellationToken);
+            // SSH DSA keys are 1024 bits (FIPS 186-2, which ssh-dss signatures follow); the dialog still asks like the device.
+            var key = await device.HostKeys.ReplaceAsync(keyType, kind == "dsa" ? 1024 : bits, cancellationToken);
             return new HostKeyInfo(kind, keyType, key.Bits, key.PublicKeyBlob, device.Time.GetUtcNow());
         }
 

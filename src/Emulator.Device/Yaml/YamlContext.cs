@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Emulator.Device.Yaml;
@@ -10,6 +11,18 @@ namespace Emulator.Device.Yaml;
 /// </summary>
 internal sealed class YamlContext
 {
+    /// <summary>Largest file read (a 10,000-device fleet written out one device per line is about 1.5 MB).</summary>
+    public const int MaxDocumentChars = 16 * 1024 * 1024;
+
+    /// <summary>Deepest nesting of mappings and sequences (profiles use fewer than 10; the parser recurses per level).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
+    /// Most nodes the document may have with every alias expanded. Aliases share nodes, but everything that walks the
+    /// tree (origins, merges, validation) visits a shared node once per alias: ten aliases nested nine deep are 10^9 visits.
+    /// </summary>
+    public const long MaxExpandedNodes = 2_000_000;
+
     private readonly ConditionalWeakTable<YamlNode, Origin> _origins = [];
     private readonly List<YamlError> _errors = [];
     private readonly HashSet<YamlError> _seen = [];
@@ -28,6 +41,11 @@ internal sealed class YamlContext
         var stream = new YamlStream();
         try
         {
+            if (CheckSize(file, text))
+            {
+                return null;
+            }
+
             stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
@@ -101,6 +119,81 @@ internal sealed class YamlContext
         {
             throw new YamlValidationException([.. _errors]);
         }
+    }
+
+    /// <summary>
+    /// Walks the parser's events (no recursion, no tree built) and records an error when the document is too large, too
+    /// deep or expands through aliases beyond <see cref="MaxExpandedNodes"/>. Returns true when it recorded one.
+    /// </summary>
+    private bool CheckSize(string file, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxDocumentChars)
+        {
+            Add(file, 1, 1, $"the file is larger than {MaxDocumentChars / (1024 * 1024)} MiB");
+            return true;
+        }
+
+        // Expanded size of every anchored node so far, and a counter per open collection.
+        var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
+        var open = new Stack<(long Size, string? Anchor)>();
+        var parser = new Parser(new StringReader(text));
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            long size;
+            switch (current)
+            {
+                case NodeEvent start when start is MappingStart or SequenceStart:
+                    if (open.Count >= MaxDepth)
+                    {
+                        Add(file, (int)start.Start.Line, (int)start.Start.Column, $"mappings and sequences are nested deeper than {MaxDepth} levels");
+                        return true;
+                    }
+
+                    open.Push((1, start.Anchor.IsEmpty ? null : start.Anchor.Value));
+                    continue;
+                case MappingEnd or SequenceEnd:
+                    var (total, anchor) = open.Pop();
+                    if (anchor is not null)
+                    {
+                        anchors[anchor] = total;
+                    }
+
+                    size = total;
+                    break;
+                case Scalar scalar:
+                    size = 1;
+                    if (!scalar.Anchor.IsEmpty)
+                    {
+                        anchors[scalar.Anchor.Value] = 1;
+                    }
+
+                    break;
+                case AnchorAlias alias:
+                    // An unknown anchor is the parser's error, reported when the tree is built.
+                    size = anchors.GetValueOrDefault(alias.Value.Value, 1);
+                    break;
+                default:
+                    continue;
+            }
+
+            if (open.Count > 0)
+            {
+                var (parentSize, parentAnchor) = open.Pop();
+                parentSize += size;
+                if (parentSize > MaxExpandedNodes)
+                {
+                    Add(file, (int)current.Start.Line, (int)current.Start.Column,
+                        $"aliases expand the document to more than {MaxExpandedNodes} nodes; write the repeated parts out or use fewer aliases");
+                    return true;
+                }
+
+                open.Push((parentSize, parentAnchor));
+            }
+        }
+
+        return false;
     }
 
     private static string CleanMessage(string message)
