@@ -1,5 +1,6 @@
 using System.Globalization;
 using Emulator.Comware.Model.Firewall;
+using Emulator.Comware.Model.Values;
 using static Emulator.Comware.Tests.Firewall.TestFacts;
 
 namespace Emulator.Comware.Tests.Firewall;
@@ -23,7 +24,7 @@ internal static class FixtureBuilder
         Address(config, P(2), "203.0.113.2", "30", "WAN uplink");
         Address(config, P(3), "172.16.1.1", "24", "DMZ servers");
         Address(config, "LoopBack0", "10.255.255.1", "32", null);
-        Ok(config.SetAddress(config.FindInterface(P(1))!, "192.168.2.1", "24", sub: true));
+        Ok(config.SetAddress(config.FindInterface(P(1))!, A("192.168.2.1"), M("24"), sub: true));
         Ok(config.SetDot1qVid(config.FindInterface(P(1) + ".10")!, 10));
         Ok(config.SetDot1qVid(config.FindInterface(P(1) + ".20")!, 20));
         Assert.False(config.SetDot1qVid(config.FindInterface(P(1) + ".20")!, 10).Ok);
@@ -41,37 +42,37 @@ internal static class FixtureBuilder
         ServiceObject(config, "MAIL", "service tcp destination eq 25", "service tcp destination eq 587", "service tcp destination eq 993");
 
         Ok(config.GetOrCreateAcl(2000, null, out var basic));
-        Ok(FirewallConfig.AddAclRule(basic!, null, true, Words("source 192.168.1.0 0.0.0.255"), out _));
-        Ok(FirewallConfig.AddAclRule(basic!, null, true, Words("source 192.168.10.0 0.0.0.255"), out _));
-        Ok(FirewallConfig.AddAclRule(basic!, null, true, Words("source 192.168.20.0 0.0.0.255"), out _));
+        Ok(FirewallConfig.AddAclRule(basic!, null, Rule(basic!, true, "source 192.168.1.0 0.0.0.255"), out _));
+        Ok(FirewallConfig.AddAclRule(basic!, null, Rule(basic!, true, "source 192.168.10.0 0.0.0.255"), out _));
+        Ok(FirewallConfig.AddAclRule(basic!, null, Rule(basic!, true, "source 192.168.20.0 0.0.0.255"), out _));
         Ok(config.GetOrCreateAcl(3000, null, out var advanced));
         Ok(FirewallConfig.SetAclDescription(advanced!, "DMZ inbound"));
-        Ok(FirewallConfig.AddAclRule(advanced!, null, true, Words("tcp destination 172.16.1.10 0 destination-port eq 80"), out _));
-        Ok(FirewallConfig.AddAclRule(advanced!, null, true, Words("tcp destination 172.16.1.10 0 destination-port eq 443"), out _));
-        Ok(FirewallConfig.AddAclRule(advanced!, null, false, Words("ip logging"), out _));
+        Ok(FirewallConfig.AddAclRule(advanced!, null, Rule(advanced!, true, "tcp destination 172.16.1.10 0 destination-port eq 80"), out _));
+        Ok(FirewallConfig.AddAclRule(advanced!, null, Rule(advanced!, true, "tcp destination 172.16.1.10 0 destination-port eq 443"), out _));
+        Ok(FirewallConfig.AddAclRule(advanced!, null, Rule(advanced!, false, "ip logging"), out _));
 
         var wan = config.FindInterface(P(2))!;
         if (v5)
         {
-            Ok(config.SetNatGroupRange(1, "203.0.113.100", "203.0.113.110"));
+            Ok(config.SetNatGroupRange(1, A("203.0.113.100"), A("203.0.113.110")));
         }
         else
         {
             Ok(config.GetOrCreateNatGroup(1, out var group));
-            Ok(config.AddNatGroupAddress(group!, "203.0.113.100", "203.0.113.110"));
+            Ok(config.AddNatGroupAddress(group!, A("203.0.113.100"), A("203.0.113.110")));
         }
 
         Ok(config.AddNatOutbound(wan, 2000, 1, noPat: false));
-        Ok(config.AddNatServer(wan, Ports.Tcp, "203.0.113.2", 80, "172.16.1.10", 80));
-        Ok(config.AddNatServer(wan, Ports.Tcp, "203.0.113.2", 443, "172.16.1.10", 443));
-        Ok(config.AddNatServer(wan, Ports.Tcp, "203.0.113.2", 25, "172.16.1.20", 25));
-        Ok(config.AddNatStatic("172.16.1.11", "203.0.113.111"));
+        Ok(config.AddNatServer(wan, Ports.Tcp, A("203.0.113.2"), 80, A("172.16.1.10"), 80));
+        Ok(config.AddNatServer(wan, Ports.Tcp, A("203.0.113.2"), 443, A("172.16.1.10"), 443));
+        Ok(config.AddNatServer(wan, Ports.Tcp, A("203.0.113.2"), 25, A("172.16.1.20"), 25));
+        Ok(config.AddNatStatic(A("172.16.1.11"), A("203.0.113.111")));
         Ok(config.SetNatStaticOnInterface(wan, true));
 
-        Ok(config.AddStaticRoute("0.0.0.0", "0", null, "203.0.113.1", null, null));
-        Ok(config.AddStaticRoute("10.0.0.0", "8", null, "192.168.1.254", null, "to-datacenter"));
-        Ok(config.AddStaticRoute("10.50.0.0", "16", null, "192.168.1.253", 80, null));
-        Ok(config.AddStaticRoute("198.51.100.0", "24", "NULL0", null, null, "blackhole"));
+        Ok(config.AddStaticRoute(A("0.0.0.0"), M("0"), null, A("203.0.113.1"), null, null));
+        Ok(config.AddStaticRoute(A("10.0.0.0"), M("8"), null, A("192.168.1.254"), null, "to-datacenter"));
+        Ok(config.AddStaticRoute(A("10.50.0.0"), M("16"), null, A("192.168.1.253"), 80, null));
+        Ok(config.AddStaticRoute(A("198.51.100.0"), M("24"), N("NULL0"), null, null, "blackhole"));
 
         if (v5)
         {
@@ -98,7 +99,7 @@ internal static class FixtureBuilder
             Ok(config.AddPolicyZone(rule!, to, source: false));
             if (source.StartsWith("10.", StringComparison.Ordinal))
             {
-                Ok(config.AddPolicyInlineAddress(rule!, true, Words("subnet " + source + " 255.255.255.0")));
+                Ok(config.AddPolicyInlineAddress(rule!, true, Addr("subnet " + source + " 255.255.255.0")));
             }
             else if (source != "any")
             {
@@ -170,7 +171,7 @@ internal static class FixtureBuilder
     private static void Address(FirewallConfig config, string name, string address, string mask, string? description)
     {
         var iface = Iface(config, name);
-        Ok(config.SetAddress(iface, address, mask, sub: false));
+        Ok(config.SetAddress(iface, A(address), M(mask), sub: false));
         Ok(FirewallConfig.SetDescription(iface, description));
     }
 
@@ -178,7 +179,7 @@ internal static class FixtureBuilder
     {
         foreach (var name in interfaces)
         {
-            Ok(config.ImportInterface(config.FindZone(zone)!, name));
+            Ok(config.ImportInterface(config.FindZone(zone)!, N(name)));
         }
     }
 
@@ -187,7 +188,7 @@ internal static class FixtureBuilder
         Ok(config.GetOrCreateAddressObject(name, out var obj));
         foreach (var member in members)
         {
-            Ok(config.AddAddressMember(obj!, null, Words(member)));
+            Ok(config.AddAddressMember(obj!, null, Addr(member)));
         }
     }
 
@@ -196,7 +197,7 @@ internal static class FixtureBuilder
         Ok(config.GetOrCreateServiceObject(name, out var obj));
         foreach (var member in members)
         {
-            Ok(config.AddServiceMember(obj!, null, Words(member)));
+            Ok(config.AddServiceMember(obj!, null, Svc(member)));
         }
     }
 

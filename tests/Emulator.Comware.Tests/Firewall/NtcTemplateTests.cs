@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Emulator.Comware.Model.Firewall;
 using Emulator.Comware.Model.Firewall.Displays;
+using Emulator.Comware.Model.Values;
 using static Emulator.Comware.Tests.Firewall.TestFacts;
 
 namespace Emulator.Comware.Tests.Firewall;

@@ -1,4 +1,5 @@
 using Emulator.Comware.Model.Firewall;
+using Emulator.Comware.Model.Values;
 using static Emulator.Comware.Tests.Firewall.TestFacts;
 
 namespace Emulator.Comware.Tests.Firewall;
@@ -20,8 +21,8 @@ public class PolicyModelTests
     public void An_interface_belongs_to_one_zone_and_default_zones_stay()
     {
         var config = NewV7();
-        Ok(config.ImportInterface(config.FindZone("trust")!, "GE1/0/1"));
-        Assert.Equal(FwErrors.InterfaceInOtherZone, config.ImportInterface(config.FindZone("Untrust")!, "GigabitEthernet1/0/1").Error);
+        Ok(config.ImportInterface(config.FindZone("trust")!, N("GE1/0/1")));
+        Assert.Equal(FwErrors.InterfaceInOtherZone, config.ImportInterface(config.FindZone("Untrust")!, N("GigabitEthernet1/0/1")).Error);
         Assert.Equal(FwErrors.DefaultZoneUndeletable, config.DeleteZone("Trust").Error);
         Ok(config.GetOrCreateZone("Guest", null, out _));
         Ok(config.GetOrCreatePolicyRule(1, "g", out var rule));
@@ -36,14 +37,15 @@ public class PolicyModelTests
     {
         var config = NewV5();
         Ok(config.GetOrCreateAcl(3000, null, out var acl));
-        Ok(FirewallConfig.AddAclRule(acl!, null, true, Words("tcp source 192.168.1.0 0.0.0.255 destination 10.0.0.10 0 destination-port eq 80"), out var r0));
-        Ok(FirewallConfig.AddAclRule(acl!, 28, false, Words("ip"), out _));
-        Ok(FirewallConfig.AddAclRule(acl!, null, true, Words("udp destination-port range 1000 2000 logging"), out var r30));
+        Ok(FirewallConfig.AddAclRule(acl!, null, Rule(acl!, true, "tcp source 192.168.1.0 0.0.0.255 destination 10.0.0.10 0 destination-port eq 80"), out var r0));
+        Ok(FirewallConfig.AddAclRule(acl!, 28, Rule(acl!, false, "ip"), out _));
+        Ok(FirewallConfig.AddAclRule(acl!, null, Rule(acl!, true, "udp destination-port range 1000 2000 logging"), out var r30));
         Assert.Equal(0, r0!.Id);
         Assert.Equal(30, r30!.Id);
         Assert.Equal("rule 0 permit tcp source 192.168.1.0 0.0.0.255 destination 10.0.0.10 0 destination-port eq www", r0.Render(AclKind.Advanced));
         Assert.Equal("rule 30 permit udp destination-port range 1000 2000 logging", r30.Render(AclKind.Advanced));
-        Assert.False(FirewallConfig.AddAclRule(acl!, null, true, Words("bogus"), out _).Ok);
+        Assert.Null(TryRule(acl!, true, "bogus"));
+        Assert.Null(TryRule(acl!, true, "icmp destination-port eq 80"));
         Assert.Equal(3, acl!.Rules.Count);
     }
 
@@ -53,9 +55,12 @@ public class PolicyModelTests
         var config = NewV7();
         Ok(config.GetOrCreateAcl(2000, AclKind.Basic, out var acl));
         Assert.False(config.GetOrCreateAcl(3000, AclKind.Basic, out _).Ok);
-        Ok(FirewallConfig.AddAclRule(acl!, null, true, Words("source 10.0.0.0 0.255.255.255"), out _));
-        Assert.False(FirewallConfig.AddAclRule(acl!, null, true, Words("destination 10.0.0.0 0.255.255.255"), out _).Ok);
-        Assert.Equal(FwErrors.AclRuleConflict, FirewallConfig.AddAclRule(acl!, null, true, Words("source 10.0.0.0 0.255.255.255"), out _).Error);
+        Ok(FirewallConfig.AddAclRule(acl!, null, Rule(acl!, true, "source 10.0.0.0 0.255.255.255"), out _));
+        // The basic view's grammar has no destination; the model refuses such criteria too.
+        Assert.Null(TryRule(acl!, true, "destination 10.0.0.0 0.255.255.255"));
+        Assert.False(FirewallConfig.AddAclRule(acl!, null, new AclRuleSpec(true, null) { Destination = new WildcardMatch(Ip("10.0.0.0"), 0x00FF_FFFF) }, out _).Ok);
+        Assert.False(FirewallConfig.AddAclRule(acl!, null, new AclRuleSpec(true, Ports.Tcp), out _).Ok);
+        Assert.Equal(FwErrors.AclRuleConflict, FirewallConfig.AddAclRule(acl!, null, Rule(acl!, true, "source 10.0.0.0 0.255.255.255"), out _).Error);
     }
 
     [Fact]
@@ -63,19 +68,19 @@ public class PolicyModelTests
     {
         var config = NewV7();
         Ok(config.GetOrCreateAddressObject("LAN", out var lan));
-        Ok(config.AddAddressMember(lan!, null, Words("subnet 192.168.1.0 24")));
-        Ok(config.AddAddressMember(lan!, null, Words("host address 10.0.0.1")));
-        Ok(config.AddAddressMember(lan!, 25, Words("range 10.0.0.20 10.0.0.10")));
-        Ok(config.AddAddressMember(lan!, null, Words("subnet 10.9.9.9 32")));
+        Ok(config.AddAddressMember(lan!, null, Addr("subnet 192.168.1.0 24")));
+        Ok(config.AddAddressMember(lan!, null, Addr("host address 10.0.0.1")));
+        Ok(config.AddAddressMember(lan!, 25, Addr("range 10.0.0.20 10.0.0.10")));
+        Ok(config.AddAddressMember(lan!, null, Addr("subnet 10.9.9.9 32")));
         Assert.Equal(["0 network subnet 192.168.1.0 255.255.255.0", "10 network host address 10.0.0.1", "25 network range 10.0.0.10 10.0.0.20", "30 network host address 10.9.9.9"],
             lan!.Members.Select(m => m.Render(ComwareDialect.V7)));
         Ok(config.GetOrCreateAddressObject("ALL", out var all));
-        Ok(config.AddAddressMember(all!, null, Words("group-object LAN")));
-        Assert.Equal(FwErrors.ObjectSelfReference, config.AddAddressMember(lan!, null, Words("group-object ALL")).Error);
+        Ok(config.AddAddressMember(all!, null, Addr("group-object LAN")));
+        Assert.Equal(FwErrors.ObjectSelfReference, config.AddAddressMember(lan!, null, Addr("group-object ALL")).Error);
         Assert.Equal(FwErrors.ObjectInUse, config.DeleteAddressObject("LAN").Error);
         Assert.True(config.AddressObjectContains("ALL", Ip("10.0.0.15")));
         Assert.False(config.AddressObjectContains("ALL", Ip("10.0.0.21")));
-        Assert.Equal(FwErrors.ObjectNotFound, config.AddAddressMember(all!, null, Words("group-object NOPE")).Error);
+        Assert.Equal(FwErrors.ObjectNotFound, config.AddAddressMember(all!, null, Addr("group-object NOPE")).Error);
     }
 
     [Fact]
@@ -101,11 +106,11 @@ public class PolicyModelTests
     public void V7_zones_are_derived_from_routes_when_not_given()
     {
         var config = PolicyFixture();
-        Ok(config.SetAddress(Iface(config, "GE1/0/2"), "192.168.1.1", "24", sub: false));
-        Ok(config.SetAddress(Iface(config, "GE1/0/1"), "203.0.113.2", "30", sub: false));
-        Ok(config.ImportInterface(config.FindZone("Trust")!, "GE1/0/2"));
-        Ok(config.ImportInterface(config.FindZone("Untrust")!, "GE1/0/1"));
-        Ok(config.AddStaticRoute("0.0.0.0", "0", null, "203.0.113.1", null, null));
+        Ok(config.SetAddress(Iface(config, "GE1/0/2"), A("192.168.1.1"), M("24"), sub: false));
+        Ok(config.SetAddress(Iface(config, "GE1/0/1"), A("203.0.113.2"), M("30"), sub: false));
+        Ok(config.ImportInterface(config.FindZone("Trust")!, N("GE1/0/2")));
+        Ok(config.ImportInterface(config.FindZone("Untrust")!, N("GE1/0/1")));
+        Ok(config.AddStaticRoute(A("0.0.0.0"), M("0"), null, A("203.0.113.1"), null, null));
         var verdict = config.Evaluate(new FlowQuery(null, Ip("192.168.1.5"), null, Ip("8.8.8.8"), Ports.Tcp, 1, 80));
         Assert.Equal(("Trust", "Untrust", true), (verdict.SourceZone, verdict.DestinationZone, verdict.Permitted));
         Assert.Equal("Local", config.ZoneForAddress(Ip("192.168.1.1")));
@@ -116,7 +121,7 @@ public class PolicyModelTests
     {
         var config = NewV5();
         Ok(config.GetOrCreateAddressObject("LAN", out var lan));
-        Ok(config.AddAddressMember(lan!, null, Words("subnet 192.168.1.0 255.255.255.0")));
+        Ok(config.AddAddressMember(lan!, null, Addr("subnet 192.168.1.0 255.255.255.0")));
         Ok(config.GetOrCreateInterzone("Trust", "Untrust", out var instance));
         Ok(FirewallConfig.GetOrCreateInterzoneRule(instance!, null, true, out var rule0));
         Ok(config.AddInterzoneRuleTerm(rule0!, "source-ip", "LAN"));
@@ -140,7 +145,7 @@ public class PolicyModelTests
     {
         var config = NewV5();
         Ok(config.GetOrCreateAcl(3001, null, out var acl));
-        Ok(FirewallConfig.AddAclRule(acl!, null, true, Words("tcp destination-port eq 443"), out _));
+        Ok(FirewallConfig.AddAclRule(acl!, null, Rule(acl!, true, "tcp destination-port eq 443"), out _));
         Ok(config.GetOrCreateInterzone("Untrust", "DMZ", out var instance));
         Assert.Equal(FwErrors.AclNotFound, config.AddInterzonePacketFilter(instance!, 3002).Error);
         Ok(config.AddInterzonePacketFilter(instance!, 3001));
@@ -154,7 +159,7 @@ public class PolicyModelTests
     {
         var config = NewV7();
         Ok(config.GetOrCreateAddressObject("LAN", out var lan));
-        Ok(config.AddAddressMember(lan!, null, Words("subnet 192.168.1.0 24")));
+        Ok(config.AddAddressMember(lan!, null, Addr("subnet 192.168.1.0 24")));
         Ok(config.GetOrCreatePolicyRule(0, "web", out var web));
         FirewallConfig.SetPolicyAction(web!, PolicyAction.Pass);
         Ok(config.AddPolicyZone(web!, "Trust", source: true));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Emulator.Comware.Engine;
 using Emulator.Comware.Model.Firewall;
+using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Commands.Firewall;
 
@@ -27,26 +28,30 @@ internal static class AclCommands
             Handler = ctx => Enter(ctx, ctx.Args.Has("basic") ? AclKind.Basic : AclKind.Advanced),
         });
 
-        string[] inAcl = [FirewallCommands.AclView];
-        r.Add(new CommandDefinition
+        string[] inAcl = [FirewallCommands.AclBasicView, FirewallCommands.AclAdvancedView];
+        foreach (var (view, shapes) in new[] { (FirewallCommands.AclBasicView, new[] { AclRuleGrammar.Basic() }), (FirewallCommands.AclAdvancedView, AclRuleGrammar.Advanced().ToArray()) })
         {
-            Syntax = "rule [ id:INTEGER<0-65534> ] { permit | deny } [ criteria:TEXT ]",
-            Help = ["", "ID of ACL rule", "", "", "Protocol, addresses, ports, logging, counting"],
-            Views = inAcl,
-            UndoSyntax = "rule id:INTEGER<0-65534>",
-            UndoHelp = ["", "ID of ACL rule"],
-            Handler = ctx =>
+            for (var i = 0; i < shapes.Length; i++)
             {
-                var acl = Fw.State<Acl>(ctx);
-                if (ctx.IsUndo)
+                r.Add(new CommandDefinition
                 {
-                    return Fw.Apply(ctx, FirewallConfig.DeleteAclRule(acl, ctx.Args.GetInt32("id")));
-                }
+                    Syntax = shapes[i].Syntax,
+                    Help = shapes[i].Help,
+                    Views = [view],
+                    // One undo form per view: the rule ID alone.
+                    UndoSyntax = i == 0 ? "rule id:INTEGER<0-65534>" : null,
+                    UndoHelp = i == 0 ? ["", "ID of ACL rule"] : null,
+                    Handler = ctx =>
+                    {
+                        var acl = Fw.State<Acl>(ctx);
+                        return ctx.IsUndo
+                            ? Fw.Apply(ctx, FirewallConfig.DeleteAclRule(acl, ctx.Args.GetInt32("id")))
+                            : Fw.Apply(ctx, FirewallConfig.AddAclRule(acl, ctx.Args.GetInt32OrNull("id"), AclRuleGrammar.Spec(ctx.Args), out _));
+                    },
+                });
+            }
+        }
 
-                return Fw.Apply(ctx, FirewallConfig.AddAclRule(acl, ctx.Args.GetInt32OrNull("id"), ctx.Args.Has("permit"),
-                    Fw.Words(ctx.Args.GetStringOrNull("criteria")), out _));
-            },
-        });
         r.Add(new CommandDefinition
         {
             Syntax = "step step:INTEGER<1-20>",
@@ -83,7 +88,7 @@ internal static class AclCommands
             var key = ctx.Dialect == ComwareDialect.V7
                 ? string.Create(CultureInfo.InvariantCulture, $"acl-ipv4-{type}-{number}")
                 : string.Create(CultureInfo.InvariantCulture, $"acl-{type}-{number}");
-            ctx.EnterView(FirewallCommands.AclView, key, acl);
+            ctx.EnterView(acl.Kind == AclKind.Basic ? FirewallCommands.AclBasicView : FirewallCommands.AclAdvancedView, key, acl);
         }
 
         return Fw.Apply(ctx, result);

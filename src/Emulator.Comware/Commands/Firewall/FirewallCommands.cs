@@ -12,8 +12,10 @@ public sealed class FirewallCommands : ICommandModule
 {
     public const string InterfaceView = "fw-interface";
     public const string ZoneView = "fw-zone";
-    public const string AclView = "fw-acl";
-    public const string ObjectView = "fw-object";
+    public const string AclBasicView = "fw-acl-basic";
+    public const string AclAdvancedView = "fw-acl-advanced";
+    public const string AddressObjectView = "fw-object-address";
+    public const string ServiceObjectView = "fw-object-service";
     public const string SecurityPolicyView = "fw-security-policy";
     public const string PolicyRuleView = "fw-policy-rule";
     public const string InterzoneView = "fw-interzone";
@@ -27,8 +29,10 @@ public sealed class FirewallCommands : ICommandModule
         // the H3C V7 command references; V5 zone/ACL/interzone prompts unverified).
         registry.AddView(new ViewDefinition(InterfaceView, ViewIds.System, "[{0}-{1}]", "Interface view commands:"));
         registry.AddView(new ViewDefinition(ZoneView, ViewIds.System, "[{0}-{1}]", "Zone view commands:"));
-        registry.AddView(new ViewDefinition(AclView, ViewIds.System, "[{0}-{1}]", "ACL view commands:"));
-        registry.AddView(new ViewDefinition(ObjectView, ViewIds.System, "[{0}-{1}]", "Object view commands:"));
+        registry.AddView(new ViewDefinition(AclBasicView, ViewIds.System, "[{0}-{1}]", "ACL view commands:"));
+        registry.AddView(new ViewDefinition(AclAdvancedView, ViewIds.System, "[{0}-{1}]", "ACL view commands:"));
+        registry.AddView(new ViewDefinition(AddressObjectView, ViewIds.System, "[{0}-{1}]", "Object view commands:"));
+        registry.AddView(new ViewDefinition(ServiceObjectView, ViewIds.System, "[{0}-{1}]", "Object view commands:"));
         registry.AddView(new ViewDefinition(SecurityPolicyView, ViewIds.System, "[{0}-security-policy-ip]", "Security policy view commands:") { Dialects = Dialects.V7 });
         registry.AddView(new ViewDefinition(PolicyRuleView, SecurityPolicyView, "[{0}-security-policy-ip-{1}]", "Security policy rule view commands:") { Dialects = Dialects.V7 });
         registry.AddView(new ViewDefinition(InterzoneView, ViewIds.System, "[{0}-interzone-{1}]", "Interzone view commands:") { Dialects = Dialects.V5 });

@@ -1,6 +1,7 @@
 using Emulator.Comware.Engine;
 using Emulator.Comware.Model.Firewall;
 using Emulator.Comware.Model.Firewall.Displays;
+using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Commands.Firewall;
 
@@ -113,12 +114,12 @@ internal static class FirewallDisplayCommands
     /// <summary>Renders for the named interface, or all of them; a name that does not exist is an error.</summary>
     private static IEnumerable<string> Named(CommandContext ctx, Func<FwInterface?, IEnumerable<string>> render)
     {
-        if (!ctx.Args.TryGet<Engine.InterfaceName>("name", out var name))
+        if (!ctx.Args.TryGet<InterfaceName>("name", out var name))
         {
             return render(null);
         }
 
-        var iface = Fw.Config(ctx).FindInterface(name.FullName);
+        var iface = Fw.Config(ctx).FindInterface(name);
         if (iface is null)
         {
             ctx.Fail(FwErrors.InterfaceNotFound);
@@ -128,6 +129,5 @@ internal static class FirewallDisplayCommands
         return render(iface);
     }
 
-    private static uint Address(CommandContext ctx, string name) =>
-        Ipv4.TryParse(ctx.Args.GetIPAddress(name).ToString(), out var value) ? value : 0;
+    private static uint Address(CommandContext ctx, string name) => ctx.Args.GetIpv4(name).Value;
 }

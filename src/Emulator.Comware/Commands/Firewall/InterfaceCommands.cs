@@ -1,5 +1,6 @@
 using Emulator.Comware.Engine;
 using Emulator.Comware.Model.Firewall;
+using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Commands.Firewall;
 
@@ -21,7 +22,7 @@ internal static class InterfaceCommands
             Handler = ctx =>
             {
                 var config = Fw.Config(ctx);
-                var typed = ctx.Args.GetInterface("name").FullName;
+                var typed = ctx.Args.GetInterface("name");
                 if (ctx.IsUndo)
                 {
                     return Fw.Apply(ctx, config.DeleteInterface(typed));
@@ -49,12 +50,12 @@ internal static class InterfaceCommands
             Handler = ctx =>
             {
                 var iface = Fw.State<FwInterface>(ctx);
-                var address = ctx.Args.TryGet<global::System.Net.IPAddress>("address", out var a) ? a.ToString() : null;
-                var mask = ctx.Args.TryGet<SubnetMask>("mask", out var m) ? m.Dotted : null;
+                var address = ctx.Args.GetIpv4OrNull("address");
+                SubnetMask? mask = ctx.Args.TryGet<SubnetMask>("mask", out var m) ? m : null;
                 var sub = ctx.Args.Has("sub");
                 return ctx.IsUndo
                     ? Fw.Apply(ctx, FirewallConfig.RemoveAddress(iface, address, mask, sub))
-                    : Fw.Apply(ctx, Fw.Config(ctx).SetAddress(iface, address!, mask!, sub));
+                    : Fw.Apply(ctx, Fw.Config(ctx).SetAddress(iface, address!.Value, mask!.Value, sub));
             },
         });
         r.Add(new CommandDefinition

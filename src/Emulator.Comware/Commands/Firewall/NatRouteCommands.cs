@@ -1,5 +1,6 @@
 using Emulator.Comware.Engine;
 using Emulator.Comware.Model.Firewall;
+using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Commands.Firewall;
 
@@ -17,7 +18,7 @@ internal static class NatRouteCommands
             UndoHelp = ["", "Specify an address group", "Address group number"],
             Handler = ctx => ctx.IsUndo
                 ? Fw.Apply(ctx, Fw.Config(ctx).DeleteNatGroup(ctx.Args.GetInt32("group")))
-                : Fw.Apply(ctx, Fw.Config(ctx).SetNatGroupRange(ctx.Args.GetInt32("group"), ctx.Args.GetIPAddress("start").ToString(), ctx.Args.GetIPAddress("end").ToString())),
+                : Fw.Apply(ctx, Fw.Config(ctx).SetNatGroupRange(ctx.Args.GetInt32("group"), ctx.Args.GetIpv4("start"), ctx.Args.GetIpv4("end"))),
         });
         r.Add(new CommandDefinition
         {
@@ -55,7 +56,7 @@ internal static class NatRouteCommands
             Handler = ctx =>
             {
                 var group = Fw.State<NatAddressGroup>(ctx);
-                var (start, end) = (ctx.Args.GetIPAddress("start").ToString(), ctx.Args.GetIPAddress("end").ToString());
+                var (start, end) = (ctx.Args.GetIpv4("start"), ctx.Args.GetIpv4("end"));
                 return Fw.Apply(ctx, ctx.IsUndo ? Fw.Config(ctx).RemoveNatGroupAddress(group, start, end) : Fw.Config(ctx).AddNatGroupAddress(group, start, end));
             },
         });
@@ -127,13 +128,13 @@ internal static class NatRouteCommands
                 var protocol = ctx.Args.Has("tcp") ? Ports.Tcp : Ports.Udp;
                 int? Port(string name) => ctx.Args.GetStringOrNull(name) is { } text ? (Ports.TryParsePort(protocol, text, out var p) ? p : -1) : null;
                 var config = Fw.Config(ctx);
-                var global = ctx.Args.GetIPAddress("global").ToString();
+                var global = ctx.Args.GetIpv4("global");
                 if (ctx.IsUndo)
                 {
                     return Fw.Apply(ctx, config.RemoveNatServer(iface, protocol, global, Port("gport")));
                 }
 
-                return Fw.Apply(ctx, config.AddNatServer(iface, protocol, global, Port("gport"), ctx.Args.GetIPAddress("inside").ToString(), Port("iport")));
+                return Fw.Apply(ctx, config.AddNatServer(iface, protocol, global, Port("gport"), ctx.Args.GetIpv4("inside"), Port("iport")));
             },
         });
 
@@ -146,11 +147,10 @@ internal static class NatRouteCommands
             Handler = ctx =>
             {
                 var config = Fw.Config(ctx);
-                var dest = ctx.Args.GetIPAddress("dest").ToString();
-                var mask = ctx.Args.GetMask("mask").Dotted;
-                var hop = ctx.Args.TryGet<global::System.Net.IPAddress>("nexthop", out var n) ? n.ToString()
-                    : ctx.Args.TryGet<global::System.Net.IPAddress>("hop", out var h) ? h.ToString() : null;
-                var via = ctx.Args.TryGet<Engine.InterfaceName>("via", out var v) ? v.FullName : null;
+                var dest = ctx.Args.GetIpv4("dest");
+                var mask = ctx.Args.GetMask("mask");
+                var hop = ctx.Args.GetIpv4OrNull("nexthop") ?? ctx.Args.GetIpv4OrNull("hop");
+                InterfaceName? via = ctx.Args.TryGet<InterfaceName>("via", out var v) ? v : null;
                 return ctx.IsUndo
                     ? Fw.Apply(ctx, config.RemoveStaticRoute(dest, mask, null, hop))
                     : Fw.Apply(ctx, config.AddStaticRoute(dest, mask, via, hop, ctx.Args.GetInt32OrNull("pref"), ctx.Args.GetStringOrNull("text")));
@@ -160,8 +160,8 @@ internal static class NatRouteCommands
 
     private static ValueTask Static(CommandContext ctx)
     {
-        var local = ctx.Args.GetIPAddress("local").ToString();
-        var global = ctx.Args.GetIPAddress("global").ToString();
+        var local = ctx.Args.GetIpv4("local");
+        var global = ctx.Args.GetIpv4("global");
         return Fw.Apply(ctx, ctx.IsUndo ? Fw.Config(ctx).RemoveNatStatic(local, global) : Fw.Config(ctx).AddNatStatic(local, global));
     }
 }

@@ -1,5 +1,6 @@
 using Emulator.Comware.Engine;
 using Emulator.Comware.Model.Firewall;
+using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Commands.Firewall;
 
@@ -31,7 +32,7 @@ internal static class ObjectCommands
             Handler = ctx => Enter(ctx, ctx.Args.Has("address"), ctx.Args.Has("address") ? "object-address-" : "object-service-"),
         });
 
-        string[] inObject = [FirewallCommands.ObjectView];
+        string[] inObject = [FirewallCommands.AddressObjectView];
         r.Add(new CommandDefinition
         {
             Syntax = "[ id:INTEGER<0-4294967294> ] network { host address h:IPV4 | subnet n:IPV4 m:MASK | range s:IPV4 e:IPV4 | group-object g:STRING<1-31> }",
@@ -52,35 +53,86 @@ internal static class ObjectCommands
             UndoHelp = ["Host", "Host address", "IP address", "Subnet", "Subnet address", "Mask", "Address range", "Start address", "End address", "Reference an object", "Object name"],
             Handler = ctx => Member(ctx, skip: 0),
         });
-        r.Add(new CommandDefinition
-        {
-            Syntax = "[ id:INTEGER<0-4294967294> ] service spec:TEXT",
-            Help = ["Object ID", "Specify a service", "Protocol and ports, e.g. tcp destination eq 80"],
-            Views = inObject,
-            UndoSyntax = "service spec:TEXT",
-            UndoHelp = ["Specify a service", "Protocol and ports"],
-            Handler = ctx =>
-            {
-                var obj = Fw.State<object>(ctx) as ServiceObject;
-                if (obj is null)
-                {
-                    return Fw.Apply(ctx, FwResult.Fail(FwErrors.ObjectTypeMismatch));
-                }
-
-                string[] words = ["service", .. Fw.Words(ctx.Args.GetString("spec"))];
-                var config = Fw.Config(ctx);
-                return Fw.Apply(ctx, ctx.IsUndo ? config.DeleteServiceMemberByValue(obj, words) : config.AddServiceMember(obj, ctx.Args.GetInt32OrNull("id"), words));
-            },
-        });
+        RegisterServiceMembers(r);
         r.Add(new CommandDefinition
         {
             Syntax = "description text:TEXT<1-127>",
             Help = ["", "Description"],
-            Views = inObject,
+            Views = [FirewallCommands.AddressObjectView, FirewallCommands.ServiceObjectView],
             UndoSyntax = "description",
             UndoHelp = [""],
             Handler = ctx => Fw.Apply(ctx, FirewallConfig.SetObjectDescription(Fw.State<object>(ctx), ctx.IsUndo ? null : ctx.Args.GetString("text"))),
         });
+    }
+
+    /// <summary>
+    /// Service members as grammar (H3C V7 object group reference, "service (service object group view)":
+    /// <c>[ object-id ] service { protocol [ { destination | source } { { eq | gt | lt } port | range port1 port2 } ] * | ... }</c>
+    /// and <c>[ object-id ] group-object name</c>); V5 service objects take the same members without IDs (unverified).
+    /// </summary>
+    private static void RegisterServiceMembers(CommandRegistry r)
+    {
+        string[] inService = [FirewallCommands.ServiceObjectView];
+        var shapes = new List<(string Syntax, string[] Help)>();
+        foreach (var (_, keyword, help, portType) in AclRuleGrammar.PortProtocols)
+        {
+            var source = AclRuleGrammar.Port("source", "source", portType, withNeq: false);
+            var destination = AclRuleGrammar.Port("destination", "destination", portType, withNeq: false);
+            shapes.Add(($"service {keyword} [ {source.Syntax} | {destination.Syntax} ] *", ["Specify a service", help, .. source.Help, .. destination.Help]));
+        }
+
+        var (others, othersHelp) = AclRuleGrammar.OtherProtocols();
+        shapes.Add(($"service {others}", ["Specify a service", .. othersHelp]));
+        foreach (var (syntax, help) in shapes)
+        {
+            r.Add(new CommandDefinition
+            {
+                Syntax = "[ id:INTEGER<0-4294967294> ] " + syntax,
+                Help = ["Object ID", .. help],
+                Views = inService,
+                UndoSyntax = syntax,
+                UndoHelp = help,
+                Handler = ctx => ServiceMember(ctx, ServiceSpecOf(ctx.Args)),
+            });
+        }
+
+        r.Add(new CommandDefinition
+        {
+            Syntax = "[ id:INTEGER<0-4294967294> ] group-object name:STRING<1-31>",
+            Help = ["Object ID", "Reference an object group", "Object group name"],
+            Views = inService,
+            UndoSyntax = "group-object name:STRING<1-31>",
+            UndoHelp = ["Reference an object group", "Object group name"],
+            Handler = ctx => ServiceMember(ctx, ServiceSpecOf(ctx.Args)),
+        });
+        r.Add(new CommandDefinition
+        {
+            Syntax = "undo id:INTEGER<0-4294967294>",
+            Help = ["", "Object ID"],
+            Views = inService,
+            Dialects = Dialects.V7,
+            Handler = ctx => Fw.Apply(ctx, FirewallConfig.DeleteServiceMember(Fw.State<ServiceObject>(ctx), ctx.Args.GetInt32("id"))),
+        });
+    }
+
+    /// <summary>The service member a matched line describes.</summary>
+    internal static ServiceSpec ServiceSpecOf(CommandArguments args) =>
+        args.Has("group-object")
+            ? ServiceSpec.GroupObject(args.GetString("name"))
+            : new ServiceSpec(AclRuleGrammar.ProtocolOf(args), AclRuleGrammar.PortAfter(args, "source"), AclRuleGrammar.PortAfter(args, "destination"));
+
+    /// <summary>The address member a matched line describes.</summary>
+    internal static AddressSpec AddressSpecOf(CommandArguments args) =>
+        args.Has("range") ? AddressSpec.Range(args.GetIpv4("s"), args.GetIpv4("e"))
+            : args.Has("subnet") ? AddressSpec.Subnet(args.GetIpv4("n"), args.GetMask("m"))
+            : args.Has("group-object") ? AddressSpec.GroupObject(args.GetString("g"))
+            : AddressSpec.Host(args.GetIpv4("h"));
+
+    private static ValueTask ServiceMember(CommandContext ctx, ServiceSpec spec)
+    {
+        var obj = Fw.State<ServiceObject>(ctx);
+        var config = Fw.Config(ctx);
+        return Fw.Apply(ctx, ctx.IsUndo ? config.DeleteServiceMemberByValue(obj, spec) : config.AddServiceMember(obj, ctx.Args.GetInt32OrNull("id"), spec));
     }
 
     private static ValueTask Enter(CommandContext ctx, bool address, string prefix)
@@ -97,7 +149,7 @@ internal static class ObjectCommands
             var result = config.GetOrCreateAddressObject(name, out var obj);
             if (result.Ok)
             {
-                ctx.EnterView(FirewallCommands.ObjectView, prefix + obj!.Name, obj);
+                ctx.EnterView(FirewallCommands.AddressObjectView, prefix + obj!.Name, obj);
             }
 
             return Fw.Apply(ctx, result);
@@ -106,7 +158,7 @@ internal static class ObjectCommands
         var service = config.GetOrCreateServiceObject(name, out var svc);
         if (service.Ok)
         {
-            ctx.EnterView(FirewallCommands.ObjectView, prefix + svc!.Name, svc);
+            ctx.EnterView(FirewallCommands.ServiceObjectView, prefix + svc!.Name, svc);
         }
 
         return Fw.Apply(ctx, service);
@@ -125,11 +177,7 @@ internal static class ObjectCommands
             return Fw.Apply(ctx, FirewallConfig.DeleteAddressMember(obj, ctx.Args.GetInt32("id")));
         }
 
-        string Ip(string name) => ctx.Args.GetIPAddress(name).ToString();
-        string[] words = ctx.Args.Has("range") ? ["range", Ip("s"), Ip("e")]
-            : ctx.Args.Has("subnet") ? ["subnet", Ip("n"), ctx.Args.GetMask("m").Dotted]
-            : ctx.Args.Has("group-object") ? ["group-object", ctx.Args.GetString("g")]
-            : ["host", "address", Ip("h")];
-        return Fw.Apply(ctx, ctx.IsUndo ? config.DeleteAddressMemberByValue(obj, words) : config.AddAddressMember(obj, ctx.Args.GetInt32OrNull("id"), words));
+        var spec = AddressSpecOf(ctx.Args);
+        return Fw.Apply(ctx, ctx.IsUndo ? config.DeleteAddressMemberByValue(obj, spec) : config.AddAddressMember(obj, ctx.Args.GetInt32OrNull("id"), spec));
     }
 }

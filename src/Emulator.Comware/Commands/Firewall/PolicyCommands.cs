@@ -1,6 +1,7 @@
 using System.Globalization;
 using Emulator.Comware.Engine;
 using Emulator.Comware.Model.Firewall;
+using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Commands.Firewall;
 
@@ -159,7 +160,7 @@ internal static class PolicyCommands
                 Help = [$"Specify a {direction} host address", "IP address"],
                 Views = inRule,
                 Dialects = Dialects.V7,
-                Handler = ctx => Fw.Apply(ctx, Fw.Config(ctx).AddPolicyInlineAddress(Fw.State<PolicyRule>(ctx), source, ["host", "address", ctx.Args.GetIPAddress("host").ToString()])),
+                Handler = ctx => Fw.Apply(ctx, Fw.Config(ctx).AddPolicyInlineAddress(Fw.State<PolicyRule>(ctx), source, AddressSpec.Host(ctx.Args.GetIpv4("host")))),
             });
             r.Add(new CommandDefinition
             {
@@ -168,7 +169,7 @@ internal static class PolicyCommands
                 Views = inRule,
                 Dialects = Dialects.V7,
                 Handler = ctx => Fw.Apply(ctx, Fw.Config(ctx).AddPolicyInlineAddress(Fw.State<PolicyRule>(ctx), source,
-                    ["subnet", ctx.Args.GetIPAddress("net").ToString(), ctx.Args.GetMask("mask").Dotted])),
+                    AddressSpec.Subnet(ctx.Args.GetIpv4("net"), ctx.Args.GetMask("mask")))),
             });
             r.Add(new CommandDefinition
             {
@@ -177,7 +178,7 @@ internal static class PolicyCommands
                 Views = inRule,
                 Dialects = Dialects.V7,
                 Handler = ctx => Fw.Apply(ctx, Fw.Config(ctx).AddPolicyInlineAddress(Fw.State<PolicyRule>(ctx), source,
-                    ["range", ctx.Args.GetIPAddress("start").ToString(), ctx.Args.GetIPAddress("end").ToString()])),
+                    AddressSpec.Range(ctx.Args.GetIpv4("start"), ctx.Args.GetIpv4("end")))),
             });
         }
 

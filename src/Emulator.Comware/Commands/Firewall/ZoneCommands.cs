@@ -1,5 +1,6 @@
 using Emulator.Comware.Engine;
 using Emulator.Comware.Model.Firewall;
+using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Commands.Firewall;
 
@@ -46,7 +47,7 @@ internal static class ZoneCommands
             Handler = ctx =>
             {
                 var zone = Fw.State<SecurityZone>(ctx);
-                var name = ctx.Args.GetInterface("name").FullName;
+                var name = ctx.Args.GetInterface("name");
                 var config = Fw.Config(ctx);
                 return Fw.Apply(ctx, ctx.IsUndo ? config.RemoveInterfaceFromZone(zone, name) : config.ImportInterface(zone, name));
             },

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Model.Firewall;
 
@@ -47,6 +48,22 @@ public sealed class Acl
     /// <summary>First matching rule in order, or null.</summary>
     public AclRule? Match(int protocol, uint source, uint destination, int sourcePort, int destinationPort) =>
         RuleMap.Values.FirstOrDefault(r => r.Matches(protocol, source, destination, sourcePort, destinationPort));
+}
+
+/// <summary>What a <c>rule</c> line asks for, before it gets its ID (built by the grammar from typed parameters).</summary>
+public sealed record AclRuleSpec(bool Permit, int? Protocol)
+{
+    public WildcardMatch Source { get; init; } = WildcardMatch.Any;
+
+    public WildcardMatch Destination { get; init; } = WildcardMatch.Any;
+
+    public PortMatch? SourcePort { get; init; }
+
+    public PortMatch? DestinationPort { get; init; }
+
+    public bool Logging { get; init; }
+
+    public bool Counting { get; init; }
 }
 
 /// <summary>One ACL rule. Immutable; replacing a rule with the same ID replaces the object.</summary>
@@ -186,9 +203,10 @@ public sealed partial class FirewallConfig
     }
 
     /// <summary>
-    /// <c>rule [ID] permit|deny ...</c> with the words after the action. An existing ID is replaced by the new rule.
+    /// <c>rule [ID] permit|deny ...</c>. An existing ID is replaced by the new rule. A basic ACL matches source
+    /// addresses only; ports need TCP or UDP.
     /// </summary>
-    public static FwResult AddAclRule(Acl acl, int? id, bool permit, IReadOnlyList<string> criteria, out AclRule? rule)
+    public static FwResult AddAclRule(Acl acl, int? id, AclRuleSpec spec, out AclRule? rule)
     {
         ArgumentNullException.ThrowIfNull(acl);
         rule = null;
@@ -198,13 +216,30 @@ public sealed partial class FirewallConfig
             return FwResult.Fail("Invalid rule ID.");
         }
 
-        var parsed = AclRuleParser.Parse(acl.Kind, ruleId, permit, criteria);
-        if (!parsed.Result.Ok)
+        ArgumentNullException.ThrowIfNull(spec);
+        var basicOnly = spec.Protocol is null && spec.Destination.IsAny && spec.SourcePort is null && spec.DestinationPort is null;
+        if (acl.Kind == AclKind.Basic && !basicOnly)
         {
-            return parsed.Result;
+            return FwResult.Fail("Wrong parameter.");
         }
 
-        var candidate = parsed.Rule!;
+        if ((spec.SourcePort ?? spec.DestinationPort) is not null && spec.Protocol is not (Ports.Tcp or Ports.Udp))
+        {
+            return FwResult.Fail("Wrong parameter.");
+        }
+
+        var candidate = new AclRule
+        {
+            Id = ruleId,
+            Permit = spec.Permit,
+            Protocol = spec.Protocol,
+            Source = spec.Source,
+            Destination = spec.Destination,
+            SourcePort = spec.SourcePort,
+            DestinationPort = spec.DestinationPort,
+            Logging = spec.Logging,
+            Counting = spec.Counting,
+        };
         if (acl.RuleMap.Values.Any(r => r.Id != ruleId && r with { Id = ruleId, Hits = candidate.Hits } == candidate))
         {
             return FwResult.Fail(FwErrors.AclRuleConflict);

@@ -1,3 +1,5 @@
+using Emulator.Comware.Model.Values;
+
 namespace Emulator.Comware.Model.Firewall;
 
 public sealed partial class FirewallConfig
@@ -112,36 +114,19 @@ public sealed partial class FirewallConfig
     }
 
     /// <summary>Adds a member: <c>host address A</c>, <c>subnet A M|LEN</c>, <c>range A B</c>, <c>group-object N</c>.</summary>
-    public FwResult AddAddressMember(AddressObject obj, int? id, IReadOnlyList<string> words)
+    public FwResult AddAddressMember(AddressObject obj, int? id, AddressSpec spec)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(spec);
         var memberId = id ?? obj.NextMemberId();
-        AddressMember? member = null;
-        if (words.Count == 3 && words[0].Equals("host", StringComparison.OrdinalIgnoreCase) && words[1].Equals("address", StringComparison.OrdinalIgnoreCase)
-            && Ipv4.TryParse(words[2], out var host))
+        AddressMember member;
+        if (spec.Group is null)
         {
-            member = new AddressMember(memberId, AddressMemberKind.Host, host, host);
+            member = spec.ToMember(memberId);
         }
-        else if (words.Count == 3 && words[0].Equals("subnet", StringComparison.OrdinalIgnoreCase) && Ipv4.TryParse(words[1], out var net)
-            && Ipv4.TryParseMask(words[2], out var length))
+        else
         {
-            // A /32 subnet is stored as a host, as the device does.
-            member = length == 32
-                ? new AddressMember(memberId, AddressMemberKind.Host, net, net)
-                : new AddressMember(memberId, AddressMemberKind.Subnet, net & Ipv4.MaskOf(length), 0, length);
-        }
-        else if (words.Count == 3 && words[0].Equals("range", StringComparison.OrdinalIgnoreCase) && Ipv4.TryParse(words[1], out var a)
-            && Ipv4.TryParse(words[2], out var b))
-        {
-            var (low, high) = a <= b ? (a, b) : (b, a);
-            member = low == high
-                ? new AddressMember(memberId, AddressMemberKind.Host, low, low)
-                : new AddressMember(memberId, AddressMemberKind.Range, low, high);
-        }
-        else if (words.Count == 2 && words[0].Equals("group-object", StringComparison.OrdinalIgnoreCase))
-        {
-            var nested = FindAddressObject(words[1]);
+            var nested = FindAddressObject(spec.Group);
             if (nested is null || nested.IsDefault)
             {
                 return FwResult.Fail(FwErrors.ObjectNotFound);
@@ -155,11 +140,6 @@ public sealed partial class FirewallConfig
             member = new AddressMember(memberId, AddressMemberKind.Group, 0, 0, 0, nested.Name);
         }
 
-        if (member is null)
-        {
-            return FwResult.Fail("Wrong parameter.");
-        }
-
         if (obj.MemberMap.Values.Any(m => m.Id != memberId && m with { Id = memberId } == member))
         {
             return FwResult.Fail(FwErrors.ObjectMemberExists);
@@ -170,15 +150,15 @@ public sealed partial class FirewallConfig
     }
 
     /// <summary>Adds <c>service tcp|udp [source OP P [P2]] [destination OP P [P2]]</c>, <c>service icmp|N</c> or <c>group-object N</c>.</summary>
-    public FwResult AddServiceMember(ServiceObject obj, int? id, IReadOnlyList<string> words)
+    public FwResult AddServiceMember(ServiceObject obj, int? id, ServiceSpec spec)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(spec);
         var memberId = id ?? obj.NextMemberId();
         ServiceMember? member;
-        if (words.Count == 2 && words[0].Equals("group-object", StringComparison.OrdinalIgnoreCase))
+        if (spec.Group is not null)
         {
-            var nested = FindServiceObject(words[1]);
+            var nested = FindServiceObject(spec.Group);
             if (nested is null)
             {
                 return FwResult.Fail(FwErrors.ObjectNotFound);
@@ -191,9 +171,9 @@ public sealed partial class FirewallConfig
 
             member = new ServiceMember(memberId, null, null, null, nested.Name);
         }
-        else if (!ServiceMemberParser.TryParse(memberId, words, out member))
+        else
         {
-            return FwResult.Fail("Wrong parameter.");
+            member = new ServiceMember(memberId, spec.Protocol, spec.SourcePort, spec.DestinationPort);
         }
 
         if (obj.MemberMap.Values.Any(m => m.Id != memberId && m with { Id = memberId } == member))
@@ -218,11 +198,11 @@ public sealed partial class FirewallConfig
     }
 
     /// <summary>Removes the member equal to the typed one (V5 objects have no IDs; undo repeats the member line).</summary>
-    public FwResult DeleteAddressMemberByValue(AddressObject obj, IReadOnlyList<string> words)
+    public FwResult DeleteAddressMemberByValue(AddressObject obj, AddressSpec spec)
     {
         ArgumentNullException.ThrowIfNull(obj);
         var probe = new AddressObject("probe", isDefault: false);
-        var parsed = AddAddressMember(probe, 0, words);
+        var parsed = AddAddressMember(probe, 0, spec);
         if (!parsed.Ok)
         {
             return parsed;
@@ -233,11 +213,11 @@ public sealed partial class FirewallConfig
         return existing is null ? FwResult.Fail(FwErrors.ObjectNotFound) : DeleteAddressMember(obj, existing.Id);
     }
 
-    public FwResult DeleteServiceMemberByValue(ServiceObject obj, IReadOnlyList<string> words)
+    public FwResult DeleteServiceMemberByValue(ServiceObject obj, ServiceSpec spec)
     {
         ArgumentNullException.ThrowIfNull(obj);
         var probe = new ServiceObject("probe", isDefault: false);
-        var parsed = AddServiceMember(probe, 0, words);
+        var parsed = AddServiceMember(probe, 0, spec);
         if (!parsed.Ok)
         {
             return parsed;

@@ -1,3 +1,5 @@
+using Emulator.Comware.Model.Values;
+
 namespace Emulator.Comware.Model.Firewall;
 
 /// <summary>
@@ -18,14 +20,17 @@ public sealed partial class FirewallConfig
         var index = 0;
         foreach (var port in facts.Interfaces)
         {
-            if (InterfaceName.TryNormalize(port.Name, out var name, out var kind) && kind == InterfaceKind.Ethernet)
+            if (InterfaceNames.TryParse(port.Name, out var name) && name.Kind == InterfaceKind.Ethernet && name.IsValidOnFirewall)
             {
-                _interfaces[name] = new FwInterface(name, kind, port.MacAddress ?? MacFor(++index), port.DefaultSpeed);
+                _interfaces[name.FullName] = new FwInterface(name, port.MacAddress ?? MacFor(++index), port.DefaultSpeed);
             }
         }
 
-        _interfaces["NULL0"] = new FwInterface("NULL0", InterfaceKind.Null, "", "");
-        _interfaces["InLoopBack0"] = new FwInterface("InLoopBack0", InterfaceKind.InLoopBack, "", "");
+        foreach (var system in (string[])["NULL0", "InLoopBack0"])
+        {
+            _interfaces[system] = new FwInterface(InterfaceNames.Parse(system), "", "");
+        }
+
         InitZones();
     }
 
@@ -36,50 +41,54 @@ public sealed partial class FirewallConfig
     /// <summary>All interfaces in the order the device lists them.</summary>
     public IReadOnlyList<FwInterface> Interfaces => _orderedInterfaces ??= [.. _interfaces.Values.OrderBy(i => i.SortKey)];
 
-    public FwInterface? FindInterface(string name) =>
-        InterfaceName.TryNormalize(name, out var canonical, out _) && _interfaces.TryGetValue(canonical, out var found) ? found : null;
+    public FwInterface? FindInterface(InterfaceName name) => _interfaces.GetValueOrDefault(name.FullName);
+
+    /// <summary>Looks up a name written as text (tests, profiles); the CLI passes the parsed <see cref="InterfaceName"/>.</summary>
+    public FwInterface? FindInterface(string name) => InterfaceNames.TryParse(name, out var parsed) ? FindInterface(parsed) : null;
 
     public FwInterface? ParentOf(FwInterface iface) =>
-        InterfaceName.ParentOf(iface.Name) is { } parent && _interfaces.TryGetValue(parent, out var found) ? found : null;
+        iface?.Id.Parent is { } parent ? FindInterface(parent) : null;
 
     /// <summary>
     /// <c>interface NAME</c>: returns the existing interface or creates a LoopBack, Vlan-interface or sub-interface.
     /// Physical ports that the model does not have are refused, as the device refuses them.
     /// </summary>
-    public FwResult GetOrCreateInterface(string typed, out FwInterface? iface)
+    public FwResult GetOrCreateInterface(InterfaceName name, out FwInterface? iface)
     {
         iface = null;
-        if (!InterfaceName.TryNormalize(typed, out var name, out var kind))
+        if (!name.IsValidOnFirewall)
         {
             return FwResult.Fail(FwErrors.InterfaceNotFound);
         }
 
-        if (_interfaces.TryGetValue(name, out iface))
+        if (_interfaces.TryGetValue(name.FullName, out iface))
         {
             return FwResult.Success;
         }
 
+        var kind = name.Kind;
+        var parent = name.Parent is { } p ? FindInterface(p) : null;
         switch (kind)
         {
             case InterfaceKind.LoopBack or InterfaceKind.VlanInterface:
                 break;
-            case InterfaceKind.SubInterface when InterfaceName.ParentOf(name) is { } parent && _interfaces.ContainsKey(parent):
+            case InterfaceKind.SubInterface when parent is not null:
                 break;
             default:
                 return FwResult.Fail(FwErrors.InterfaceNotFound);
         }
 
-        var mac = kind == InterfaceKind.SubInterface ? _interfaces[InterfaceName.ParentOf(name)!].MacAddress : MacFor(0);
-        iface = new FwInterface(name, kind, kind == InterfaceKind.LoopBack ? "" : mac, "");
-        _interfaces[name] = iface;
+        var mac = kind == InterfaceKind.SubInterface ? parent!.MacAddress : MacFor(0);
+        iface = new FwInterface(name, kind == InterfaceKind.LoopBack ? "" : mac, "");
+        _interfaces[name.FullName] = iface;
         _orderedInterfaces = null;
         return FwResult.Success;
     }
 
     /// <summary><c>undo interface NAME</c> for logical interfaces; removes everything that names it.</summary>
-    public FwResult DeleteInterface(string typed)
+    public FwResult DeleteInterface(InterfaceName name)
     {
-        var iface = FindInterface(typed);
+        var iface = FindInterface(name);
         if (iface is null)
         {
             return FwResult.Fail(FwErrors.InterfaceNotFound);
@@ -90,20 +99,20 @@ public sealed partial class FirewallConfig
             return FwResult.Fail(FwErrors.CannotDeletePhysical);
         }
 
-        var doomed = _interfaces.Values.Where(i => i == iface || InterfaceName.ParentOf(i.Name) == iface.Name).Select(i => i.Name).ToList();
-        foreach (var name in doomed)
+        var doomed = _interfaces.Values.Where(i => i == iface || i.Id.Parent?.FullName == iface.Name).Select(i => i.Name).ToList();
+        foreach (var gone in doomed)
         {
-            _interfaces.Remove(name);
+            _interfaces.Remove(gone);
             _orderedInterfaces = null;
             foreach (var zone in _zones)
             {
-                zone.InterfaceList.RemoveAll(n => n == name);
+                zone.InterfaceList.RemoveAll(n => n == gone);
             }
 
-            _natOutbound.RemoveAll(n => n.Interface == name);
-            _natServers.RemoveAll(n => n.Interface == name);
-            _natStaticInterfaces.Remove(name);
-            _staticRoutes.RemoveAll(r => r.Interface == name);
+            _natOutbound.RemoveAll(n => n.Interface == gone);
+            _natServers.RemoveAll(n => n.Interface == gone);
+            _natStaticInterfaces.Remove(gone);
+            _staticRoutes.RemoveAll(r => r.Interface == gone);
         }
 
         return FwResult.Success;
@@ -171,8 +180,8 @@ public sealed partial class FirewallConfig
             return FwResult.Fail("The operation is not supported on this interface.");
         }
 
-        var parent = InterfaceName.ParentOf(iface.Name);
-        if (vid is not null && _interfaces.Values.Any(i => i != iface && i.Dot1qVid == vid && InterfaceName.ParentOf(i.Name) == parent))
+        var parent = iface.Id.Parent;
+        if (vid is not null && _interfaces.Values.Any(i => i != iface && i.Dot1qVid == vid && i.Id.Parent == parent))
         {
             return FwResult.Fail("The VLAN has been terminated on another subinterface.");
         }
@@ -182,7 +191,7 @@ public sealed partial class FirewallConfig
     }
 
     /// <summary><c>ip address A MASK|LEN [sub]</c>. Replacing the primary keeps the sub addresses, as on the device.</summary>
-    public FwResult SetAddress(FwInterface iface, string addressText, string maskText, bool sub)
+    public FwResult SetAddress(FwInterface iface, Ipv4Address address, SubnetMask mask, bool sub)
     {
         ArgumentNullException.ThrowIfNull(iface);
         if (iface.Kind is InterfaceKind.Null or InterfaceKind.InLoopBack)
@@ -190,19 +199,20 @@ public sealed partial class FirewallConfig
             return FwResult.Fail("The operation is not supported on this interface.");
         }
 
-        if (!Ipv4.TryParse(addressText, out var address) || !Ipv4.IsUsableUnicast(address))
+        if (!address.IsUsableUnicast)
         {
             return FwResult.Fail(FwErrors.InvalidAddress);
         }
 
-        if (!Ipv4.TryParseMask(maskText, out var length) || length == 0)
+        if (mask.PrefixLength == 0)
         {
             return FwResult.Fail(FwErrors.InvalidMask);
         }
 
-        var prefix = new IpPrefix(address, length);
+        var length = mask.PrefixLength;
+        var prefix = new IpPrefix(address, mask);
         var isLoopback = iface.Kind == InterfaceKind.LoopBack;
-        if (length < 31 && !isLoopback && (address == prefix.Network || address == prefix.Broadcast))
+        if (length < 31 && !isLoopback && (address.Value == prefix.Network || address.Value == prefix.Broadcast))
         {
             return FwResult.Fail(FwErrors.InvalidAddress);
         }
@@ -247,22 +257,22 @@ public sealed partial class FirewallConfig
     }
 
     /// <summary><c>undo ip address [A MASK [sub]]</c>: without arguments removes every address.</summary>
-    public static FwResult RemoveAddress(FwInterface iface, string? addressText, string? maskText, bool sub)
+    public static FwResult RemoveAddress(FwInterface iface, Ipv4Address? address, SubnetMask? mask, bool sub)
     {
         ArgumentNullException.ThrowIfNull(iface);
-        if (addressText is null)
+        if (address is null)
         {
             iface.SubAddressList.Clear();
             iface.PrimaryAddress = null;
             return FwResult.Success;
         }
 
-        if (!Ipv4.TryParse(addressText, out var address) || maskText is null || !Ipv4.TryParseMask(maskText, out var length))
+        if (mask is null)
         {
             return FwResult.Fail(FwErrors.InvalidAddress);
         }
 
-        var prefix = new IpPrefix(address, length);
+        var prefix = new IpPrefix(address.Value, mask.Value);
         if (sub)
         {
             return iface.SubAddressList.Remove(prefix) ? FwResult.Success : FwResult.Fail(FwErrors.AddressNotFound);

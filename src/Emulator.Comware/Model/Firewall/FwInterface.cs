@@ -1,3 +1,5 @@
+using Emulator.Comware.Model.Values;
+
 namespace Emulator.Comware.Model.Firewall;
 
 /// <summary>One Layer 3 interface: physical ports from the profile, plus logical ones created on demand.</summary>
@@ -5,14 +7,18 @@ public sealed class FwInterface
 {
     private readonly List<IpPrefix> _subAddresses = [];
 
-    internal FwInterface(string name, InterfaceKind kind, string macAddress, string defaultSpeed)
+    internal FwInterface(InterfaceName id, string macAddress, string defaultSpeed)
     {
-        Name = name;
-        Kind = kind;
+        Id = id;
+        Name = id.FullName;
+        Kind = id.Kind;
         MacAddress = macAddress;
         DefaultSpeed = defaultSpeed;
-        SortKey = InterfaceName.SortKey(name);
+        SortKey = id.SortKey;
     }
+
+    /// <summary>The parsed name; <see cref="Name"/> is its full form, the key everything else refers to it by.</summary>
+    public InterfaceName Id { get; }
 
     public string Name { get; }
 
@@ -21,7 +27,7 @@ public sealed class FwInterface
     /// <summary>Computed once: listings sort every interface on each display.</summary>
     public InterfaceSortKey SortKey { get; }
 
-    public string BriefName => InterfaceName.Brief(Name);
+    public string BriefName => Id.BriefName;
 
     /// <summary>Physical ports and the system interfaces exist from boot and cannot be removed.</summary>
     public bool IsPermanent => Kind is InterfaceKind.Ethernet or InterfaceKind.Null or InterfaceKind.InLoopBack;

@@ -1,3 +1,5 @@
+using Emulator.Comware.Model.Values;
+
 namespace Emulator.Comware.Model.Firewall;
 
 /// <summary>A NAT address group: V5 one range on one line, V7 a group view with <c>address A B</c> lines.</summary>
@@ -30,7 +32,7 @@ public sealed partial class FirewallConfig
     private readonly List<NatOutbound> _natOutbound = [];
     private readonly List<NatServer> _natServers = [];
     private readonly List<NatStatic> _natStatics = [];
-    private readonly SortedSet<string> _natStaticInterfaces = new(Comparer<string>.Create(InterfaceName.Compare));
+    private readonly SortedSet<string> _natStaticInterfaces = new(Comparer<string>.Create(InterfaceNames.Compare));
 
     public IReadOnlyList<NatAddressGroup> NatAddressGroups => _natGroups.Values.AsReadOnly();
 
@@ -63,7 +65,7 @@ public sealed partial class FirewallConfig
     }
 
     /// <summary>V5 one-line form: <c>nat address-group N START END</c> (replaces the group's range).</summary>
-    public FwResult SetNatGroupRange(int id, string start, string end)
+    public FwResult SetNatGroupRange(int id, Ipv4Address start, Ipv4Address end)
     {
         if (!TryRange(start, end, out var range, out var error))
         {
@@ -93,7 +95,7 @@ public sealed partial class FirewallConfig
     }
 
     /// <summary>V7 <c>address START END</c> inside the group view.</summary>
-    public FwResult AddNatGroupAddress(NatAddressGroup group, string start, string end)
+    public FwResult AddNatGroupAddress(NatAddressGroup group, Ipv4Address start, Ipv4Address end)
     {
         ArgumentNullException.ThrowIfNull(group);
         if (!TryRange(start, end, out var range, out var error))
@@ -116,7 +118,7 @@ public sealed partial class FirewallConfig
         return FwResult.Success;
     }
 
-    public FwResult RemoveNatGroupAddress(NatAddressGroup group, string start, string end)
+    public FwResult RemoveNatGroupAddress(NatAddressGroup group, Ipv4Address start, Ipv4Address end)
     {
         ArgumentNullException.ThrowIfNull(group);
         if (!TryRange(start, end, out var range, out var error))
@@ -193,10 +195,11 @@ public sealed partial class FirewallConfig
     }
 
     /// <summary>A global address/port may be mapped once per protocol, device-wide.</summary>
-    public FwResult AddNatServer(FwInterface iface, int protocol, string global, int? globalPort, string inside, int? insidePort)
+    public FwResult AddNatServer(FwInterface iface, int protocol, Ipv4Address global, int? globalPort, Ipv4Address inside, int? insidePort)
     {
         ArgumentNullException.ThrowIfNull(iface);
-        if (!Ipv4.TryParse(global, out var g) || !Ipv4.TryParse(inside, out var i) || !Ipv4.IsUsableUnicast(g) || !Ipv4.IsUsableUnicast(i))
+        var (g, i) = (global.Value, inside.Value);
+        if (!global.IsUsableUnicast || !inside.IsUsableUnicast)
         {
             return FwResult.Fail(FwErrors.InvalidAddress);
         }
@@ -221,22 +224,19 @@ public sealed partial class FirewallConfig
         return FwResult.Success;
     }
 
-    public FwResult RemoveNatServer(FwInterface iface, int protocol, string global, int? globalPort)
+    public FwResult RemoveNatServer(FwInterface iface, int protocol, Ipv4Address global, int? globalPort)
     {
         ArgumentNullException.ThrowIfNull(iface);
-        if (!Ipv4.TryParse(global, out var g))
-        {
-            return FwResult.Fail(FwErrors.InvalidAddress);
-        }
-
+        var g = global.Value;
         return _natServers.RemoveAll(s => s.Interface == iface.Name && s.Protocol == protocol && s.Global == g && s.GlobalPort == globalPort) > 0
             ? FwResult.Success
             : FwResult.Fail("The NAT server configuration does not exist.");
     }
 
-    public FwResult AddNatStatic(string local, string global)
+    public FwResult AddNatStatic(Ipv4Address local, Ipv4Address global)
     {
-        if (!Ipv4.TryParse(local, out var l) || !Ipv4.TryParse(global, out var g) || !Ipv4.IsUsableUnicast(l) || !Ipv4.IsUsableUnicast(g))
+        var (l, g) = (local.Value, global.Value);
+        if (!local.IsUsableUnicast || !global.IsUsableUnicast)
         {
             return FwResult.Fail(FwErrors.InvalidAddress);
         }
@@ -256,14 +256,9 @@ public sealed partial class FirewallConfig
         return FwResult.Success;
     }
 
-    public FwResult RemoveNatStatic(string local, string global)
+    public FwResult RemoveNatStatic(Ipv4Address local, Ipv4Address global)
     {
-        if (!Ipv4.TryParse(local, out var l) || !Ipv4.TryParse(global, out var g))
-        {
-            return FwResult.Fail(FwErrors.InvalidAddress);
-        }
-
-        return _natStatics.Remove(new NatStatic(l, g)) ? FwResult.Success : FwResult.Fail("The static NAT mapping does not exist.");
+        return _natStatics.Remove(new NatStatic(local.Value, global.Value)) ? FwResult.Success : FwResult.Fail("The static NAT mapping does not exist.");
     }
 
     public FwResult SetNatStaticOnInterface(FwInterface iface, bool enabled)
@@ -283,11 +278,12 @@ public sealed partial class FirewallConfig
     private bool OverlapsOtherGroups((uint Start, uint End) range, int except) =>
         _natGroups.Values.Any(g => g.Id != except && g.RangeList.Exists(r => r.Start <= range.End && range.Start <= r.End));
 
-    private static bool TryRange(string start, string end, out (uint Start, uint End) range, out FwResult error)
+    private static bool TryRange(Ipv4Address start, Ipv4Address end, out (uint Start, uint End) range, out FwResult error)
     {
         range = default;
         error = FwResult.Success;
-        if (!Ipv4.TryParse(start, out var s) || !Ipv4.TryParse(end, out var e) || !Ipv4.IsUsableUnicast(s) || !Ipv4.IsUsableUnicast(e))
+        var (s, e) = (start.Value, end.Value);
+        if (!start.IsUsableUnicast || !end.IsUsableUnicast)
         {
             error = FwResult.Fail(FwErrors.InvalidAddress);
             return false;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Model.Firewall;
 
@@ -67,6 +68,46 @@ public sealed record ServiceMember(int Id, int? Protocol, PortMatch? SourcePort,
     private static string RenderPort(PortMatch port) => port.Operator == PortOperator.Range
         ? string.Create(CultureInfo.InvariantCulture, $"range {port.Low} {port.High}")
         : string.Create(CultureInfo.InvariantCulture, $"{port.Operator.ToString().ToLowerInvariant()} {port.Low}");
+}
+
+/// <summary>
+/// What a command says an address member is, before it gets an ID: <c>host address A</c>, <c>subnet A M</c>,
+/// <c>range A B</c> or <c>group-object N</c> (the grammar builds it from typed parameters).
+/// </summary>
+public sealed record AddressSpec(AddressMemberKind Kind, Ipv4Address Start, Ipv4Address End, SubnetMask Mask, string? Group = null)
+{
+    public static AddressSpec Host(Ipv4Address address) => new(AddressMemberKind.Host, address, address, new SubnetMask(32));
+
+    public static AddressSpec Subnet(Ipv4Address network, SubnetMask mask) => new(AddressMemberKind.Subnet, network, network, mask);
+
+    public static AddressSpec Range(Ipv4Address start, Ipv4Address end) => new(AddressMemberKind.Range, start, end, new SubnetMask(32));
+
+    public static AddressSpec GroupObject(string name) => new(AddressMemberKind.Group, default, default, new SubnetMask(32), name);
+
+    /// <summary>The member as the device stores it: a /32 subnet or a one-address range is a host; a reversed range is turned round.</summary>
+    public AddressMember ToMember(int id)
+    {
+        switch (Kind)
+        {
+            case AddressMemberKind.Subnet when Mask.PrefixLength == 32:
+                return new AddressMember(id, AddressMemberKind.Host, Start.Value, Start.Value);
+            case AddressMemberKind.Subnet:
+                return new AddressMember(id, AddressMemberKind.Subnet, Start.Value & Mask.Bits, 0, Mask.PrefixLength);
+            case AddressMemberKind.Range:
+                var (low, high) = Start <= End ? (Start.Value, End.Value) : (End.Value, Start.Value);
+                return low == high
+                    ? new AddressMember(id, AddressMemberKind.Host, low, low)
+                    : new AddressMember(id, AddressMemberKind.Range, low, high);
+            default:
+                return new AddressMember(id, AddressMemberKind.Host, Start.Value, Start.Value);
+        }
+    }
+}
+
+/// <summary>What a command says a service member is: protocol (null = any IP) and optional ports, or a nested group.</summary>
+public sealed record ServiceSpec(int? Protocol, PortMatch? SourcePort = null, PortMatch? DestinationPort = null, string? Group = null)
+{
+    public static ServiceSpec GroupObject(string name) => new(null, null, null, name);
 }
 
 public sealed class AddressObject

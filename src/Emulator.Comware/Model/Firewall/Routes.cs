@@ -1,3 +1,5 @@
+using Emulator.Comware.Model.Values;
+
 namespace Emulator.Comware.Model.Firewall;
 
 /// <summary><c>ip route-static DEST MASK|LEN [INTERFACE] [NEXTHOP] [preference N] [description TEXT]</c> (comware-cli.md §8.6).</summary>
@@ -22,19 +24,11 @@ public sealed partial class FirewallConfig
 
     public IReadOnlyList<StaticRoute> StaticRoutes => _staticRoutes;
 
-    public FwResult AddStaticRoute(string destination, string mask, string? interfaceName, string? nextHop, int? preference, string? description)
+    public FwResult AddStaticRoute(Ipv4Address destination, SubnetMask mask, InterfaceName? interfaceName, Ipv4Address? nextHop, int? preference, string? description)
     {
-        if (!Ipv4.TryParse(destination, out var dest))
-        {
-            return FwResult.Fail(FwErrors.InvalidAddress);
-        }
-
-        if (!Ipv4.TryParseMask(mask, out var length))
-        {
-            return FwResult.Fail(FwErrors.InvalidMask);
-        }
-
-        if ((dest & ~Ipv4.MaskOf(length)) != 0)
+        var dest = destination.Value;
+        var length = mask.PrefixLength;
+        if ((dest & ~mask.Bits) != 0)
         {
             return FwResult.Fail(FwErrors.RouteMaskInconsistent);
         }
@@ -42,7 +36,7 @@ public sealed partial class FirewallConfig
         string? iface = null;
         if (interfaceName is not null)
         {
-            var found = FindInterface(interfaceName);
+            var found = FindInterface(interfaceName.Value);
             if (found is null)
             {
                 return FwResult.Fail(FwErrors.InterfaceNotFound);
@@ -52,9 +46,10 @@ public sealed partial class FirewallConfig
         }
 
         uint? hop = null;
-        if (nextHop is not null)
+        if (nextHop is { } next)
         {
-            if (!Ipv4.TryParse(nextHop, out var h) || !Ipv4.IsUsableUnicast(h))
+            var h = next.Value;
+            if (!next.IsUsableUnicast)
             {
                 return FwResult.Fail(FwErrors.InvalidAddress);
             }
@@ -95,16 +90,11 @@ public sealed partial class FirewallConfig
     }
 
     /// <summary><c>undo ip route-static DEST MASK [NEXTHOP]</c>: without a next hop removes every route to DEST.</summary>
-    public FwResult RemoveStaticRoute(string destination, string mask, string? interfaceName, string? nextHop)
+    public FwResult RemoveStaticRoute(Ipv4Address destination, SubnetMask mask, InterfaceName? interfaceName, Ipv4Address? nextHop)
     {
-        if (!Ipv4.TryParse(destination, out var dest) || !Ipv4.TryParseMask(mask, out var length))
-        {
-            return FwResult.Fail(FwErrors.InvalidAddress);
-        }
-
-        var prefix = new IpPrefix(dest, length);
-        uint? hop = nextHop is not null && Ipv4.TryParse(nextHop, out var h) ? h : null;
-        var iface = interfaceName is null ? null : FindInterface(interfaceName)?.Name;
+        var prefix = new IpPrefix(destination, mask);
+        var hop = nextHop?.Value;
+        var iface = interfaceName is { } named ? FindInterface(named)?.Name : null;
         var removed = _staticRoutes.RemoveAll(r => r.Destination == prefix
             && (nextHop is null || r.NextHop == hop)
             && (interfaceName is null || r.Interface == iface));

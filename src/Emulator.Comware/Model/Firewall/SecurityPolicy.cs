@@ -1,3 +1,4 @@
+using Emulator.Comware.Model.Values;
 using System.Globalization;
 
 namespace Emulator.Comware.Model.Firewall;
@@ -210,11 +211,11 @@ public sealed partial class FirewallConfig
     }
 
     /// <summary><c>source-ip-host A</c>, <c>source-ip-subnet A M</c>, <c>source-ip-range A B</c> (and destination-).</summary>
-    public FwResult AddPolicyInlineAddress(PolicyRule rule, bool source, IReadOnlyList<string> memberWords)
+    public FwResult AddPolicyInlineAddress(PolicyRule rule, bool source, AddressSpec spec)
     {
         ArgumentNullException.ThrowIfNull(rule);
         var probe = new AddressObject("inline", isDefault: false);
-        var parsed = AddAddressMember(probe, 0, memberWords);
+        var parsed = AddAddressMember(probe, 0, spec);
         if (!parsed.Ok)
         {
             return parsed;

@@ -1,3 +1,5 @@
+using Emulator.Comware.Model.Values;
+
 namespace Emulator.Comware.Model.Firewall;
 
 /// <summary>A security zone: a named set of interfaces. V5 zones also carry an id and a priority (comware-cli.md §8.2).</summary>
@@ -103,7 +105,7 @@ public sealed partial class FirewallConfig
         return FwResult.Success;
     }
 
-    public FwResult ImportInterface(SecurityZone zone, string interfaceName)
+    public FwResult ImportInterface(SecurityZone zone, InterfaceName interfaceName)
     {
         ArgumentNullException.ThrowIfNull(zone);
         var iface = FindInterface(interfaceName);
@@ -129,11 +131,11 @@ public sealed partial class FirewallConfig
         }
 
         zone.InterfaceList.Add(iface.Name);
-        zone.InterfaceList.Sort(InterfaceName.Compare);
+        zone.InterfaceList.Sort(InterfaceNames.Compare);
         return FwResult.Success;
     }
 
-    public FwResult RemoveInterfaceFromZone(SecurityZone zone, string interfaceName)
+    public FwResult RemoveInterfaceFromZone(SecurityZone zone, InterfaceName interfaceName)
     {
         ArgumentNullException.ThrowIfNull(zone);
         var iface = FindInterface(interfaceName);

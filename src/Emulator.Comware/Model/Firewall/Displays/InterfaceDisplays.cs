@@ -1,4 +1,5 @@
 using System.Globalization;
+using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Model.Firewall.Displays;
 

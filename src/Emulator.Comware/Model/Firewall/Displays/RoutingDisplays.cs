@@ -1,4 +1,5 @@
 using System.Globalization;
+using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Model.Firewall.Displays;
 
@@ -33,7 +34,7 @@ public static class RoutingDisplays
 
         foreach (var route in routes)
         {
-            lines.Add(Inv($"{route.Destination,-19} {route.Protocol,-6} {route.Preference,-4} {route.Cost,-12} {Ipv4.Format(route.NextHop),-15} {InterfaceName.Brief(route.Interface)}"));
+            lines.Add(Inv($"{route.Destination,-19} {route.Protocol,-6} {route.Preference,-4} {route.Cost,-12} {Ipv4.Format(route.NextHop),-15} {InterfaceNames.Brief(route.Interface)}"));
         }
 
         return lines;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Emulator.Comware.Model.Firewall;
+namespace Emulator.Comware.Model.Values;
 
 /// <summary>
 /// Protocol and port names the ACL grammar accepts and displays print instead of numbers
@@ -15,6 +15,12 @@ public static class Ports
 
     private static readonly (string Name, int Number)[] s_protocols =
         [("icmp", 1), ("igmp", 2), ("ipinip", 4), ("tcp", 6), ("udp", 17), ("gre", 47), ("ospf", 89)];
+
+    /// <summary>Protocol names an ACL rule or service member takes as keywords (tcp and udp have their own grammar).</summary>
+    public static IReadOnlyList<(string Name, int Number)> ProtocolNames => s_protocols;
+
+    /// <summary>Port names of TCP or UDP, for <c>?</c> help.</summary>
+    public static IReadOnlyList<(string Name, int Port)> PortNames(int protocol) => protocol == Udp ? s_udp : s_tcp;
 
     private static readonly (string Name, int Port)[] s_tcp =
     [
@@ -32,33 +38,6 @@ public static class Ports
         ("netbios-ssn", 139), ("ntp", 123), ("rip", 520), ("snmp", 161), ("snmptrap", 162), ("sunrpc", 111),
         ("syslog", 514), ("tacacs-ds", 65), ("talk", 517), ("tftp", 69), ("time", 37), ("who", 513), ("xdmcp", 177),
     ];
-
-    /// <summary><c>ip</c> → null (any protocol); names or 0-255.</summary>
-    public static bool TryParseProtocol(string text, out int? protocol)
-    {
-        protocol = null;
-        if (text.Equals("ip", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        foreach (var (name, number) in s_protocols)
-        {
-            if (name.Equals(text, StringComparison.OrdinalIgnoreCase))
-            {
-                protocol = number;
-                return true;
-            }
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= 255)
-        {
-            protocol = value;
-            return true;
-        }
-
-        return false;
-    }
 
     public static string ProtocolName(int? protocol)
     {
@@ -95,36 +74,6 @@ public static class Ports
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// <c>OP PORT</c>, or <c>range LOW HIGH</c>, at <paramref name="position"/> (advanced past it on success). ACL rules take
-    /// every operator; object-group service members have no <c>neq</c>.
-    /// </summary>
-    public static bool TryParseMatch(int protocol, IReadOnlyList<string> words, ref int position, bool allowNeq, out PortMatch port)
-    {
-        ArgumentNullException.ThrowIfNull(words);
-        port = default;
-        if (position + 1 >= words.Count || !Enum.TryParse<PortOperator>(words[position], ignoreCase: true, out var op)
-            || (op is PortOperator.Neq && !allowNeq) || !TryParsePort(protocol, words[position + 1], out var low))
-        {
-            return false;
-        }
-
-        position += 2;
-        var high = low;
-        if (op == PortOperator.Range)
-        {
-            if (position >= words.Count || !TryParsePort(protocol, words[position], out high) || high < low)
-            {
-                return false;
-            }
-
-            position++;
-        }
-
-        port = new PortMatch(op, low, high);
-        return true;
     }
 
     public static string PortName(int protocol, int port)
