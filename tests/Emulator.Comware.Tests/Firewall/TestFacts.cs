@@ -1,7 +1,9 @@
 using Emulator.Comware.Commands;
-using Emulator.Comware.Commands.Firewall;
 using Emulator.Comware.Engine;
 using Emulator.Comware.Model.Firewall;
+using Emulator.Comware.Model.Firewall.Acls;
+using Emulator.Comware.Model.Firewall.Interfaces;
+using Emulator.Comware.Model.Firewall.Objects;
 using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Tests.Firewall;
@@ -22,7 +24,7 @@ internal static class TestFacts
 
     public static FwInterface Iface(FirewallConfig config, string name)
     {
-        Ok(config.GetOrCreateInterface(N(name), out var iface));
+        Ok(config.Interfaces.GetOrCreate(N(name), out var iface));
         return iface!;
     }
 
@@ -42,16 +44,16 @@ internal static class TestFacts
     public static AclRuleSpec? TryRule(Acl acl, bool permit, string criteria)
     {
         ArgumentNullException.ThrowIfNull(acl);
-        var view = acl.Kind == AclKind.Basic ? FirewallCommands.AclBasicView : FirewallCommands.AclAdvancedView;
+        var view = acl.Kind == AclKind.Basic ? AclCommands.BasicView : AclCommands.AdvancedView;
         var result = Parse(view, $"rule {(permit ? "permit" : "deny")} {criteria}");
         return result.Verdict == ParseVerdict.Ok ? AclRuleGrammar.Spec(result.Arguments) : null;
     }
 
     /// <summary>An address member line (<c>subnet A M</c>, <c>host address A</c>...), parsed by the V5 object grammar.</summary>
-    public static AddressSpec Addr(string member) => ObjectCommandsSpec(FirewallCommands.AddressObjectView, member, ObjectCommands.AddressSpecOf);
+    public static AddressSpec Addr(string member) => ObjectCommandsSpec(ObjectCommands.AddressView, member, ObjectCommands.AddressSpecOf);
 
     /// <summary>A service member line (<c>service tcp destination eq 80</c>, <c>group-object N</c>).</summary>
-    public static ServiceSpec Svc(string member) => ObjectCommandsSpec(FirewallCommands.ServiceObjectView, member, ObjectCommands.ServiceSpecOf);
+    public static ServiceSpec Svc(string member) => ObjectCommandsSpec(ObjectCommands.ServiceView, member, ObjectCommands.ServiceSpecOf);
 
     private static T ObjectCommandsSpec<T>(string view, string line, Func<CommandArguments, T> build)
     {
