@@ -74,7 +74,7 @@ internal static class AclCommands
             UndoHelp = [""],
             Handler = ctx => Fw.Apply(ctx, AclTable.SetDescription(Fw.State<Acl>(ctx), ctx.IsUndo ? null : ctx.Args.GetString("text"))),
         });
-    
+
         Fw.Display(r, "display acl { all | number:INTEGER<2000-3999> }", ["", "", "All ACLs", "ACL number"], ctx =>
         {
             var config = Fw.Config(ctx);

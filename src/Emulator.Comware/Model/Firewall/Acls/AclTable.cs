@@ -18,8 +18,6 @@ public sealed class AclTable : IReadOnlyList<Acl>
 
     public int Count => _acls.Count;
 
-    private ComwareDialect Dialect => _config.Dialect;
-
     public Acl this[int index] => _acls.Values[index];
 
     public IEnumerator<Acl> GetEnumerator() => _acls.Values.GetEnumerator();

@@ -114,7 +114,7 @@ internal static class InterfaceCommands
             Dialects = Dialects.V7,
             Handler = ctx => Fw.Done,
         });
-    
+
         Fw.Display(r, "display interface [ name:INTERFACE ]", ["", "Interface information", "Interface name"],
             ctx => Named(ctx, iface => InterfaceDisplays.Detail(Fw.Config(ctx), iface)));
         Fw.Display(r, "display interface [ name:INTERFACE ] brief", ["", "Interface information", "Interface name", "Brief information"],

@@ -121,29 +121,30 @@ internal static class NatCommands
             });
         }
 
-        r.Add(new CommandDefinition
+        // One shape per protocol, so that the port parameters take that protocol's port names (www, dns...).
+        foreach (var (protocol, keyword, help) in new[] { (Ports.Tcp, "tcp", "TCP"), (Ports.Udp, "udp", "UDP") })
         {
-            Syntax = "nat server protocol { tcp | udp } global global:IPV4 [ gport:STRING<1-15> ] inside inside:IPV4 [ iport:STRING<1-15> ]",
-            Help = ["", "Internal server", "Specify a protocol", "TCP", "UDP", "Global address", "IP address", "Port number or name", "Inside address", "IP address", "Port number or name"],
-            Views = inIface,
-            UndoSyntax = "nat server protocol { tcp | udp } global global:IPV4 [ gport:STRING<1-15> ]",
-            UndoHelp = ["", "Internal server", "Specify a protocol", "TCP", "UDP", "Global address", "IP address", "Port number or name"],
-            Handler = ctx =>
+            var port = protocol == Ports.Tcp ? "TCPPORT" : "UDPPORT";
+            r.Add(new CommandDefinition
             {
-                var iface = Fw.State<FwInterface>(ctx);
-                var protocol = ctx.Args.Has("tcp") ? Ports.Tcp : Ports.Udp;
-                int? Port(string name) => ctx.Args.GetStringOrNull(name) is { } text ? (Ports.TryParsePort(protocol, text, out var p) ? p : -1) : null;
-                var config = Fw.Config(ctx);
-                var global = ctx.Args.GetIpv4("global");
-                if (ctx.IsUndo)
+                Syntax = $"nat server protocol {keyword} global global:IPV4 [ gport:{port} ] inside inside:IPV4 [ iport:{port} ]",
+                Help = ["", "Internal server", "Specify a protocol", help, "Global address", "IP address", "Port number or name", "Inside address", "IP address", "Port number or name"],
+                Views = inIface,
+                UndoSyntax = $"nat server protocol {keyword} global global:IPV4 [ gport:{port} ]",
+                UndoHelp = ["", "Internal server", "Specify a protocol", help, "Global address", "IP address", "Port number or name"],
+                Handler = ctx =>
                 {
-                    return Fw.Apply(ctx, config.Nat.RemoveServer(iface, protocol, global, Port("gport")));
-                }
+                    var iface = Fw.State<FwInterface>(ctx);
+                    int? Port(string name) => ctx.Args.TryGet<int>(name, out var value) ? value : null;
+                    var nat = Fw.Config(ctx).Nat;
+                    var global = ctx.Args.GetIpv4("global");
+                    return Fw.Apply(ctx, ctx.IsUndo
+                        ? nat.RemoveServer(iface, protocol, global, Port("gport"))
+                        : nat.AddServer(iface, protocol, global, Port("gport"), ctx.Args.GetIpv4("inside"), Port("iport")));
+                },
+            });
+        }
 
-                return Fw.Apply(ctx, config.Nat.AddServer(iface, protocol, global, Port("gport"), ctx.Args.GetIpv4("inside"), Port("iport")));
-            },
-        });
-    
         Fw.Display(r, "display nat { all | address-group | outbound | server | static }", ["", "", "All NAT information", "Address groups", "Outbound NAT", "Internal servers", "Static NAT"], ctx =>
         {
             var config = Fw.Config(ctx);

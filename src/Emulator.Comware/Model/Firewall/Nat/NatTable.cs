@@ -19,8 +19,6 @@ public sealed class NatTable
         _config = config;
     }
 
-    private ComwareDialect Dialect => _config.Dialect;
-
     public IReadOnlyList<NatAddressGroup> AddressGroups => _natGroups.Values.AsReadOnly();
 
     public IReadOnlyList<NatOutbound> Outbounds => _natOutbound;

@@ -68,7 +68,7 @@ internal static class ObjectCommands
             UndoHelp = [""],
             Handler = ctx => Fw.Apply(ctx, ObjectTable.SetDescription(Fw.State<object>(ctx), ctx.IsUndo ? null : ctx.Args.GetString("text"))),
         });
-    
+
         Fw.Display(r, "display object-group [ { ip address | service } ] [ name name:STRING<1-31> ]",
             ["", "Object group information", "IPv4", "Address object groups", "Service object groups", "Specify a name", "Object group name"],
             ctx => ObjectDisplays.Objects(Fw.Config(ctx), ctx.Args.GetStringOrNull("name"), ctx.Args.Has("address") ? true : ctx.Args.Has("service") ? false : null), Dialects.V7);

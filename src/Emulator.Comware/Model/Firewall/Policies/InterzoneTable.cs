@@ -17,8 +17,6 @@ public sealed class InterzoneTable : IReadOnlyList<InterzoneInstance>
 
     public int Count => _interzones.Count;
 
-    private ComwareDialect Dialect => _config.Dialect;
-
     public InterzoneInstance this[int index] => _interzones[index];
 
     public IEnumerator<InterzoneInstance> GetEnumerator() => _interzones.GetEnumerator();

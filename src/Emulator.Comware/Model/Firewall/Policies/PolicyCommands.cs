@@ -22,7 +22,7 @@ internal static class PolicyCommands
 
         RegisterV7(r);
         RegisterV5(r);
-    
+
         Fw.Display(r, "display interzone-policy", ["", "Interzone policy information"], ctx => PolicyDisplays.Interzones(Fw.Config(ctx)), Dialects.V5);
         Fw.Display(r, "display security-policy ip", ["", "Security policy", "IPv4 security policy"], ctx => PolicyDisplays.SecurityPolicy(Fw.Config(ctx)), Dialects.V7);
         // Beyond the real device (labs/tests): which rule decides a flow. Hidden from ? and Tab.

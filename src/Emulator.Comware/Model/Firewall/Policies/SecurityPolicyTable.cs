@@ -17,8 +17,6 @@ public sealed class SecurityPolicyTable : IReadOnlyList<PolicyRule>
 
     public int Count => _policyRules.Count;
 
-    private ComwareDialect Dialect => _config.Dialect;
-
     /// <summary>V7 security policy rules in match order (which <c>move rule</c> changes; IDs stay).</summary>
     public IReadOnlyList<PolicyRule> Rules => _policyRules;
 

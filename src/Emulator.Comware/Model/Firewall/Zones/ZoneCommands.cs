@@ -54,7 +54,7 @@ internal static class ZoneCommands
                 return Fw.Apply(ctx, ctx.IsUndo ? config.Zones.RemoveInterface(zone, name) : config.Zones.ImportInterface(zone, name));
             },
         });
-    
+
         Fw.Display(r, "display zone", ["", "Security zone information"], ctx => ZoneDisplays.Zones(Fw.Config(ctx)), Dialects.V5);
         Fw.Display(r, "display security-zone [ name zone:STRING<1-31> ]", ["", "Security zone information", "Specify a zone", "Zone name"], ctx =>
         {
