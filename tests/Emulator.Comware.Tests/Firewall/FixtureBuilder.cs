@@ -139,21 +139,21 @@ internal static class FixtureBuilder
                     AddressObject(config, name, "subnet " + source + " 255.255.255.0");
                 }
 
-                Ok(config.Interzones.AddRuleTerm(rule!, "source-ip", name));
+                Ok(config.Interzones.AddRuleTerm(rule!, InterzoneTerm.SourceIp, name));
             }
             else if (source != "any")
             {
-                Ok(config.Interzones.AddRuleTerm(rule!, "source-ip", source));
+                Ok(config.Interzones.AddRuleTerm(rule!, InterzoneTerm.SourceIp, source));
             }
 
             if (destination != "any")
             {
-                Ok(config.Interzones.AddRuleTerm(rule!, "destination-ip", destination));
+                Ok(config.Interzones.AddRuleTerm(rule!, InterzoneTerm.DestinationIp, destination));
             }
 
             if (service != "any")
             {
-                Ok(config.Interzones.AddRuleTerm(rule!, "service", service));
+                Ok(config.Interzones.AddRuleTerm(rule!, InterzoneTerm.Service, service));
             }
         }
     }

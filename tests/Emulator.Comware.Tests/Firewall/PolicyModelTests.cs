@@ -128,8 +128,8 @@ public class PolicyModelTests
         Ok(config.Objects.AddAddressMember(lan!, null, Addr("subnet 192.168.1.0 255.255.255.0")));
         Ok(config.Interzones.GetOrCreate("Trust", "Untrust", out var instance));
         Ok(InterzoneTable.GetOrCreateRule(instance!, null, true, out var rule0));
-        Ok(config.Interzones.AddRuleTerm(rule0!, "source-ip", "LAN"));
-        Ok(config.Interzones.AddRuleTerm(rule0!, "service", "http"));
+        Ok(config.Interzones.AddRuleTerm(rule0!, InterzoneTerm.SourceIp, "LAN"));
+        Ok(config.Interzones.AddRuleTerm(rule0!, InterzoneTerm.Service, "http"));
         Ok(InterzoneTable.GetOrCreateRule(instance!, null, false, out var rule1));
         Assert.Equal(1, rule1!.Id);
         Assert.Equal(FwErrors.PolicyModeConflict, config.Interzones.AddPacketFilter(instance!, 3000).Error);
@@ -140,7 +140,7 @@ public class PolicyModelTests
         Assert.True(config.Evaluate(web with { DestinationZone = "Trust" }).Permitted);
         Assert.Equal(FwErrors.ObjectInUse, config.Objects.DeleteAddressObject("LAN").Error);
         Assert.Equal(["LAN"], rule0!.SourceObjects);
-        Ok(InterzoneTable.RemoveRuleTerm(rule0, "source-ip", "LAN"));
+        Ok(InterzoneTable.RemoveRuleTerm(rule0, InterzoneTerm.SourceIp, "LAN"));
         Assert.Equal([ObjectTable.AnyAddress], rule0.SourceObjects);
     }
 

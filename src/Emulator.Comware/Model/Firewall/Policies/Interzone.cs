@@ -33,6 +33,14 @@ public sealed class InterzoneInstance
     public bool IsEmpty => RuleList.Count == 0 && PacketFilterList.Count == 0;
 }
 
+/// <summary>Which object list of an interzone rule a <c>source-ip</c>, <c>destination-ip</c> or <c>service</c> line edits.</summary>
+public enum InterzoneTerm
+{
+    SourceIp,
+    DestinationIp,
+    Service,
+}
+
 public sealed class InterzoneRule
 {
     internal InterzoneRule(int id, bool permit)

@@ -120,15 +120,12 @@ public sealed class InterzoneTable : IReadOnlyList<InterzoneInstance>
     /// <c>source-ip OBJ</c>, <c>destination-ip OBJ</c>, <c>service OBJ</c> inside a rule. Naming a specific object
     /// replaces the default <c>any_*</c> object; the default comes back when the last specific one is removed.
     /// </summary>
-    public FwResult AddRuleTerm(InterzoneRule rule, string term, string objectName)
+    public FwResult AddRuleTerm(InterzoneRule rule, InterzoneTerm term, string objectName)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        string? canonical = term switch
-        {
-            "source-ip" or "destination-ip" => _config.Objects.FindAddressObject(objectName)?.Name,
-            "service" => _config.Objects.FindServiceObject(objectName)?.Name,
-            _ => null,
-        };
+        var canonical = term == InterzoneTerm.Service
+            ? _config.Objects.FindServiceObject(objectName)?.Name
+            : _config.Objects.FindAddressObject(objectName)?.Name;
         if (canonical is null)
         {
             return FwResult.Fail(FwErrors.ObjectNotFound);
@@ -152,7 +149,7 @@ public sealed class InterzoneTable : IReadOnlyList<InterzoneInstance>
         return FwResult.Success;
     }
 
-    public static FwResult RemoveRuleTerm(InterzoneRule rule, string term, string objectName)
+    public static FwResult RemoveRuleTerm(InterzoneRule rule, InterzoneTerm term, string objectName)
     {
         ArgumentNullException.ThrowIfNull(rule);
         var (list, any) = TermList(rule, term);
@@ -199,10 +196,10 @@ public sealed class InterzoneTable : IReadOnlyList<InterzoneInstance>
         return instance.PacketFilterList.Remove(aclNumber) ? FwResult.Success : FwResult.Fail(FwErrors.AclNotFound);
     }
 
-    private static (List<string> List, string Any) TermList(InterzoneRule rule, string term) => term switch
+    private static (List<string> List, string Any) TermList(InterzoneRule rule, InterzoneTerm term) => term switch
     {
-        "source-ip" => (rule.SourceObjects, ObjectTable.AnyAddress),
-        "destination-ip" => (rule.DestinationObjects, ObjectTable.AnyAddress),
+        InterzoneTerm.SourceIp => (rule.SourceObjects, ObjectTable.AnyAddress),
+        InterzoneTerm.DestinationIp => (rule.DestinationObjects, ObjectTable.AnyAddress),
         _ => (rule.Services, ObjectTable.AnyService),
     };
 

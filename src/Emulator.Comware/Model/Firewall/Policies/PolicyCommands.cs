@@ -298,16 +298,17 @@ internal static class PolicyCommands
                 : Fw.Apply(ctx, Fw.Config(ctx).Interzones.AddPacketFilter(Fw.State<InterzoneInstance>(ctx), ctx.Args.GetInt32("acl"))),
         });
         string[] inRule = [PolicyCommands.InterzoneRuleView];
-        foreach (var term in new[] { "source-ip", "destination-ip", "service" })
+        foreach (var (keyword, term) in new[] { ("source-ip", InterzoneTerm.SourceIp), ("destination-ip", InterzoneTerm.DestinationIp), ("service", InterzoneTerm.Service) })
         {
+            var help = term == InterzoneTerm.Service ? "Specify a service object" : "Specify an address object";
             r.Add(new CommandDefinition
             {
-                Syntax = term + " object:STRING<1-31>",
-                Help = [term == "service" ? "Specify a service object" : "Specify an address object", "Object name"],
+                Syntax = keyword + " object:STRING<1-31>",
+                Help = [help, "Object name"],
                 Views = inRule,
                 Dialects = Dialects.V5,
-                UndoSyntax = term + " object:STRING<1-31>",
-                UndoHelp = [term == "service" ? "Specify a service object" : "Specify an address object", "Object name"],
+                UndoSyntax = keyword + " object:STRING<1-31>",
+                UndoHelp = [help, "Object name"],
                 Handler = ctx => ctx.IsUndo
                     ? Fw.Apply(ctx, InterzoneTable.RemoveRuleTerm(Fw.State<InterzoneRule>(ctx), term, ctx.Args.GetString("object")))
                     : Fw.Apply(ctx, Fw.Config(ctx).Interzones.AddRuleTerm(Fw.State<InterzoneRule>(ctx), term, ctx.Args.GetString("object"))),
