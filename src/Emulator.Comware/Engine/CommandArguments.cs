@@ -1,4 +1,4 @@
-using System.Net;
+using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Engine;
 
@@ -68,7 +68,9 @@ public sealed class CommandArguments
 
     public int? GetInt32OrNull(string name) => TryGet<long>(name, out var v) ? checked((int)v) : null;
 
-    public IPAddress GetIPAddress(string name) => Get<IPAddress>(name);
+    public Ipv4Address GetIpv4(string name) => Get<Ipv4Address>(name);
+
+    public Ipv4Address? GetIpv4OrNull(string name) => TryGet<Ipv4Address>(name, out var v) ? v : null;
 
     public SubnetMask GetMask(string name) => Get<SubnetMask>(name);
 

@@ -1,3 +1,5 @@
+using Emulator.Comware.Model.Values;
+
 namespace Emulator.Comware.Engine;
 
 /// <summary>The outcome of parsing one line in one view. <see cref="ErrorOffset"/> is a column of the line (without the prompt).</summary>

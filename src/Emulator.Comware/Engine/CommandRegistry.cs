@@ -22,7 +22,16 @@ public sealed class CommandRegistry
 
     public ParameterTypes ParameterTypes { get; } = new();
 
-    public void AddView(ViewDefinition view) => _views.Add(view);
+    /// <summary>Adds a view and the configuration section it declares (once, however many views share it).</summary>
+    public void AddView(ViewDefinition view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        _views.Add(view);
+        if (view.Section is { } section)
+        {
+            AddConfigSection(section);
+        }
+    }
 
     public void Add(CommandDefinition command) => _commands.Add(command);
 
@@ -31,7 +40,14 @@ public sealed class CommandRegistry
     /// <summary>Shared help of a keyword (used where a command's help entry is empty). The first registration wins.</summary>
     public void AddKeywordHelp(string keyword, string help) => _keywordHelp.TryAdd(keyword, help);
 
-    public void AddConfigSection(IConfigSection section) => _sections.Add(section);
+    /// <summary>Adds a section of <c>display current-configuration</c>; adding the same instance twice keeps one.</summary>
+    public void AddConfigSection(IConfigSection section)
+    {
+        if (!_sections.Contains(section))
+        {
+            _sections.Add(section);
+        }
+    }
 
     /// <summary>Validates everything (unknown views, help counts, bad syntax) and freezes it.</summary>
     public CommandSet Build()

@@ -89,6 +89,13 @@ public sealed record ViewDefinition(string Id, string? Parent, string PromptForm
     public bool FallbackToParent { get; init; } = true;
 
     public Dialects Dialects { get; init; } = Dialects.All;
+
+    /// <summary>
+    /// The configuration section that writes this view's block (FRR's <c>cmd_node</c> → <c>config_write</c>):
+    /// <c>display this</c> in the view prints <see cref="Runtime.IConfigSection.RenderView"/> of this section, and
+    /// registering the view registers the section for <c>display current-configuration</c>.
+    /// </summary>
+    public Runtime.IConfigSection? Section { get; init; }
 }
 
 /// <summary>One entered view: its definition plus the key and state the entering command gave it.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net;
+using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Engine;
 
@@ -101,85 +101,20 @@ public sealed class TextParameter(int minLength, int maxLength) : ParameterType
     public override int Precedence => 4;
 }
 
+/// <summary><c>IPV4</c>: a dotted quad; the value is an <see cref="Ipv4Address"/>.</summary>
 public sealed class Ipv4Parameter : ParameterType
 {
     public override ParameterMatch Match(string token, ParameterContext context) =>
-        TryParseDotted(token, out var address) ? ParameterMatch.Of(address) : ParameterMatch.Bad;
+        Ipv4Address.TryParse(token, out var address) ? ParameterMatch.Of(address) : ParameterMatch.Bad;
 
     public override string Label(ComwareDialect dialect) => "X.X.X.X";
-
-    internal static bool TryParseDotted(string token, out IPAddress address)
-    {
-        address = IPAddress.None;
-        if (!TryParseDotted(token, out uint value))
-        {
-            return false;
-        }
-
-        address = new IPAddress([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
-        return true;
-    }
-
-    /// <summary>Strict dotted quad: four decimal parts of 1-3 digits, each 0-255 (no hex, octal or short forms).</summary>
-    internal static bool TryParseDotted(ReadOnlySpan<char> token, out uint value)
-    {
-        value = 0;
-        var parts = 0;
-        var part = 0;
-        var digits = 0;
-        foreach (var c in token)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                part = part * 10 + (c - '0');
-                if (++digits > 3 || part > 255)
-                {
-                    return false;
-                }
-            }
-            else if (c == '.' && digits > 0 && parts < 3)
-            {
-                value = value << 8 | (uint)part;
-                parts++;
-                part = 0;
-                digits = 0;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        if (parts != 3 || digits == 0)
-        {
-            return false;
-        }
-
-        value = value << 8 | (uint)part;
-        return true;
-    }
 }
 
-/// <summary>A subnet mask, dotted (<c>255.255.255.0</c>) or as a length (<c>24</c>). The value is the prefix length.</summary>
+/// <summary><c>MASK</c>: dotted (<c>255.255.255.0</c>) or a length (<c>24</c>); the value is a <see cref="SubnetMask"/>.</summary>
 public sealed class MaskParameter : ParameterType
 {
-    public override ParameterMatch Match(string token, ParameterContext context)
-    {
-        if (token.Length <= 2 && token.All(char.IsAsciiDigit))
-        {
-            var length = int.Parse(token, CultureInfo.InvariantCulture);
-            return length <= 32 ? ParameterMatch.Of(new SubnetMask(length)) : ParameterMatch.Bad;
-        }
-
-        if (!Ipv4Parameter.TryParseDotted(token.AsSpan(), out uint bits))
-        {
-            return ParameterMatch.Bad;
-        }
-
-        var prefix = System.Numerics.BitOperations.PopCount(bits);
-        var contiguous = prefix == 0 ? bits == 0 : bits == uint.MaxValue << (32 - prefix);
-        return contiguous ? ParameterMatch.Of(new SubnetMask(prefix)) : ParameterMatch.Bad;
-    }
+    public override ParameterMatch Match(string token, ParameterContext context) =>
+        SubnetMask.TryParse(token, out var mask) ? ParameterMatch.Of(mask) : ParameterMatch.Bad;
 
     public override string Label(ComwareDialect dialect) => "X.X.X.X";
 
@@ -187,23 +122,36 @@ public sealed class MaskParameter : ParameterType
         [new(new IntegerParameter(0, 32).Label(context.Dialect), help), new("X.X.X.X", help)];
 }
 
-public readonly record struct SubnetMask(int PrefixLength)
+/// <summary><c>WILDCARD</c>: an ACL wildcard, <c>0</c> or dotted; the value is a <see cref="Values.Wildcard"/>.</summary>
+public sealed class WildcardParameter : ParameterType
 {
-    public string Dotted
-    {
-        get
-        {
-            var bits = PrefixLength == 0 ? 0u : uint.MaxValue << (32 - PrefixLength);
-            return $"{bits >> 24}.{(bits >> 16) & 255}.{(bits >> 8) & 255}.{bits & 255}";
-        }
-    }
+    public override ParameterMatch Match(string token, ParameterContext context) =>
+        Wildcard.TryParse(token, out var wildcard) ? ParameterMatch.Of(wildcard) : ParameterMatch.Bad;
 
-    public override string ToString() => Dotted;
+    public override string Label(ComwareDialect dialect) => "X.X.X.X";
+
+    public override IEnumerable<HelpItem> Help(string help, ParameterContext context) => [new("0", help), new("X.X.X.X", help)];
+}
+
+/// <summary>
+/// <c>TCPPORT</c>, <c>UDPPORT</c>: a port number 0-65535 or one of the protocol's port names (<see cref="Ports"/>);
+/// the value is the port number (<see cref="int"/>).
+/// </summary>
+public sealed class PortParameter(int protocol) : ParameterType
+{
+    public override ParameterMatch Match(string token, ParameterContext context) =>
+        Ports.TryParsePort(protocol, token, out var port) ? ParameterMatch.Of(port) : ParameterMatch.Bad;
+
+    public override string Label(ComwareDialect dialect) => new IntegerParameter(0, 65535).Label(dialect);
+
+    public override IEnumerable<HelpItem> Help(string help, ParameterContext context) =>
+        [new(Label(context.Dialect), help), .. Ports.PortNames(protocol).OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => new HelpItem(p.Name, string.Create(CultureInfo.InvariantCulture, $"Port {p.Port}")))];
 }
 
 /// <summary>
 /// Parameter types by the name used in syntax strings: <c>INTEGER&lt;a-b&gt;</c>, <c>STRING&lt;a-b&gt;</c>, <c>TEXT</c>,
-/// <c>TEXT&lt;a-b&gt;</c>, <c>IPV4</c>, <c>MASK</c>, <c>INTERFACE</c>, plus any type registered with <see cref="Add"/>.
+/// <c>TEXT&lt;a-b&gt;</c>, <c>IPV4</c>, <c>MASK</c>, <c>WILDCARD</c>, <c>TCPPORT</c>, <c>UDPPORT</c>, <c>INTERFACE</c>, plus any type registered with <see cref="Add"/>.
 /// </summary>
 public sealed class ParameterTypes
 {
@@ -231,6 +179,9 @@ public sealed class ParameterTypes
             ("TEXT", not null) => Ranged(range, (a, b) => new TextParameter(a, b)),
             ("IPV4", null) => new Ipv4Parameter(),
             ("MASK", null) => new MaskParameter(),
+            ("WILDCARD", null) => new WildcardParameter(),
+            ("TCPPORT", null) => new PortParameter(Ports.Tcp),
+            ("UDPPORT", null) => new PortParameter(Ports.Udp),
             ("INTERFACE", null) => new InterfaceParameter(),
             _ => _custom.GetValueOrDefault(text),
         };

@@ -84,7 +84,7 @@ public class ParserTests
     public void Typed_values_are_bound_by_name()
     {
         var result = Parse("ip address 10.1.1.1 24 sub", "interface");
-        Assert.Equal("10.1.1.1", result.Arguments.GetIPAddress("address").ToString());
+        Assert.Equal("10.1.1.1", result.Arguments.GetIpv4("address").ToString());
         Assert.Equal("255.255.255.0", result.Arguments.GetMask("mask").Dotted);
         Assert.True(result.Arguments.Has("sub"));
         Assert.Equal(24, Parse("ip address 10.1.1.1 255.255.255.0", "interface").Arguments.GetMask("mask").PrefixLength);

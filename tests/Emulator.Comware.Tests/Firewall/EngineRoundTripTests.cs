@@ -1,4 +1,3 @@
-using Emulator.Comware.Commands.Firewall;
 using Emulator.Comware.Model.Firewall;
 using Emulator.Comware.Tests.Support;
 
@@ -39,7 +38,7 @@ public class EngineRoundTripTests
         var report = await device.EnsureBootedAsync(TestContext.Current.CancellationToken);
         var error = Assert.Single(report.Errors);
         Assert.Equal(FwErrors.SubnetOverlaps, error.Message.Trim());
-        Assert.Null(device.GetState<FirewallState>().Config.FindInterface(other)!.PrimaryAddress);
+        Assert.Null(device.GetState<FirewallState>().Config.Interfaces.Find(other)!.PrimaryAddress);
     }
 }
 

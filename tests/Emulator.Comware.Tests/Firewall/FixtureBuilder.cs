@@ -1,5 +1,11 @@
 using System.Globalization;
 using Emulator.Comware.Model.Firewall;
+using Emulator.Comware.Model.Firewall.Acls;
+using Emulator.Comware.Model.Firewall.Interfaces;
+using Emulator.Comware.Model.Firewall.Objects;
+using Emulator.Comware.Model.Firewall.Policies;
+using Emulator.Comware.Model.Values;
+
 using static Emulator.Comware.Tests.Firewall.TestFacts;
 
 namespace Emulator.Comware.Tests.Firewall;
@@ -23,10 +29,10 @@ internal static class FixtureBuilder
         Address(config, P(2), "203.0.113.2", "30", "WAN uplink");
         Address(config, P(3), "172.16.1.1", "24", "DMZ servers");
         Address(config, "LoopBack0", "10.255.255.1", "32", null);
-        Ok(config.SetAddress(config.FindInterface(P(1))!, "192.168.2.1", "24", sub: true));
-        Ok(config.SetDot1qVid(config.FindInterface(P(1) + ".10")!, 10));
-        Ok(config.SetDot1qVid(config.FindInterface(P(1) + ".20")!, 20));
-        Assert.False(config.SetDot1qVid(config.FindInterface(P(1) + ".20")!, 10).Ok);
+        Ok(config.Interfaces.SetAddress(config.Interfaces.Find(P(1))!, A("192.168.2.1"), M("24"), sub: true));
+        Ok(config.Interfaces.SetDot1qVid(config.Interfaces.Find(P(1) + ".10")!, 10));
+        Ok(config.Interfaces.SetDot1qVid(config.Interfaces.Find(P(1) + ".20")!, 20));
+        Assert.False(config.Interfaces.SetDot1qVid(config.Interfaces.Find(P(1) + ".20")!, 10).Ok);
 
         Import(config, "Management", P(0));
         Import(config, "Trust", P(1), P(1) + ".10", P(1) + ".20");
@@ -40,38 +46,38 @@ internal static class FixtureBuilder
         ServiceObject(config, "WEB", "service tcp destination eq 80", "service tcp destination eq 443");
         ServiceObject(config, "MAIL", "service tcp destination eq 25", "service tcp destination eq 587", "service tcp destination eq 993");
 
-        Ok(config.GetOrCreateAcl(2000, null, out var basic));
-        Ok(FirewallConfig.AddAclRule(basic!, null, true, Words("source 192.168.1.0 0.0.0.255"), out _));
-        Ok(FirewallConfig.AddAclRule(basic!, null, true, Words("source 192.168.10.0 0.0.0.255"), out _));
-        Ok(FirewallConfig.AddAclRule(basic!, null, true, Words("source 192.168.20.0 0.0.0.255"), out _));
-        Ok(config.GetOrCreateAcl(3000, null, out var advanced));
-        Ok(FirewallConfig.SetAclDescription(advanced!, "DMZ inbound"));
-        Ok(FirewallConfig.AddAclRule(advanced!, null, true, Words("tcp destination 172.16.1.10 0 destination-port eq 80"), out _));
-        Ok(FirewallConfig.AddAclRule(advanced!, null, true, Words("tcp destination 172.16.1.10 0 destination-port eq 443"), out _));
-        Ok(FirewallConfig.AddAclRule(advanced!, null, false, Words("ip logging"), out _));
+        Ok(config.Acls.GetOrCreate(2000, null, out var basic));
+        Ok(AclTable.AddRule(basic!, null, Rule(basic!, true, "source 192.168.1.0 0.0.0.255"), out _));
+        Ok(AclTable.AddRule(basic!, null, Rule(basic!, true, "source 192.168.10.0 0.0.0.255"), out _));
+        Ok(AclTable.AddRule(basic!, null, Rule(basic!, true, "source 192.168.20.0 0.0.0.255"), out _));
+        Ok(config.Acls.GetOrCreate(3000, null, out var advanced));
+        Ok(AclTable.SetDescription(advanced!, "DMZ inbound"));
+        Ok(AclTable.AddRule(advanced!, null, Rule(advanced!, true, "tcp destination 172.16.1.10 0 destination-port eq 80"), out _));
+        Ok(AclTable.AddRule(advanced!, null, Rule(advanced!, true, "tcp destination 172.16.1.10 0 destination-port eq 443"), out _));
+        Ok(AclTable.AddRule(advanced!, null, Rule(advanced!, false, "ip logging"), out _));
 
-        var wan = config.FindInterface(P(2))!;
+        var wan = config.Interfaces.Find(P(2))!;
         if (v5)
         {
-            Ok(config.SetNatGroupRange(1, "203.0.113.100", "203.0.113.110"));
+            Ok(config.Nat.SetGroupRange(1, A("203.0.113.100"), A("203.0.113.110")));
         }
         else
         {
-            Ok(config.GetOrCreateNatGroup(1, out var group));
-            Ok(config.AddNatGroupAddress(group!, "203.0.113.100", "203.0.113.110"));
+            Ok(config.Nat.GetOrCreateGroup(1, out var group));
+            Ok(config.Nat.AddGroupAddress(group!, A("203.0.113.100"), A("203.0.113.110")));
         }
 
-        Ok(config.AddNatOutbound(wan, 2000, 1, noPat: false));
-        Ok(config.AddNatServer(wan, Ports.Tcp, "203.0.113.2", 80, "172.16.1.10", 80));
-        Ok(config.AddNatServer(wan, Ports.Tcp, "203.0.113.2", 443, "172.16.1.10", 443));
-        Ok(config.AddNatServer(wan, Ports.Tcp, "203.0.113.2", 25, "172.16.1.20", 25));
-        Ok(config.AddNatStatic("172.16.1.11", "203.0.113.111"));
-        Ok(config.SetNatStaticOnInterface(wan, true));
+        Ok(config.Nat.AddOutbound(wan, 2000, 1, noPat: false));
+        Ok(config.Nat.AddServer(wan, Ports.Tcp, A("203.0.113.2"), 80, A("172.16.1.10"), 80));
+        Ok(config.Nat.AddServer(wan, Ports.Tcp, A("203.0.113.2"), 443, A("172.16.1.10"), 443));
+        Ok(config.Nat.AddServer(wan, Ports.Tcp, A("203.0.113.2"), 25, A("172.16.1.20"), 25));
+        Ok(config.Nat.AddStatic(A("172.16.1.11"), A("203.0.113.111")));
+        Ok(config.Nat.SetStaticOnInterface(wan, true));
 
-        Ok(config.AddStaticRoute("0.0.0.0", "0", null, "203.0.113.1", null, null));
-        Ok(config.AddStaticRoute("10.0.0.0", "8", null, "192.168.1.254", null, "to-datacenter"));
-        Ok(config.AddStaticRoute("10.50.0.0", "16", null, "192.168.1.253", 80, null));
-        Ok(config.AddStaticRoute("198.51.100.0", "24", "NULL0", null, null, "blackhole"));
+        Ok(config.Routes.Add(A("0.0.0.0"), M("0"), null, A("203.0.113.1"), null, null));
+        Ok(config.Routes.Add(A("10.0.0.0"), M("8"), null, A("192.168.1.254"), null, "to-datacenter"));
+        Ok(config.Routes.Add(A("10.50.0.0"), M("16"), null, A("192.168.1.253"), 80, null));
+        Ok(config.Routes.Add(A("198.51.100.0"), M("24"), N("NULL0"), null, null, "blackhole"));
 
         if (v5)
         {
@@ -90,29 +96,29 @@ internal static class FixtureBuilder
         for (var i = 0; i < 50; i++)
         {
             var (from, to, source, destination, service, pass) = PolicySpec(i);
-            Ok(config.GetOrCreatePolicyRule(i, Inv($"policy-{i:00}"), out var rule));
-            FirewallConfig.SetPolicyAction(rule!, pass ? PolicyAction.Pass : PolicyAction.Drop);
-            FirewallConfig.SetPolicyLogging(rule!, !pass);
-            FirewallConfig.SetPolicyCounting(rule!, i % 5 == 0);
-            Ok(config.AddPolicyZone(rule!, from, source: true));
-            Ok(config.AddPolicyZone(rule!, to, source: false));
+            Ok(config.SecurityPolicy.GetOrCreate(i, Inv($"policy-{i:00}"), out var rule));
+            SecurityPolicyTable.SetAction(rule!, pass ? PolicyAction.Pass : PolicyAction.Drop);
+            SecurityPolicyTable.SetLogging(rule!, !pass);
+            SecurityPolicyTable.SetCounting(rule!, i % 5 == 0);
+            Ok(config.SecurityPolicy.AddZone(rule!, from, source: true));
+            Ok(config.SecurityPolicy.AddZone(rule!, to, source: false));
             if (source.StartsWith("10.", StringComparison.Ordinal))
             {
-                Ok(config.AddPolicyInlineAddress(rule!, true, Words("subnet " + source + " 255.255.255.0")));
+                Ok(config.SecurityPolicy.AddInlineAddress(rule!, true, Addr("subnet " + source + " 255.255.255.0")));
             }
             else if (source != "any")
             {
-                Ok(config.AddPolicyAddressObject(rule!, source, source: true));
+                Ok(config.SecurityPolicy.AddAddressObject(rule!, source, source: true));
             }
 
             if (destination != "any")
             {
-                Ok(config.AddPolicyAddressObject(rule!, destination, source: false));
+                Ok(config.SecurityPolicy.AddAddressObject(rule!, destination, source: false));
             }
 
             if (service != "any")
             {
-                Ok(config.AddPolicyService(rule!, service));
+                Ok(config.SecurityPolicy.AddService(rule!, service));
             }
         }
     }
@@ -122,32 +128,32 @@ internal static class FixtureBuilder
         for (var i = 0; i < 50; i++)
         {
             var (from, to, source, destination, service, pass) = PolicySpec(i);
-            Ok(config.GetOrCreateInterzone(from, to, out var instance));
-            Ok(FirewallConfig.GetOrCreateInterzoneRule(instance!, null, pass, out var rule));
-            FirewallConfig.SetInterzoneRuleLogging(rule!, !pass);
+            Ok(config.Interzones.GetOrCreate(from, to, out var instance));
+            Ok(InterzoneTable.GetOrCreateRule(instance!, null, pass, out var rule));
+            InterzoneTable.SetRuleLogging(rule!, !pass);
             if (source.StartsWith("10.", StringComparison.Ordinal))
             {
                 var name = "NET-" + source;
-                if (config.FindAddressObject(name) is null)
+                if (config.Objects.FindAddressObject(name) is null)
                 {
                     AddressObject(config, name, "subnet " + source + " 255.255.255.0");
                 }
 
-                Ok(config.AddInterzoneRuleTerm(rule!, "source-ip", name));
+                Ok(config.Interzones.AddRuleTerm(rule!, InterzoneTerm.SourceIp, name));
             }
             else if (source != "any")
             {
-                Ok(config.AddInterzoneRuleTerm(rule!, "source-ip", source));
+                Ok(config.Interzones.AddRuleTerm(rule!, InterzoneTerm.SourceIp, source));
             }
 
             if (destination != "any")
             {
-                Ok(config.AddInterzoneRuleTerm(rule!, "destination-ip", destination));
+                Ok(config.Interzones.AddRuleTerm(rule!, InterzoneTerm.DestinationIp, destination));
             }
 
             if (service != "any")
             {
-                Ok(config.AddInterzoneRuleTerm(rule!, "service", service));
+                Ok(config.Interzones.AddRuleTerm(rule!, InterzoneTerm.Service, service));
             }
         }
     }
@@ -170,33 +176,33 @@ internal static class FixtureBuilder
     private static void Address(FirewallConfig config, string name, string address, string mask, string? description)
     {
         var iface = Iface(config, name);
-        Ok(config.SetAddress(iface, address, mask, sub: false));
-        Ok(FirewallConfig.SetDescription(iface, description));
+        Ok(config.Interfaces.SetAddress(iface, A(address), M(mask), sub: false));
+        Ok(InterfaceTable.SetDescription(iface, description));
     }
 
     private static void Import(FirewallConfig config, string zone, params string[] interfaces)
     {
         foreach (var name in interfaces)
         {
-            Ok(config.ImportInterface(config.FindZone(zone)!, name));
+            Ok(config.Zones.ImportInterface(config.Zones.Find(zone)!, N(name)));
         }
     }
 
     private static void AddressObject(FirewallConfig config, string name, params string[] members)
     {
-        Ok(config.GetOrCreateAddressObject(name, out var obj));
+        Ok(config.Objects.GetOrCreateAddressObject(name, out var obj));
         foreach (var member in members)
         {
-            Ok(config.AddAddressMember(obj!, null, Words(member)));
+            Ok(config.Objects.AddAddressMember(obj!, null, Addr(member)));
         }
     }
 
     private static void ServiceObject(FirewallConfig config, string name, params string[] members)
     {
-        Ok(config.GetOrCreateServiceObject(name, out var obj));
+        Ok(config.Objects.GetOrCreateServiceObject(name, out var obj));
         foreach (var member in members)
         {
-            Ok(config.AddServiceMember(obj!, null, Words(member)));
+            Ok(config.Objects.AddServiceMember(obj!, null, Svc(member)));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
-using Emulator.Comware.Model.Firewall;
-using Emulator.Comware.Model.Firewall.Displays;
+using Emulator.Comware.Model.Firewall.Interfaces;
+using Emulator.Comware.Model.Values;
+
 using static Emulator.Comware.Tests.Firewall.TestFacts;
 
 namespace Emulator.Comware.Tests.Firewall;
@@ -29,7 +30,7 @@ public class NtcTemplateTests
     public void Interface_brief_parses_with_the_strict_template(ComwareDialect dialect)
     {
         var config = FixtureBuilder.Build(dialect);
-        Ok(FirewallConfig.SetShutdown(config.Interfaces.First(i => i.Kind == InterfaceKind.Ethernet), true));
+        Ok(InterfaceTable.SetShutdown(config.Interfaces.First(i => i.Kind == InterfaceKind.Ethernet), true));
         var records = new List<Match>();
         var inRows = false;
         foreach (var line in InterfaceDisplays.Brief(config))

@@ -1,4 +1,7 @@
 using Emulator.Comware.Model.Firewall;
+using Emulator.Comware.Model.Firewall.Policies;
+using Emulator.Comware.Model.Values;
+
 using static Emulator.Comware.Tests.Firewall.TestFacts;
 
 namespace Emulator.Comware.Tests.Firewall;

@@ -1,40 +1,24 @@
 using Emulator.Comware.Engine;
-using Emulator.Comware.Model.Firewall;
-using Emulator.Comware.Runtime;
+using Emulator.Comware.Model.Firewall.Acls;
+using Emulator.Comware.Model.Firewall.Interfaces;
+using Emulator.Comware.Model.Firewall.Nat;
+using Emulator.Comware.Model.Firewall.Objects;
+using Emulator.Comware.Model.Firewall.Policies;
+using Emulator.Comware.Model.Firewall.Routes;
+using Emulator.Comware.Model.Firewall.Zones;
 
 namespace Emulator.Comware.Commands.Firewall;
 
 /// <summary>
-/// The firewall command set: interfaces, zones, V5 interzone policy and V7 security policy, ACLs, objects, NAT, static
-/// routes, ping/tracert and their displays. The model is <see cref="FirewallConfig"/>; these are thin grammar adapters.
+/// The firewall command set: one registration per feature folder under <c>Model/Firewall/</c> (interfaces, zones,
+/// ACLs, objects, policies, NAT, routes). Each feature registers its views (which name the configuration section
+/// that writes them), its commands, its displays and its global sections; see <c>MODEL.md</c>.
 /// </summary>
 public sealed class FirewallCommands : ICommandModule
 {
-    public const string InterfaceView = "fw-interface";
-    public const string ZoneView = "fw-zone";
-    public const string AclView = "fw-acl";
-    public const string ObjectView = "fw-object";
-    public const string SecurityPolicyView = "fw-security-policy";
-    public const string PolicyRuleView = "fw-policy-rule";
-    public const string InterzoneView = "fw-interzone";
-    public const string InterzoneRuleView = "fw-interzone-rule";
-    public const string NatGroupView = "fw-nat-group";
-
     public void Register(CommandRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        // Prompts: the key carries the dialect's wording (comware-cli.md §1.1; V7 object group and NAT group prompts from
-        // the H3C V7 command references; V5 zone/ACL/interzone prompts unverified).
-        registry.AddView(new ViewDefinition(InterfaceView, ViewIds.System, "[{0}-{1}]", "Interface view commands:"));
-        registry.AddView(new ViewDefinition(ZoneView, ViewIds.System, "[{0}-{1}]", "Zone view commands:"));
-        registry.AddView(new ViewDefinition(AclView, ViewIds.System, "[{0}-{1}]", "ACL view commands:"));
-        registry.AddView(new ViewDefinition(ObjectView, ViewIds.System, "[{0}-{1}]", "Object view commands:"));
-        registry.AddView(new ViewDefinition(SecurityPolicyView, ViewIds.System, "[{0}-security-policy-ip]", "Security policy view commands:") { Dialects = Dialects.V7 });
-        registry.AddView(new ViewDefinition(PolicyRuleView, SecurityPolicyView, "[{0}-security-policy-ip-{1}]", "Security policy rule view commands:") { Dialects = Dialects.V7 });
-        registry.AddView(new ViewDefinition(InterzoneView, ViewIds.System, "[{0}-interzone-{1}]", "Interzone view commands:") { Dialects = Dialects.V5 });
-        registry.AddView(new ViewDefinition(InterzoneRuleView, InterzoneView, "[{0}-interzone-{1}]", "Interzone rule view commands:") { Dialects = Dialects.V5 });
-        registry.AddView(new ViewDefinition(NatGroupView, ViewIds.System, "[{0}-address-group-{1}]", "Address group view commands:") { Dialects = Dialects.V7 });
-
         registry.AddKeywordHelp("ip", "Specify IP configuration");
         registry.AddKeywordHelp("nat", "Specify NAT configuration information");
         registry.AddKeywordHelp("acl", "Specify ACL configuration information");
@@ -49,69 +33,7 @@ public sealed class FirewallCommands : ICommandModule
         AclCommands.Register(registry);
         ObjectCommands.Register(registry);
         PolicyCommands.Register(registry);
-        NatRouteCommands.Register(registry);
-        FirewallDisplayCommands.Register(registry);
-
-        foreach (var (name, order) in s_sectionOrder)
-        {
-            registry.AddConfigSection(new FirewallSection(name, order));
-        }
-    }
-
-    private static readonly (string Name, int Order)[] s_sectionOrder =
-    [
-        ("nat-address-group", ConfigOrder.Acl - 20),
-        ("object", ConfigOrder.Acl - 10),
-        ("acl", ConfigOrder.Acl),
-        ("interface", ConfigOrder.Interface),
-        ("zone", ConfigOrder.SecurityZone),
-        ("policy", ConfigOrder.SecurityPolicy),
-        ("nat-static", ConfigOrder.Nat),
-        ("route-static", ConfigOrder.StaticRoute),
-    ];
-
-    /// <summary>One part of the firewall configuration, rendered by <see cref="FirewallRenderer"/>.</summary>
-    private sealed class FirewallSection(string name, int order) : IConfigSection
-    {
-        public int Order { get; } = order;
-
-        public void Render(ComwareDevice device, ConfigWriter writer)
-        {
-            var config = device.GetState<FirewallState>().Config;
-            foreach (var block in FirewallRenderer.RenderSection(config, name))
-            {
-                writer.Separator();
-                foreach (var line in block)
-                {
-                    writer.Line(line);
-                }
-            }
-        }
-
-        public void RenderView(ComwareDevice device, ViewInstance view, ConfigWriter writer)
-        {
-            var config = device.GetState<FirewallState>().Config;
-            var v7 = config.Dialect == ComwareDialect.V7;
-            IEnumerable<string>? lines = (name, view.State) switch
-            {
-                ("interface", FwInterface iface) => FirewallRenderer.InterfaceBlock(config, iface, v7),
-                ("acl", Acl acl) => FirewallRenderer.AclBlock(acl, v7),
-                ("policy", InterzoneInstance instance) => PolicyRenderer.InterzoneBlock(instance),
-                ("policy", PolicyRule rule) => PolicyRenderer.RuleLines(rule, ""),
-                ("zone", SecurityZone zone) => FirewallRenderer.ZoneLines(zone, v7),
-                ("object", AddressObject or ServiceObject) => FirewallRenderer.ObjectBlock(config, view.State),
-                ("nat-address-group", NatAddressGroup group) => FirewallRenderer.NatGroupBlock(group),
-                _ => null,
-            };
-            if (lines is null && name == "policy" && view.Id == SecurityPolicyView)
-            {
-                lines = PolicyRenderer.SecurityPolicyBlock(config);
-            }
-
-            foreach (var line in lines ?? [])
-            {
-                writer.Line(line);
-            }
-        }
+        NatCommands.Register(registry);
+        RouteCommands.Register(registry);
     }
 }
