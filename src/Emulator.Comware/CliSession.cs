@@ -106,6 +106,9 @@ public sealed partial class CliSession : ICommandHost, IDisposable
         }
     }
 
+    /// <summary><c>terminal monitor</c>: information-center output is shown in this session (off by default on a VTY).</summary>
+    public bool TerminalMonitor { get; set; }
+
     /// <summary>Ends the shell when no key arrives for this long (the line's <c>idle-timeout</c>); null never times out.</summary>
     public TimeSpan? IdleTimeout { get; set; }
 

@@ -31,6 +31,9 @@ internal interface ICommandHost
 
     /// <summary>Lines per page for this session; null = no paging (<c>screen-length disable</c>). Ignored by replay.</summary>
     int? ScreenLength { get; set; }
+
+    /// <summary><c>terminal monitor</c>: this session shows information-center output. Ignored by replay.</summary>
+    bool TerminalMonitor { get; set; }
 }
 
 /// <summary>
@@ -71,6 +74,13 @@ public sealed class CommandContext
 
     /// <summary>The session's command history (<c>display history-command</c>); null during replay.</summary>
     public History? History => _host.History;
+
+    /// <summary><c>terminal monitor</c> of this session (off by default on VTY lines).</summary>
+    public bool TerminalMonitor
+    {
+        get => _host.TerminalMonitor;
+        set => _host.TerminalMonitor = value;
+    }
 
     /// <summary>Lines per page of this session's output; null = no paging. <c>screen-length disable</c> sets null.</summary>
     public int? ScreenLength

@@ -95,4 +95,10 @@ internal sealed class ConfigurationReplay : ICommandHost
         get => null;
         set { }
     }
+
+    public bool TerminalMonitor
+    {
+        get => false;
+        set { }
+    }
 }

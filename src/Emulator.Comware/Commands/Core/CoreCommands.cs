@@ -5,7 +5,8 @@ namespace Emulator.Comware.Commands.Core;
 
 /// <summary>
 /// The engine's own commands: the user and system views, moving between views, <c>display this</c>,
-/// <c>display current-configuration</c>, <c>display history-command</c>, <c>screen-length disable</c>, <c>sysname</c>.
+/// <c>display current-configuration</c>, <c>display history-command</c>, <c>screen-length disable</c>,
+/// <c>terminal monitor</c>, <c>sysname</c>.
 /// </summary>
 public sealed class CoreCommands : ICommandModule
 {
@@ -21,6 +22,7 @@ public sealed class CoreCommands : ICommandModule
 
         NavigationCommands.Register(registry);
         DisplayCommands.Register(registry);
+        TerminalCommands.Register(registry);
         registry.AddConfigSection(new DelegateConfigSection(ConfigOrder.Sysname, (device, writer) => writer.Line($" sysname {device.Sysname}")));
     }
 }
