@@ -1,4 +1,3 @@
-using Emulator.Comware.Model.Firewall.Acls;
 using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Model.Firewall.Nat;
