@@ -1,4 +1,3 @@
-using Emulator.Comware.Engine;
 using Emulator.Comware.Runtime;
 using Emulator.Comware.Tests.Support;
 

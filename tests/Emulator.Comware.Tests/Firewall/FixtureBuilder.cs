@@ -2,7 +2,6 @@ using System.Globalization;
 using Emulator.Comware.Model.Firewall;
 using Emulator.Comware.Model.Firewall.Acls;
 using Emulator.Comware.Model.Firewall.Interfaces;
-using Emulator.Comware.Model.Firewall.Objects;
 using Emulator.Comware.Model.Firewall.Policies;
 using Emulator.Comware.Model.Values;
 

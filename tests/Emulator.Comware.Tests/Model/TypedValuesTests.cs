@@ -1,4 +1,3 @@
-using Emulator.Comware.Model.Firewall;
 using Emulator.Comware.Model.Values;
 using Emulator.Comware.Tests.Support;
 

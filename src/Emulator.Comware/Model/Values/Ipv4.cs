@@ -171,6 +171,24 @@ public readonly record struct IpPrefix(uint Address, int Length)
     public override string ToString() => $"{Ipv4.Format(Address)}/{Length.ToString(CultureInfo.InvariantCulture)}";
 }
 
+/// <summary>An inclusive range of addresses, <c>START END</c> (NAT address groups); start never above end.</summary>
+public readonly record struct Ipv4Range(uint Start, uint End) : IComparable<Ipv4Range>
+{
+    public bool Overlaps(Ipv4Range other) => Start <= other.End && other.Start <= End;
+
+    public bool Contains(uint address) => address >= Start && address <= End;
+
+    public int CompareTo(Ipv4Range other) => Start != other.Start ? Start.CompareTo(other.Start) : End.CompareTo(other.End);
+
+    public static bool operator <(Ipv4Range left, Ipv4Range right) => left.CompareTo(right) < 0;
+
+    public static bool operator <=(Ipv4Range left, Ipv4Range right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >(Ipv4Range left, Ipv4Range right) => left.CompareTo(right) > 0;
+
+    public static bool operator >=(Ipv4Range left, Ipv4Range right) => left.CompareTo(right) >= 0;
+}
+
 /// <summary>Address plus wildcard as ACL rules store it (a set bit in the wildcard means "don't care").</summary>
 public readonly record struct WildcardMatch(uint Address, uint Wildcard)
 {

@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Globalization;
-using System.Text;
 using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Model.Firewall.Acls;

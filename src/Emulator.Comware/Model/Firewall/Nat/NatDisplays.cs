@@ -1,5 +1,4 @@
 using System.Globalization;
-using Emulator.Comware.Model.Firewall.Acls;
 using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Model.Firewall.Nat;

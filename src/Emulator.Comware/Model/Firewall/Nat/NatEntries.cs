@@ -1,4 +1,4 @@
-using Emulator.Comware.Model.Firewall.Acls;
+using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Model.Firewall.Nat;
 
@@ -12,9 +12,9 @@ public sealed class NatAddressGroup
 
     public int Id { get; }
 
-    public IReadOnlyList<(uint Start, uint End)> Ranges => RangeList;
+    public IReadOnlyList<Ipv4Range> Ranges => RangeList;
 
-    internal List<(uint Start, uint End)> RangeList { get; } = [];
+    internal List<Ipv4Range> RangeList { get; } = [];
 }
 
 /// <summary><c>nat outbound [ACL] [address-group N [no-pat]]</c> on an interface; without a group it is Easy IP.</summary>

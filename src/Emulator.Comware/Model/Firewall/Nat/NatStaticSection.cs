@@ -1,6 +1,5 @@
 using System.Globalization;
 using Emulator.Comware.Engine;
-using Emulator.Comware.Model.Firewall.Acls;
 using Emulator.Comware.Model.Firewall.Interfaces;
 using Emulator.Comware.Model.Values;
 using Emulator.Comware.Runtime;

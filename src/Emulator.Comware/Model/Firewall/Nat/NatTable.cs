@@ -1,4 +1,3 @@
-using Emulator.Comware.Model.Firewall.Acls;
 using Emulator.Comware.Model.Firewall.Interfaces;
 using Emulator.Comware.Model.Values;
 
@@ -101,7 +100,7 @@ public sealed class NatTable
             return FwResult.Success;
         }
 
-        if (group.RangeList.Exists(r => r.Start <= range.End && range.Start <= r.End) || OverlapsOtherGroups(range, group.Id))
+        if (group.RangeList.Exists(r => r.Overlaps(range)) || OverlapsOtherGroups(range, group.Id))
         {
             return FwResult.Fail(FwErrors.AddressRangeOverlaps);
         }
@@ -268,10 +267,10 @@ public sealed class NatTable
 
     private bool IsNatGroupReferenced(int id) => _natOutbound.Exists(n => n.AddressGroup == id);
 
-    private bool OverlapsOtherGroups((uint Start, uint End) range, int except) =>
-        _natGroups.Values.Any(g => g.Id != except && g.RangeList.Exists(r => r.Start <= range.End && range.Start <= r.End));
+    private bool OverlapsOtherGroups(Ipv4Range range, int except) =>
+        _natGroups.Values.Any(g => g.Id != except && g.RangeList.Exists(r => r.Overlaps(range)));
 
-    private static bool TryRange(Ipv4Address start, Ipv4Address end, out (uint Start, uint End) range, out FwResult error)
+    private static bool TryRange(Ipv4Address start, Ipv4Address end, out Ipv4Range range, out FwResult error)
     {
         range = default;
         error = FwResult.Success;
@@ -294,7 +293,7 @@ public sealed class NatTable
             return false;
         }
 
-        range = (s, e);
+        range = new Ipv4Range(s, e);
         return true;
     }
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Emulator.Comware.Engine;
-using Emulator.Comware.Model.Firewall.Acls;
 using Emulator.Comware.Runtime;
 
 namespace Emulator.Comware.Model.Firewall.Objects;
