@@ -62,7 +62,7 @@ public sealed class SecPathContainer : DockerContainer
     public async Task<string> GetKnownHostsAsync(CancellationToken cancellationToken = default)
     {
         var keys = await GetHostKeysAsync(cancellationToken).ConfigureAwait(false);
-        return KnownHosts.Format(Hostname, SshPort, keys);
+        return SecPathKnownHosts.Format(Hostname, SshPort, keys);
     }
 
     /// <summary>Logs in (the default user unless given) and opens an interactive CLI session.

@@ -59,7 +59,7 @@ public sealed class SecPathControlClient : IDisposable
     public async Task<IReadOnlyList<SecPathHostKey>> GetHostKeysAsync(string deviceName, CancellationToken cancellationToken = default)
     {
         var text = await GetKnownHostsAsync(cancellationToken).ConfigureAwait(false);
-        return KnownHosts.Parse(text).Where(k => k.Device == deviceName).Select(k => k.Key).ToList();
+        return SecPathKnownHosts.Parse(text).Where(k => k.Device == deviceName).Select(k => k.Key).ToList();
     }
 
     /// <summary>GET /api/devices/{name}/config/running: what <c>display current-configuration</c> shows.</summary>

@@ -89,20 +89,20 @@ public sealed class ModuleUnitTests
     {
         SecPathHostKey[] keys = [new("ssh-ed25519", Ed25519Blob), new("ssh-ed25519", "AAAA")];
         Assert.Equal($"[127.0.0.1]:32768 ssh-ed25519 {Ed25519Blob}\n[127.0.0.1]:32768 ssh-ed25519 AAAA\n",
-            KnownHosts.Format("127.0.0.1", 32768, keys));
-        Assert.Equal($"fw1 ssh-ed25519 {Ed25519Blob}\n", KnownHosts.Format("fw1", 22, keys[..1]));
+            SecPathKnownHosts.Format("127.0.0.1", 32768, keys));
+        Assert.Equal($"fw1 ssh-ed25519 {Ed25519Blob}\n", SecPathKnownHosts.Format("fw1", 22, keys[..1]));
     }
 
     [Fact]
     public void Known_hosts_text_of_the_control_api_parses_per_device()
     {
-        var parsed = KnownHosts.Parse($"[0.0.0.0]:2222 ssh-ed25519 {Ed25519Blob} # fw1\n\n[0.0.0.0]:2223 ssh-rsa AAAA # fw2\n");
+        var parsed = SecPathKnownHosts.Parse($"[0.0.0.0]:2222 ssh-ed25519 {Ed25519Blob} # fw1\n\n[0.0.0.0]:2223 ssh-rsa AAAA # fw2\n");
 
         Assert.Equal(2, parsed.Count);
         Assert.Equal(("fw1", new SecPathHostKey("ssh-ed25519", Ed25519Blob)), parsed[0]);
         Assert.Equal(Ed25519Fingerprint, parsed[0].Key.Fingerprint);
         Assert.Equal("fw2", parsed[1].Device);
-        Assert.Throws<FormatException>(() => KnownHosts.Parse("garbage\n"));
+        Assert.Throws<FormatException>(() => SecPathKnownHosts.Parse("garbage\n"));
     }
 
     [Fact]

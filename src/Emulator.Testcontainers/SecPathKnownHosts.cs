@@ -14,7 +14,7 @@ public sealed record SecPathHostKey(string Type, string PublicKey)
 }
 
 /// <summary>OpenSSH known_hosts lines (sshd(8) "SSH_KNOWN_HOSTS FILE FORMAT").</summary>
-public static class KnownHosts
+public static class SecPathKnownHosts
 {
     /// <summary>One line per key; a non-22 port is written as <c>[host]:port</c>, as ssh and ssh-keyscan do.</summary>
     public static string Format(string host, int port, IEnumerable<SecPathHostKey> keys)
