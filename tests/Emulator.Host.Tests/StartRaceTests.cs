@@ -40,6 +40,28 @@ public sealed class StartRaceTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Start_race_a_corrupt_key_file_with_known_hosts_at_start_does_not_stop_the_host()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var fleet = TestHosts.WriteFleet(_dir, """
+            devices:
+              - { name: good, profile: F1000-AI-55, ssh: "127.0.0.1:0" }
+              - { name: bad, profile: F1000-AI-55, ssh: "127.0.0.1:0" }
+            """);
+        var state = Path.Combine(_dir, "state");
+        Directory.CreateDirectory(Path.Combine(state, "bad"));
+        await File.WriteAllTextAsync(Path.Combine(state, "bad", "ssh_host_ed25519_key"), "-----BEGIN GARBAGE-----", ct);
+        var knownHosts = Path.Combine(_dir, "known_hosts");
+        // A fleet secret with several devices: keys are not made at start, only for the known_hosts file.
+        var settings = TestHosts.Settings(state, fleet) with { Control = null, FleetSecret = "lab", KnownHosts = knownHosts };
+        await using var app = await TestHosts.StartAsync(settings);
+        var lines = await File.ReadAllLinesAsync(knownHosts, ct);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.EndsWith("# good", l, StringComparison.Ordinal));
+        await app.StopAsync(ct);
+    }
+
     /// <summary>Connects as fast as the listener accepts until one connection got the SSH banner; returns the number of connections.</summary>
     private static async Task<int> ConnectUntilStoppedAsync(int port, CancellationToken cancellationToken)
     {

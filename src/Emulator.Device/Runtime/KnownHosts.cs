@@ -14,7 +14,7 @@ public static class KnownHosts
         return endPoint.Port == 22 ? address : "[" + address + "]:" + endPoint.Port.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Every host key of every listening device; creates keys that do not exist yet.</summary>
+    /// <summary>Every host key of every listening device; creates keys that do not exist yet; skips a device whose key file is unreadable.</summary>
     public static async Task<string> BuildAsync(IEnumerable<DeviceInstance> devices, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(devices);
@@ -22,7 +22,18 @@ public static class KnownHosts
         foreach (var device in devices.Where(d => d.Status is DeviceStatus.Listening or DeviceStatus.Degraded))
         {
             var pattern = HostPattern(device.EndPoint);
-            foreach (var key in await device.HostKeys.GetAllAsync(cancellationToken))
+            IReadOnlyList<Emulator.Ssh.SshHostKey> keys;
+            try
+            {
+                keys = await device.HostKeys.GetAllAsync(cancellationToken);
+            }
+            catch (Emulator.Device.State.DeviceStateException)
+            {
+                // An unreadable key file stops that device (reported when it is used), never the whole list or host.
+                continue;
+            }
+
+            foreach (var key in keys)
             {
                 text.Append(pattern).Append(' ').Append(key.PublicKeyLine).Append(" # ").Append(device.Name).Append('\n');
             }

@@ -138,7 +138,14 @@ public sealed class DeviceStateDirectory
     {
         if (Interlocked.Exchange(ref _cleaned, 1) == 0)
         {
-            AtomicFile.RemoveLeftovers(Path, _processStartUtc);
+            try
+            {
+                AtomicFile.RemoveLeftovers(Path, _processStartUtc);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: leftovers are harmless (never read), and the read or write that follows reports a real problem.
+            }
         }
     }
 }
