@@ -12,7 +12,7 @@ namespace Emulator.Comware.Commands.Firewall;
 /// <summary>
 /// The firewall command set: one registration per feature folder under <c>Model/Firewall/</c> (interfaces, zones,
 /// ACLs, objects, policies, NAT, routes). Each feature registers its views (which name the configuration section
-/// that writes them), its commands, its displays and its global sections; see <c>MODEL.md</c>.
+/// that writes them), its commands, its displays and its global sections; see the Comware README, "Model".
 /// </summary>
 public sealed class FirewallCommands : ICommandModule
 {

@@ -10,7 +10,7 @@ namespace Emulator.Comware.Model.Firewall;
 
 /// <summary>
 /// The firewall part of one device's running configuration: one object per feature, each in its own folder with its
-/// state, mutators, configuration section, views and displays (see MODEL.md). The features refer to each other only
+/// state, mutators, configuration section, views and displays (see the Comware README, "Model"). The features refer to each other only
 /// through this root (an ACL in use by NAT cannot be deleted; deleting an interface removes it from zones, NAT and
 /// routes). Every mutator validates first and changes nothing when it fails. Not thread-safe: the device serialises
 /// configuration changes.
