@@ -100,7 +100,11 @@ public abstract class SshHostKey : IDisposable
         {
             return label == OpenSshPrivateKeyFormat.Label ? OpenSshPrivateKeyFormat.Read(data) : PemKeyFormat.Read(label, data, text);
         }
-        catch (Exception e) when (e is CryptographicException or ArgumentException or InvalidCastException or InvalidOperationException)
+        // BouncyCastle reports bad DER as IOException and unknown algorithm identifiers as SecurityUtilityException; .NET an
+        // unknown EC curve as PlatformNotSupportedException; impossible DSA/RSA numbers throw ArithmeticException
+        // (found by fuzz/ host-key-file).
+        catch (Exception e) when (e is CryptographicException or ArgumentException or InvalidCastException or InvalidOperationException
+            or IOException or PlatformNotSupportedException or ArithmeticException or Org.BouncyCastle.Security.SecurityUtilityException)
         {
             throw new FormatException("unreadable private key: " + e.Message, e);
         }

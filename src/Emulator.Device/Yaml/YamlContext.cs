@@ -62,6 +62,12 @@ internal sealed class YamlContext
             Add(file, 1, 1, "duplicate key: " + ex.Message);
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser throws this without a position on some malformed streams (found by fuzz/ fleet-yaml).
+            Add(file, 1, 1, "not valid YAML");
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {
@@ -170,6 +176,10 @@ internal sealed class YamlContext
                     }
 
                     break;
+                case AnchorAlias alias when open.Any(o => o.Anchor == alias.Value.Value):
+                    // An alias inside the node it names makes the tree a cycle (found by fuzz/ fleet-yaml).
+                    Add(file, (int)alias.Start.Line, (int)alias.Start.Column, $"alias *{alias.Value.Value} refers to a node that contains it");
+                    return true;
                 case AnchorAlias alias:
                     // An unknown anchor is the parser's error, reported when the tree is built.
                     size = anchors.GetValueOrDefault(alias.Value.Value, 1);
