@@ -24,6 +24,13 @@ public sealed class SshServerOptions
     /// <summary>Text of SSH_MSG_USERAUTH_BANNER, or null to send none.</summary>
     public string? AuthenticationBanner { get; init; }
 
+    /// <summary>
+    /// Methods named in every USERAUTH_FAILURE until a user has partial success: one list for the whole server, as
+    /// OpenSSH's AuthenticationMethods, because a per-user list tells unknown users from known ones (and publickey-only
+    /// users from password users). Each user's <see cref="AuthenticationPolicy"/> still decides what succeeds.
+    /// </summary>
+    public IReadOnlyList<string> AuthenticationMethods { get; init; } = ["publickey", "password", "keyboard-interactive"];
+
     /// <summary>Failed authentication attempts before the connection is closed.</summary>
     public int MaxAuthenticationAttempts { get; init; } = 3;
 

@@ -132,11 +132,13 @@ internal sealed partial class UserAuthService
         if (request is NoneRequest)
         {
             // "none" only asks for the method list and is not counted as a failure (as OpenSSH does).
-            await SendFailureAsync(state.AllowedMethods, partialSuccess: false, cancellationToken);
+            await SendFailureAsync(MethodsToList(state), partialSuccess: false, cancellationToken);
             return null;
         }
 
-        if (!state.IsAllowed(request.MethodName))
+        // keyboard-interactive always prompts, and a user it is not allowed for fails on the response: refusing at
+        // once would tell such users (publickey-only ones) from unknown ones, which are judged as password users.
+        if (!state.IsAllowed(request.MethodName) && request is not KeyboardInteractiveRequest)
         {
             return await FailAsync(request, started, delay: request is PasswordRequest or KeyboardInteractiveRequest, cancellationToken);
         }
@@ -227,7 +229,7 @@ internal sealed partial class UserAuthService
         var started = _options.TimeProvider.GetTimestamp();
         var state = _state;
         var request = new KeyboardInteractiveRequest(state.UserName, ConnectionServiceName);
-        var ok = responses.Length == 1 &&
+        var ok = responses.Length == 1 && state.IsAllowed(request.MethodName) &&
             await _options.Authenticator.CheckPasswordAsync(state.UserName, responses[0], cancellationToken);
         return ok ? await PassAsync(state, request.MethodName, cancellationToken) : await FailAsync(request, started, delay: true, cancellationToken);
     }
@@ -290,9 +292,16 @@ internal sealed partial class UserAuthService
             throw new SshDisconnectException(DisconnectReason.NoMoreAuthMethodsAvailable, "Too many authentication failures");
         }
 
-        await SendFailureAsync(_state!.AllowedMethods, partialSuccess: false, cancellationToken);
+        await SendFailureAsync(MethodsToList(_state!), partialSuccess: false, cancellationToken);
         return null;
     }
+
+    /// <summary>
+    /// The "authentications that can continue" (RFC 4252 5.1): the server-wide list until the user passed a required
+    /// method, so neither the list nor its changes tell whether a user exists or which methods it has.
+    /// </summary>
+    private IReadOnlyList<string> MethodsToList(AuthState state) =>
+        state.HasPartialSuccess ? state.AllowedMethods : _options.AuthenticationMethods;
 
     private async ValueTask SendFailureAsync(IReadOnlyList<string> methods, bool partialSuccess, CancellationToken cancellationToken)
     {
