@@ -34,8 +34,21 @@ public sealed class SshServerOptions
     /// <summary>Failed authentication attempts before the connection is closed.</summary>
     public int MaxAuthenticationAttempts { get; init; } = 3;
 
-    /// <summary>Connections accepted but not yet authenticated, per server (OpenSSH MaxStartups); more are refused with "too many connections".</summary>
+    /// <summary>
+    /// Connections accepted but not yet authenticated, per server (OpenSSH MaxStartups). A newcomer is never refused:
+    /// when all are taken, the oldest one still in key exchange is dropped, else the oldest unauthenticated one.
+    /// </summary>
     public int MaxUnauthenticatedConnections { get; init; } = 64;
+
+    /// <summary>
+    /// Unauthenticated connections one source address may hold (OpenSSH PerSourceMaxStartups); a newcomer from a source
+    /// at the limit takes the slot of that source's oldest (still in key exchange first). Zero or less: no limit.
+    /// </summary>
+    public int MaxUnauthenticatedConnectionsPerSource { get; init; } = 32;
+
+    /// <summary>Key exchanges a connection may run before it authenticates (the first one included): each costs the
+    /// server modular exponentiations and a host-key signature, so a client may not repeat them for free.</summary>
+    public int MaxKeyExchangesBeforeAuthentication { get; init; } = 2;
 
     /// <summary>Time from TCP accept to successful authentication before disconnect.</summary>
     public TimeSpan LoginGraceTime { get; init; } = TimeSpan.FromSeconds(60);

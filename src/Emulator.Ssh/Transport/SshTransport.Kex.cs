@@ -70,6 +70,11 @@ internal sealed partial class SshTransport
     /// <summary>Runs one key exchange after the client's KEXINIT arrived; returns once both NEWKEYS are through.</summary>
     private async ValueTask RunKexAsync(ReadOnlyMemory<byte> clientKexInitPayload, CancellationToken cancellationToken)
     {
+        if (!_authenticated && ++_keyExchangesBeforeAuthentication > _settings.MaxKeyExchangesBeforeAuthentication)
+        {
+            throw new SshDisconnectException(DisconnectReason.ProtocolError, "too many key exchanges before authentication");
+        }
+
         var client = KexInitMessage.Parse(clientKexInitPayload.Span);
         await StartKexAsync(cancellationToken);
         var server = _ourKexInit!;

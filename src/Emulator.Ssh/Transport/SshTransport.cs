@@ -43,6 +43,7 @@ internal sealed partial class SshTransport : IPacketConnection
     private bool _packetsBeforeKexInit;
     private int _closed;
     private bool _authenticated;
+    private int _keyExchangesBeforeAuthentication;
     private ITimer? _rekeyTimer;
 
     private SshTransport(IDuplexPipe pipe, TransportSettings settings)
