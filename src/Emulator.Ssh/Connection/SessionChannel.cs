@@ -171,6 +171,12 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
 
     public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
+        if (payload.Span[0] is MessageNumbers.ChannelData or MessageNumbers.ChannelExtendedData)
+        {
+            // Before the lock: the reading loop takes it to answer requests, and must never wait for a rekey to end.
+            await _context.Connection.WaitForSendRoomAsync(cancellationToken);
+        }
+
         await _sendLock.WaitAsync(cancellationToken);
         try
         {

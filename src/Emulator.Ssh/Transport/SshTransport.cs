@@ -218,6 +218,26 @@ internal sealed partial class SshTransport : IPacketConnection
         }
     }
 
+    /// <inheritdoc />
+    public async ValueTask WaitForSendRoomAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task finished;
+            lock (_stateLock)
+            {
+                if (!_kexInProgress || _heldBytes < _settings.MaxQueuedBytesDuringRekey)
+                {
+                    return;
+                }
+
+                finished = _kexFinished!.Task;
+            }
+
+            await finished.WaitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Sequence number of the packet last returned by <see cref="ReadPacketAsync"/> (what UNIMPLEMENTED quotes).</summary>
     public uint LastReceivedSequenceNumber => _packets.ReadSequence - 1;
 
@@ -268,10 +288,12 @@ internal sealed partial class SshTransport : IPacketConnection
     }
 
     /// <summary>
-    /// Whether a payload may join the queue held during a key exchange. Channel data (the bulk) is held up to
-    /// MaxQueuedBytesDuringRekey, after which its writers wait. Control messages are small answers to client messages,
-    /// often written by the very loop that must read the client's kex messages, so they never wait (that could
-    /// deadlock); a client that provokes more than twice the bound of them before finishing the exchange is dropped.
+    /// Whether a payload may join the queue held during a key exchange. Channel data (the bulk) is bounded by its
+    /// senders, which wait in <see cref="WaitForSendRoomAsync"/> once MaxQueuedBytesDuringRekey is held, outside their
+    /// channel locks (waiting here, under such a lock, deadlocked the reading loop when it needed that lock to answer a
+    /// channel request); only past twice the bound does a write wait here. Control messages are small answers to client
+    /// messages, often written by the very loop that must read the client's kex messages, so they never wait; a client
+    /// that provokes more than twice the bound of them before finishing the exchange is dropped.
     /// </summary>
     private bool MayHold(byte number, int length)
     {
@@ -283,7 +305,7 @@ internal sealed partial class SshTransport : IPacketConnection
                 : throw new SshDisconnectException(DisconnectReason.ProtocolError, "too much traffic queued while the key exchange is pending");
         }
 
-        return _heldBytes + length <= bound || _heldBytes == 0;
+        return _heldBytes + length <= 2L * bound || _heldBytes == 0;
     }
 
     private bool RekeyDue =>

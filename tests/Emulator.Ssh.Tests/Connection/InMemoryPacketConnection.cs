@@ -62,6 +62,9 @@ internal sealed class InMemoryPacketConnection : IPacketConnection
 
     public void OnAuthenticated() => Authenticated = true;
 
+    /// <summary>No key exchange here, so never a wait.</summary>
+    public ValueTask WaitForSendRoomAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     public ValueTask DisconnectAsync(DisconnectReason reason, string description, CancellationToken cancellationToken)
     {
         DisconnectReason = reason;
