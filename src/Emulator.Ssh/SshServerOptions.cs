@@ -31,6 +31,19 @@ public sealed class SshServerOptions
     /// </summary>
     public IReadOnlyList<string> AuthenticationMethods { get; init; } = ["publickey", "password", "keyboard-interactive"];
 
+    /// <summary>
+    /// Public key algorithms accepted in user authentication, also sent as server-sig-algs (RFC 8308 3.1). A strict
+    /// policy drops "ssh-rsa" (SHA-1) and "ssh-dss" here; the default accepts what old device clients use.
+    /// </summary>
+    public IReadOnlyList<string> UserSignatureAlgorithms { get; init; } =
+        ["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa", "ssh-dss"];
+
+    /// <summary>
+    /// Smallest prime diffie-hellman-group-exchange offers (RFC 4419 allows 1024; OpenSSH's server has refused less than
+    /// 2048 since 7.0). A request that only fits smaller groups fails the key exchange.
+    /// </summary>
+    public int MinimumGroupExchangeBits { get; init; } = 1024;
+
     /// <summary>Failed authentication attempts before the connection is closed.</summary>
     public int MaxAuthenticationAttempts { get; init; } = 3;
 

@@ -167,7 +167,8 @@ internal sealed partial class UserAuthService
 
     private async ValueTask<string?> OnPublicKeyAsync(AuthState state, PublicKeyRequest request, long started, CancellationToken cancellationToken)
     {
-        if (!PublicKeyAlgorithms.Fits(request.Algorithm, request.KeyBlob) ||
+        if (!_options.UserSignatureAlgorithms.Contains(request.Algorithm, StringComparer.Ordinal) ||
+            !PublicKeyAlgorithms.Fits(request.Algorithm, request.KeyBlob) ||
             !await _options.Authenticator.IsAuthorizedKeyAsync(request.UserName, request.KeyBlob, cancellationToken))
         {
             return await FailAsync(request, started, delay: false, cancellationToken);

@@ -86,6 +86,8 @@ internal sealed class DhGroupExchangeKex(HashAlgorithmName hash) : IKeyExchange
 
     public async ValueTask<KexResult> RunServerAsync(KexContext context, CancellationToken cancellationToken)
     {
+        // The server's floor: never below RFC 4419's 1024, raised by a stricter policy (OpenSSH uses 2048).
+        var floor = Math.Clamp(context.MinimumGroupBits, MinimumBits, MaximumBits);
         var request = (await context.ReadAsync(cancellationToken)).ToArray();
         var reader = new SshReader(request.AsSpan(1));
         int min, preferred, max;
@@ -93,7 +95,7 @@ internal sealed class DhGroupExchangeKex(HashAlgorithmName hash) : IKeyExchange
         if (old)
         {
             preferred = (int)Math.Min(reader.ReadUInt32(), int.MaxValue);
-            min = MinimumBits;
+            min = floor;
             max = MaximumBits;
         }
         else if (request[0] == MessageNumbers.KexDhGexRequest)
@@ -112,7 +114,7 @@ internal sealed class DhGroupExchangeKex(HashAlgorithmName hash) : IKeyExchange
         }
 
         reader.EnsureAtEnd();
-        var group = DhGroups.Choose(Math.Max(min, MinimumBits), Math.Clamp(preferred, MinimumBits, MaximumBits), Math.Min(max, MaximumBits))
+        var group = DhGroups.Choose(Math.Max(min, floor), Math.Clamp(preferred, floor, MaximumBits), Math.Min(max, MaximumBits))
             ?? throw new SshDisconnectException(DisconnectReason.KeyExchangeFailed, $"no DH group between {min} and {max} bits");
         await context.WriteAsync(KexContext.BuildMessage(MessageNumbers.KexDhGexGroup, (ref SshWriter w) =>
         {

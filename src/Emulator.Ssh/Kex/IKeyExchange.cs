@@ -33,6 +33,9 @@ internal sealed class KexContext(
 
     public string SignatureAlgorithm { get; } = signatureAlgorithm;
 
+    /// <summary>Smallest prime a group exchange may offer (server policy).</summary>
+    public int MinimumGroupBits { get; init; } = DhGroupExchangeKex.MinimumBits;
+
     /// <summary>Next kex-method message from the client (generic transport messages are handled below).</summary>
     public ValueTask<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken) => read(cancellationToken);
 

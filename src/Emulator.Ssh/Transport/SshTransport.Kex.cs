@@ -98,7 +98,10 @@ internal sealed partial class SshTransport
         var keyType = SshPublicKey.KeyTypeForSignatureAlgorithm(agreed.HostKey)!;
         var hostKey = await _settings.HostKeys.GetKeyAsync(keyType, cancellationToken);
         var context = new KexContext(ClientIdentification, _settings.IdentificationString, client.Payload, server.Payload,
-            hostKey, agreed.HostKey, ReadKexMessageAsync, WriteKexMessageAsync);
+            hostKey, agreed.HostKey, ReadKexMessageAsync, WriteKexMessageAsync)
+        {
+            MinimumGroupBits = _settings.MinimumGroupExchangeBits,
+        };
         var result = await KexTable.ByName[agreed.KeyExchange].RunServerAsync(context, cancellationToken);
         if (first)
         {
