@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Emulator.Ssh.Kex;
+using Emulator.Ssh.Messages;
 using Emulator.Ssh.Wire;
 using Microsoft.Extensions.Logging;
 
@@ -312,22 +313,10 @@ internal sealed partial class SshTransport : IPacketConnection
         _firstKexDone && !_kexInProgress
         && (_packets.BytesReadSinceKeys >= _settings.RekeyAfterBytes || _packets.BytesWrittenSinceKeys >= _settings.RekeyAfterBytes);
 
-    /// <summary>Longest DISCONNECT description sent: texts built from peer input (lists, names) must fit any packet.</summary>
-    public const int MaxDisconnectDescriptionLength = 512;
-
     private async ValueTask SendDisconnectAsync(DisconnectReason reason, string description, CancellationToken cancellationToken)
     {
-        if (description.Length > MaxDisconnectDescriptionLength)
-        {
-            description = description[..MaxDisconnectDescriptionLength] + "...";
-        }
+        var payload = new DisconnectMessage(reason, description).ToPayload();
 
-        var buffer = new ArrayBufferWriter<byte>(64 + description.Length);
-        var writer = new SshWriter(buffer);
-        writer.WriteByte(MessageNumbers.Disconnect);
-        writer.WriteUInt32((uint)reason);
-        writer.WriteString(description);
-        writer.WriteString("");
         // A peer that stopped reading must not hold the close up for long.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(2));
@@ -337,7 +326,7 @@ internal sealed partial class SshTransport : IPacketConnection
             {
                 try
                 {
-                    await _packets.WriteAsync(buffer.WrittenMemory, timeout.Token);
+                    await _packets.WriteAsync(payload, timeout.Token);
                 }
                 finally
                 {
@@ -392,11 +381,8 @@ internal sealed partial class SshTransport : IPacketConnection
 
     private static SshDisconnectException PeerDisconnected(ReadOnlySpan<byte> payload)
     {
-        var reader = new SshReader(payload[1..]);
-        var code = reader.ReadUInt32();
-        var description = reader.Remaining >= 4 ? reader.ReadUtf8String() : "";
-        var reason = Enum.IsDefined(typeof(DisconnectReason), (int)code) ? (DisconnectReason)code : DisconnectReason.ByApplication;
-        return new SshDisconnectException(reason, $"{PeerDisconnectPrefix} ({code}): {Sanitize(description)}") { ByPeer = true };
+        var message = DisconnectMessage.Parse(payload, out var code);
+        return new SshDisconnectException(message.Reason, $"{PeerDisconnectPrefix} ({code}): {Sanitize(message.Description)}") { ByPeer = true };
     }
 
     private static string DebugText(ReadOnlySpan<byte> payload)

@@ -151,7 +151,7 @@ public class PreAuthExceptionTests
         await client.Packets.WriteRawAsync(HostileClient.CleartextPacket(HugeUnmatchedKexInit()), Ct);
         var (reason, text) = await ReadDisconnectAsync(client);
         Assert.Equal(DisconnectReason.KeyExchangeFailed, reason);
-        Assert.True(text.Length <= SshTransport.MaxDisconnectDescriptionLength + 3);
+        Assert.True(text.Length <= Messages.DisconnectMessage.MaxDescriptionLength + 3);
         await AssertClosedAsync(client);
         var error = await Assert.ThrowsAsync<SshDisconnectException>(() => serverTask);
         Assert.Equal(DisconnectReason.KeyExchangeFailed, error.Reason);
