@@ -2,6 +2,7 @@ using System.Buffers;
 using Emulator.Ssh.Crypto;
 using Emulator.Ssh.Kex;
 using Emulator.Ssh.Keys;
+using Emulator.Ssh.Messages;
 using Emulator.Ssh.Wire;
 
 namespace Emulator.Ssh.Transport;
@@ -119,7 +120,7 @@ internal sealed partial class SshTransport
             await _packets.WriteNewKeysAsync(new[] { MessageNumbers.NewKeys }, encrypt, compress, compressNow, _strictKex, cancellationToken);
             if (first && _clientWantsExtInfo)
             {
-                await _packets.WriteAsync(BuildExtInfo(), cancellationToken);
+                await _packets.WriteAsync(new ServerSignatureAlgorithmsMessage(_settings.ServerSignatureAlgorithms).ToPayload(), cancellationToken);
             }
         }
         finally
@@ -247,17 +248,6 @@ internal sealed partial class SshTransport
         {
             _sendLock.Release();
         }
-    }
-
-    private byte[] BuildExtInfo()
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        var writer = new SshWriter(buffer);
-        writer.WriteByte(MessageNumbers.ExtInfo);
-        writer.WriteUInt32(1);
-        writer.WriteString("server-sig-algs");
-        writer.WriteNameList(_settings.ServerSignatureAlgorithms);
-        return buffer.WrittenSpan.ToArray();
     }
 
     private TimeSpan RekeyInterval => _settings.RekeyAfterTime > TimeSpan.Zero ? _settings.RekeyAfterTime : Timeout.InfiniteTimeSpan;

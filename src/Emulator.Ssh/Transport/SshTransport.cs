@@ -243,13 +243,8 @@ internal sealed partial class SshTransport : IPacketConnection
     public uint LastReceivedSequenceNumber => _packets.ReadSequence - 1;
 
     /// <inheritdoc />
-    public ValueTask SendUnimplementedAsync(CancellationToken cancellationToken)
-    {
-        var message = new byte[5];
-        message[0] = MessageNumbers.Unimplemented;
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(message.AsSpan(1), LastReceivedSequenceNumber);
-        return WritePacketAsync(message, cancellationToken);
-    }
+    public ValueTask SendUnimplementedAsync(CancellationToken cancellationToken) =>
+        WritePacketAsync(new UnimplementedMessage(LastReceivedSequenceNumber).ToPayload(), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Call after USERAUTH_SUCCESS has been written and before the next read.</remarks>
