@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Emulator.Ssh.Messages;
 using Emulator.Ssh.Transport;
 using Emulator.Ssh.Wire;
 using BigInteger = Org.BouncyCastle.Math.BigInteger;
@@ -64,12 +65,7 @@ internal sealed class DhGroupKex(DhGroup group, HashAlgorithmName hash) : IKeyEx
         writer.WriteMpint(e.ToByteArrayUnsigned());
         writer.WriteMpint(f.ToByteArrayUnsigned());
         var (result, signature) = context.Complete(hashInput, KexContext.EncodeMpint(k.ToByteArrayUnsigned()), hash);
-        await context.WriteAsync(KexContext.BuildMessage(MessageNumbers.KexDhReply, (ref SshWriter w) =>
-        {
-            w.WriteString(context.HostKey.PublicKeyBlob.Span);
-            w.WriteMpint(f.ToByteArrayUnsigned());
-            w.WriteString(signature);
-        }), cancellationToken);
+        await context.WriteAsync(DhReplyMessage.FixedGroup(context.HostKey.PublicKeyBlob, f.ToByteArrayUnsigned(), signature).ToPayload(), cancellationToken);
         return result;
     }
 }
@@ -116,11 +112,7 @@ internal sealed class DhGroupExchangeKex(HashAlgorithmName hash) : IKeyExchange
         reader.EnsureAtEnd();
         var group = DhGroups.Choose(Math.Max(min, floor), Math.Clamp(preferred, floor, MaximumBits), Math.Min(max, MaximumBits))
             ?? throw new SshDisconnectException(DisconnectReason.KeyExchangeFailed, $"no DH group between {min} and {max} bits");
-        await context.WriteAsync(KexContext.BuildMessage(MessageNumbers.KexDhGexGroup, (ref SshWriter w) =>
-        {
-            w.WriteMpint(group.P.ToByteArrayUnsigned());
-            w.WriteMpint(group.G.ToByteArrayUnsigned());
-        }), cancellationToken);
+        await context.WriteAsync(new GexGroupMessage(group.P.ToByteArrayUnsigned(), group.G.ToByteArrayUnsigned()).ToPayload(), cancellationToken);
 
         var init = await context.ExpectAsync(MessageNumbers.KexDhGexInit, "KEX_DH_GEX_INIT", cancellationToken);
         var initReader = new SshReader(init.AsSpan(1));
@@ -146,12 +138,7 @@ internal sealed class DhGroupExchangeKex(HashAlgorithmName hash) : IKeyExchange
         writer.WriteMpint(e.ToByteArrayUnsigned());
         writer.WriteMpint(f.ToByteArrayUnsigned());
         var (result, signature) = context.Complete(hashInput, KexContext.EncodeMpint(k.ToByteArrayUnsigned()), hash);
-        await context.WriteAsync(KexContext.BuildMessage(MessageNumbers.KexDhGexReply, (ref SshWriter w) =>
-        {
-            w.WriteString(context.HostKey.PublicKeyBlob.Span);
-            w.WriteMpint(f.ToByteArrayUnsigned());
-            w.WriteString(signature);
-        }), cancellationToken);
+        await context.WriteAsync(DhReplyMessage.GroupExchange(context.HostKey.PublicKeyBlob, f.ToByteArrayUnsigned(), signature).ToPayload(), cancellationToken);
         return result;
     }
 }

@@ -96,16 +96,4 @@ internal sealed class KexContext(
         new SshWriter(buffer).WriteString(value);
         return buffer.WrittenSpan.ToArray();
     }
-
-    /// <summary>Builds a reply message: byte number, string K_S, then the method's fields, then string signature.</summary>
-    public static byte[] BuildMessage(byte number, KeyEncodingAction fields)
-    {
-        var buffer = new ArrayBufferWriter<byte>(2048);
-        var writer = new SshWriter(buffer);
-        writer.WriteByte(number);
-        fields(ref writer);
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    public delegate void KeyEncodingAction(ref SshWriter writer);
 }
