@@ -17,8 +17,8 @@ public sealed partial class SshServer
     private readonly Func<SshServerOptions> _options;
     private readonly TransportAcceptor _acceptTransport;
     private readonly SignatureVerifier _verifySignature;
+    private readonly PreAuthAdmission _admission = new();
     private int _connectionCount;
-    private int _unauthenticatedCount;
     private long _nextConnectionNumber;
 
     /// <param name="options">Read once per new connection, so settings changed at run time apply to the next login.</param>
@@ -41,7 +41,7 @@ public sealed partial class SshServer
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
 
     /// <summary>Connections that have not yet authenticated (bounded by <see cref="SshServerOptions.MaxUnauthenticatedConnections"/>).</summary>
-    public int UnauthenticatedConnectionCount => Volatile.Read(ref _unauthenticatedCount);
+    public int UnauthenticatedConnectionCount => _admission.Count;
 
     /// <summary>Runs one connection: version exchange, key exchange, authentication, channels, until either side closes.
     /// Never throws for protocol errors of the peer; they end this connection only. Cancelling ends it with a DISCONNECT by application.</summary>
@@ -49,20 +49,20 @@ public sealed partial class SshServer
     {
         ArgumentNullException.ThrowIfNull(connection);
         Interlocked.Increment(ref _connectionCount);
-        var unauthenticated = new UnauthenticatedSlot(this);
         var options = _options();
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SshServer>();
+        var source = (connection.RemoteEndPoint as IPEndPoint)?.Address;
+        if (source is { IsIPv4MappedToIPv6: true })
+        {
+            source = source.MapToIPv4();
+        }
+
+        // Never refuses the newcomer: when the limits are reached an older unauthenticated connection makes room.
+        using var unauthenticated = _admission.Admit(source, options.MaxUnauthenticatedConnections,
+            options.MaxUnauthenticatedConnectionsPerSource, out _);
         try
         {
             var connectionId = $"ssh-{Interlocked.Increment(ref _nextConnectionNumber)}@{connection.RemoteEndPoint}";
-            if (Interlocked.Increment(ref _unauthenticatedCount) > options.MaxUnauthenticatedConnections)
-            {
-                LogTooMany(logger, connectionId, options.MaxUnauthenticatedConnections);
-                await EarlyDisconnect.SendAsync(connection.Transport, options.IdentificationString,
-                    DisconnectReason.TooManyConnections, "too many connections", options.TimeProvider);
-                return;
-            }
-
             await RunAsync(connection, options, connectionId, unauthenticated, logger, cancellationToken);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -72,18 +72,17 @@ public sealed partial class SshServer
         }
         finally
         {
-            unauthenticated.Release();
             Interlocked.Decrement(ref _connectionCount);
         }
     }
 
     private async Task RunAsync(SshConnectionInfo info, SshServerOptions options, string connectionId,
-        UnauthenticatedSlot unauthenticated, ILogger logger, CancellationToken cancellationToken)
+        PreAuthAdmission.Ticket unauthenticated, ILogger logger, CancellationToken cancellationToken)
     {
         using var graceTimer = options.LoginGraceTime > TimeSpan.Zero
             ? new CancellationTokenSource(options.LoginGraceTime, options.TimeProvider)
             : new CancellationTokenSource();
-        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, graceTimer.Token);
+        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, graceTimer.Token, unauthenticated.Evicted);
 
         IPacketConnection packets;
         try
@@ -93,10 +92,20 @@ public sealed partial class SshServer
         catch (Exception ex) when (ex is SshDisconnectException or IOException or OperationCanceledException or InvalidOperationException)
         {
             // The transport has already said what it had to (or the peer is gone); nothing above it ran yet.
-            LogTransportFailed(logger, connectionId, LogText.Escape(ex.Message, LogText.MaxMessageLength));
+            if (unauthenticated.WasEvicted)
+            {
+                LogEvicted(logger, connectionId, "key exchange");
+            }
+            else
+            {
+                LogTransportFailed(logger, connectionId, LogText.Escape(ex.Message, LogText.MaxMessageLength));
+            }
+
             await CompleteQuietlyAsync(info.Transport);
             return;
         }
+
+        unauthenticated.OnKeyExchangeDone();
 
         await using (packets)
         {
@@ -110,6 +119,12 @@ public sealed partial class SshServer
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
+                    if (unauthenticated.WasEvicted)
+                    {
+                        LogEvicted(logger, connectionId, "authentication");
+                        throw new SshDisconnectException(DisconnectReason.TooManyConnections, "too many unauthenticated connections");
+                    }
+
                     throw new SshDisconnectException(DisconnectReason.ByApplication, "login grace time exceeded");
                 }
 
@@ -165,22 +180,8 @@ public sealed partial class SshServer
         await pipe.Input.CompleteAsync();
     }
 
-    /// <summary>Counts a connection as unauthenticated from accept until success or end, exactly once.</summary>
-    private sealed class UnauthenticatedSlot(SshServer server)
-    {
-        private int _released;
-
-        public void Release()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                Interlocked.Decrement(ref server._unauthenticatedCount);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{ConnectionId}: refused, already {Max} unauthenticated connections")]
-    private static partial void LogTooMany(ILogger logger, string connectionId, int max);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ConnectionId}: dropped during {Phase}: its unauthenticated slot went to a newer connection")]
+    private static partial void LogEvicted(ILogger logger, string connectionId, string phase);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{ConnectionId}: transport setup failed: {Reason}")]
     private static partial void LogTransportFailed(ILogger logger, string connectionId, string reason);

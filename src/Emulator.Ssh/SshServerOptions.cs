@@ -24,11 +24,44 @@ public sealed class SshServerOptions
     /// <summary>Text of SSH_MSG_USERAUTH_BANNER, or null to send none.</summary>
     public string? AuthenticationBanner { get; init; }
 
+    /// <summary>
+    /// Methods named in every USERAUTH_FAILURE until a user has partial success: one list for the whole server, as
+    /// OpenSSH's AuthenticationMethods, because a per-user list tells unknown users from known ones (and publickey-only
+    /// users from password users). Each user's <see cref="AuthenticationPolicy"/> still decides what succeeds.
+    /// </summary>
+    public IReadOnlyList<string> AuthenticationMethods { get; init; } = ["publickey", "password", "keyboard-interactive"];
+
+    /// <summary>
+    /// Public key algorithms accepted in user authentication, also sent as server-sig-algs (RFC 8308 3.1). A strict
+    /// policy drops "ssh-rsa" (SHA-1) and "ssh-dss" here; the default accepts what old device clients use.
+    /// </summary>
+    public IReadOnlyList<string> UserSignatureAlgorithms { get; init; } =
+        ["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa", "ssh-dss"];
+
+    /// <summary>
+    /// Smallest prime diffie-hellman-group-exchange offers (RFC 4419 allows 1024; OpenSSH's server has refused less than
+    /// 2048 since 7.0). A request that only fits smaller groups fails the key exchange.
+    /// </summary>
+    public int MinimumGroupExchangeBits { get; init; } = 1024;
+
     /// <summary>Failed authentication attempts before the connection is closed.</summary>
     public int MaxAuthenticationAttempts { get; init; } = 3;
 
-    /// <summary>Connections accepted but not yet authenticated, per server (OpenSSH MaxStartups); more are refused with "too many connections".</summary>
+    /// <summary>
+    /// Connections accepted but not yet authenticated, per server (OpenSSH MaxStartups). A newcomer is never refused:
+    /// when all are taken, the oldest one still in key exchange is dropped, else the oldest unauthenticated one.
+    /// </summary>
     public int MaxUnauthenticatedConnections { get; init; } = 64;
+
+    /// <summary>
+    /// Unauthenticated connections one source address may hold (OpenSSH PerSourceMaxStartups); a newcomer from a source
+    /// at the limit takes the slot of that source's oldest (still in key exchange first). Zero or less: no limit.
+    /// </summary>
+    public int MaxUnauthenticatedConnectionsPerSource { get; init; } = 32;
+
+    /// <summary>Key exchanges a connection may run before it authenticates (the first one included): each costs the
+    /// server modular exponentiations and a host-key signature, so a client may not repeat them for free.</summary>
+    public int MaxKeyExchangesBeforeAuthentication { get; init; } = 2;
 
     /// <summary>Time from TCP accept to successful authentication before disconnect.</summary>
     public TimeSpan LoginGraceTime { get; init; } = TimeSpan.FromSeconds(60);

@@ -20,7 +20,8 @@ internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueT
     {
         var directory = await users(cancellationToken);
 
-        // An unknown user gets the policy of an ordinary password user, so the method list reveals nothing.
+        // An unknown user is judged as an ordinary password user whose password never matches. Clients never see these
+        // policies as method lists: the SSH layer lists one server-wide set until a partial success.
         return directory.GetAuthenticationType(userName) switch
         {
             SshAuthenticationType.PublicKey => _publicKey,

@@ -46,6 +46,9 @@ internal sealed class AuthState
 
     public bool IsAllowed(string method) => AllowedMethods.Contains(method);
 
+    /// <summary>Whether a required method was passed (partial success): only then may answers depend on the user.</summary>
+    public bool HasPartialSuccess => _satisfied.Count > 0;
+
     /// <summary>Records a passed method and tells whether the user is now fully authenticated (false: partial success).</summary>
     public bool Pass(string method)
     {

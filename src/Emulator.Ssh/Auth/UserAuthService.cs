@@ -1,5 +1,6 @@
 using System.Buffers;
 using Emulator.Ssh.Connection;
+using Emulator.Ssh.Messages;
 using Emulator.Ssh.Transport;
 using Emulator.Ssh.Wire;
 using Microsoft.Extensions.Logging;
@@ -64,7 +65,7 @@ internal sealed partial class UserAuthService
 
                     break;
                 case MessageRoute.UserAuthMethod:
-                    if (await OnInfoResponseAsync(ParseInfoResponse(packet.Span), cancellationToken) is { } kbdUser)
+                    if (await OnInfoResponseAsync(UserAuthInfoResponseMessage.Parse(packet.Span).Responses, cancellationToken) is { } kbdUser)
                     {
                         return kbdUser;
                     }
@@ -84,20 +85,13 @@ internal sealed partial class UserAuthService
 
     private async ValueTask OnServiceRequestAsync(ReadOnlyMemory<byte> packet, CancellationToken cancellationToken)
     {
-        var reader = new SshReader(packet.Span);
-        reader.ReadByte();
-        var service = reader.ReadAsciiString();
-        reader.EnsureAtEnd();
+        var service = ServiceRequestMessage.Parse(packet.Span).ServiceName;
         if (service != ServiceName)
         {
             throw new SshDisconnectException(DisconnectReason.ServiceNotAvailable, $"service not available: {Truncate(service)}");
         }
 
-        var buffer = new ArrayBufferWriter<byte>(32);
-        var writer = new SshWriter(buffer);
-        writer.WriteByte(MessageNumbers.ServiceAccept);
-        writer.WriteString(ServiceName);
-        await _connection.WritePacketAsync(buffer.WrittenMemory, cancellationToken);
+        await _connection.WritePacketAsync(new ServiceAcceptMessage(ServiceName).ToPayload(), cancellationToken);
         _phase = ProtocolPhase.Authenticating;
     }
 
@@ -132,11 +126,13 @@ internal sealed partial class UserAuthService
         if (request is NoneRequest)
         {
             // "none" only asks for the method list and is not counted as a failure (as OpenSSH does).
-            await SendFailureAsync(state.AllowedMethods, partialSuccess: false, cancellationToken);
+            await SendFailureAsync(MethodsToList(state), partialSuccess: false, cancellationToken);
             return null;
         }
 
-        if (!state.IsAllowed(request.MethodName))
+        // keyboard-interactive always prompts, and a user it is not allowed for fails on the response: refusing at
+        // once would tell such users (publickey-only ones) from unknown ones, which are judged as password users.
+        if (!state.IsAllowed(request.MethodName) && request is not KeyboardInteractiveRequest)
         {
             return await FailAsync(request, started, delay: request is PasswordRequest or KeyboardInteractiveRequest, cancellationToken);
         }
@@ -165,7 +161,8 @@ internal sealed partial class UserAuthService
 
     private async ValueTask<string?> OnPublicKeyAsync(AuthState state, PublicKeyRequest request, long started, CancellationToken cancellationToken)
     {
-        if (!PublicKeyAlgorithms.Fits(request.Algorithm, request.KeyBlob) ||
+        if (!_options.UserSignatureAlgorithms.Contains(request.Algorithm, StringComparer.Ordinal) ||
+            !PublicKeyAlgorithms.Fits(request.Algorithm, request.KeyBlob) ||
             !await _options.Authenticator.IsAuthorizedKeyAsync(request.UserName, request.KeyBlob, cancellationToken))
         {
             return await FailAsync(request, started, delay: false, cancellationToken);
@@ -174,12 +171,7 @@ internal sealed partial class UserAuthService
         if (request.Signature is null)
         {
             // A query: the key would do; the client signs next (RFC 4252 7, SSH_MSG_USERAUTH_PK_OK).
-            var buffer = new ArrayBufferWriter<byte>(request.KeyBlob.Length + 64);
-            var writer = new SshWriter(buffer);
-            writer.WriteByte(MessageNumbers.UserAuthPkOk);
-            writer.WriteString(request.Algorithm);
-            writer.WriteString(request.KeyBlob);
-            await _connection.WritePacketAsync(buffer.WrittenMemory, cancellationToken);
+            await _connection.WritePacketAsync(new UserAuthPkOkMessage(request.Algorithm, request.KeyBlob).ToPayload(), cancellationToken);
             return null;
         }
 
@@ -216,7 +208,7 @@ internal sealed partial class UserAuthService
         }
     }
 
-    private async ValueTask<string?> OnInfoResponseAsync(string[] responses, CancellationToken cancellationToken)
+    private async ValueTask<string?> OnInfoResponseAsync(IReadOnlyList<string> responses, CancellationToken cancellationToken)
     {
         if (!_keyboardInteractivePending || _state is null)
         {
@@ -227,31 +219,9 @@ internal sealed partial class UserAuthService
         var started = _options.TimeProvider.GetTimestamp();
         var state = _state;
         var request = new KeyboardInteractiveRequest(state.UserName, ConnectionServiceName);
-        var ok = responses.Length == 1 &&
+        var ok = responses.Count == 1 && state.IsAllowed(request.MethodName) &&
             await _options.Authenticator.CheckPasswordAsync(state.UserName, responses[0], cancellationToken);
         return ok ? await PassAsync(state, request.MethodName, cancellationToken) : await FailAsync(request, started, delay: true, cancellationToken);
-    }
-
-    private static string[] ParseInfoResponse(ReadOnlySpan<byte> payload)
-    {
-        var reader = new SshReader(payload);
-        reader.ReadByte();
-        var count = reader.ReadUInt32();
-
-        // One prompt was sent; a client answering with many is broken or hostile.
-        if (count > 16)
-        {
-            throw new SshDisconnectException(DisconnectReason.ProtocolError, "too many keyboard-interactive responses");
-        }
-
-        var responses = new string[count];
-        for (var i = 0; i < responses.Length; i++)
-        {
-            responses[i] = reader.ReadUtf8String();
-        }
-
-        reader.EnsureAtEnd();
-        return responses;
     }
 
     private async ValueTask<string?> PassAsync(AuthState state, string method, CancellationToken cancellationToken)
@@ -263,7 +233,7 @@ internal sealed partial class UserAuthService
             return null;
         }
 
-        await _connection.WritePacketAsync(Payloads.Single(MessageNumbers.UserAuthSuccess), cancellationToken);
+        await _connection.WritePacketAsync(UserAuthSuccessMessage.Instance.ToPayload(), cancellationToken);
         _connection.OnAuthenticated();
         _phase = ProtocolPhase.Authenticated;
         LogAuthenticated(_logger, _connectionId, LogText.Escape(state.UserName), method);
@@ -290,43 +260,25 @@ internal sealed partial class UserAuthService
             throw new SshDisconnectException(DisconnectReason.NoMoreAuthMethodsAvailable, "Too many authentication failures");
         }
 
-        await SendFailureAsync(_state!.AllowedMethods, partialSuccess: false, cancellationToken);
+        await SendFailureAsync(MethodsToList(_state!), partialSuccess: false, cancellationToken);
         return null;
     }
 
-    private async ValueTask SendFailureAsync(IReadOnlyList<string> methods, bool partialSuccess, CancellationToken cancellationToken)
-    {
-        var buffer = new ArrayBufferWriter<byte>(96);
-        var writer = new SshWriter(buffer);
-        writer.WriteByte(MessageNumbers.UserAuthFailure);
-        writer.WriteNameList(methods);
-        writer.WriteBoolean(partialSuccess);
-        await _connection.WritePacketAsync(buffer.WrittenMemory, cancellationToken);
-    }
+    /// <summary>
+    /// The "authentications that can continue" (RFC 4252 5.1): the server-wide list until the user passed a required
+    /// method, so neither the list nor its changes tell whether a user exists or which methods it has.
+    /// </summary>
+    private IReadOnlyList<string> MethodsToList(AuthState state) =>
+        state.HasPartialSuccess ? state.AllowedMethods : _options.AuthenticationMethods;
 
-    private async ValueTask SendBannerAsync(string text, CancellationToken cancellationToken)
-    {
-        var buffer = new ArrayBufferWriter<byte>(text.Length + 16);
-        var writer = new SshWriter(buffer);
-        writer.WriteByte(MessageNumbers.UserAuthBanner);
-        writer.WriteString(text);
-        writer.WriteString(string.Empty);
-        await _connection.WritePacketAsync(buffer.WrittenMemory, cancellationToken);
-    }
+    private ValueTask SendFailureAsync(IReadOnlyList<string> methods, bool partialSuccess, CancellationToken cancellationToken) =>
+        _connection.WritePacketAsync(new UserAuthFailureMessage(methods, partialSuccess).ToPayload(), cancellationToken);
 
-    private async ValueTask SendInfoRequestAsync(CancellationToken cancellationToken)
-    {
-        var buffer = new ArrayBufferWriter<byte>(48);
-        var writer = new SshWriter(buffer);
-        writer.WriteByte(MessageNumbers.UserAuthInfoRequest);
-        writer.WriteString(string.Empty); // name
-        writer.WriteString(string.Empty); // instruction
-        writer.WriteString(string.Empty); // language tag
-        writer.WriteUInt32(1);
-        writer.WriteString("Password: ");
-        writer.WriteBoolean(false); // no echo
-        await _connection.WritePacketAsync(buffer.WrittenMemory, cancellationToken);
-    }
+    private ValueTask SendBannerAsync(string text, CancellationToken cancellationToken) =>
+        _connection.WritePacketAsync(new UserAuthBannerMessage(text).ToPayload(), cancellationToken);
+
+    private ValueTask SendInfoRequestAsync(CancellationToken cancellationToken) =>
+        _connection.WritePacketAsync(UserAuthInfoRequestMessage.Password.ToPayload(), cancellationToken);
 
     private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "...";
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using Emulator.Ssh.Messages;
 using Emulator.Ssh.Transport;
 using Emulator.Ssh.Wire;
 using Microsoft.Extensions.Logging;
@@ -102,10 +103,7 @@ internal sealed partial class ConnectionService
 
     private async ValueTask OnGlobalRequestAsync(ReadOnlyMemory<byte> packet, CancellationToken cancellationToken)
     {
-        var reader = new SshReader(packet.Span);
-        reader.ReadByte();
-        var name = reader.ReadAsciiString();
-        var wantReply = reader.ReadBoolean();
+        var (name, wantReply) = GlobalRequestMessage.Parse(packet.Span);
         if (name == "no-more-sessions@openssh.com")
         {
             _noMoreSessions = true;
@@ -114,18 +112,13 @@ internal sealed partial class ConnectionService
         // keepalive@openssh.com only wants an answer, any answer; tcpip-forward and the rest are not offered.
         if (wantReply)
         {
-            await _connection.WritePacketAsync(Payloads.Single(MessageNumbers.RequestFailure), cancellationToken);
+            await _connection.WritePacketAsync(RequestFailureMessage.Instance.ToPayload(), cancellationToken);
         }
     }
 
     private async ValueTask OnChannelOpenAsync(ReadOnlyMemory<byte> packet, CancellationToken cancellationToken)
     {
-        var reader = new SshReader(packet.Span);
-        reader.ReadByte();
-        var type = reader.ReadAsciiString();
-        var sender = reader.ReadUInt32();
-        var window = reader.ReadUInt32();
-        var maxPacket = reader.ReadUInt32();
+        var (type, sender, window, maxPacket) = ChannelOpenMessage.Parse(packet.Span);
         var (reason, text) = type switch
         {
             "session" when _noMoreSessions => (ChannelOpenFailure.AdministrativelyProhibited, "no more sessions"),
@@ -153,14 +146,8 @@ internal sealed partial class ConnectionService
         _channels[id] = channel;
         _running[channel] = 0;
 
-        var buffer = new ArrayBufferWriter<byte>(17);
-        var writer = new SshWriter(buffer);
-        writer.WriteByte(MessageNumbers.ChannelOpenConfirmation);
-        writer.WriteUInt32(sender);
-        writer.WriteUInt32(id);
-        writer.WriteUInt32(SessionChannel.LocalWindowSize);
-        writer.WriteUInt32(SessionChannel.LocalMaxPacket);
-        await _connection.WritePacketAsync(buffer.WrittenMemory, cancellationToken);
+        var confirmation = new ChannelOpenConfirmationMessage(sender, id, SessionChannel.LocalWindowSize, SessionChannel.LocalMaxPacket);
+        await _connection.WritePacketAsync(confirmation.ToPayload(), cancellationToken);
     }
 
     private async ValueTask OnChannelMessageAsync(byte number, ReadOnlyMemory<byte> packet, CancellationToken cancellationToken)
@@ -169,7 +156,7 @@ internal sealed partial class ConnectionService
         switch (number)
         {
             case MessageNumbers.ChannelWindowAdjust:
-                channel.OnWindowAdjust(ReadWindowAdjust(packet.Span));
+                channel.OnWindowAdjust(ChannelWindowAdjustMessage.Parse(packet.Span).BytesToAdd);
                 break;
             case MessageNumbers.ChannelData:
                 await channel.OnDataAsync(ReadData(packet.Span, extended: false));
@@ -178,19 +165,19 @@ internal sealed partial class ConnectionService
                 await channel.OnExtendedDataAsync(ReadData(packet.Span, extended: true).Length, cancellationToken);
                 break;
             case MessageNumbers.ChannelEof:
-                EnsureEnd(packet.Span, 5);
+                ChannelSignalMessage.EnsureNoTrailingBytes(packet.Span);
                 channel.OnEof();
                 break;
             case MessageNumbers.ChannelClose:
-                EnsureEnd(packet.Span, 5);
+                ChannelSignalMessage.EnsureNoTrailingBytes(packet.Span);
                 _channels.TryRemove(recipient, out _);
                 await channel.OnCloseAsync();
                 Retire(channel);
 
                 break;
             case MessageNumbers.ChannelRequest:
-                var (type, wantReply, rest) = ReadRequest(packet);
-                await channel.OnRequestAsync(type, wantReply, rest, cancellationToken);
+                var request = ChannelRequestMessage.Parse(packet);
+                await channel.OnRequestAsync(request.RequestType, request.WantReply, request.Data, cancellationToken);
                 break;
             default:
                 // CHANNEL_SUCCESS / CHANNEL_FAILURE: this server never sends a request that wants a reply.
@@ -211,15 +198,6 @@ internal sealed partial class ConnectionService
         return (recipient, channel);
     }
 
-    private static uint ReadWindowAdjust(ReadOnlySpan<byte> packet)
-    {
-        var reader = new SshReader(packet);
-        reader.ReadBytes(5);
-        var bytes = reader.ReadUInt32();
-        reader.EnsureAtEnd();
-        return bytes;
-    }
-
     private static ReadOnlySpan<byte> ReadData(ReadOnlySpan<byte> packet, bool extended)
     {
         var reader = new SshReader(packet);
@@ -229,34 +207,8 @@ internal sealed partial class ConnectionService
         return data;
     }
 
-    private static (string Type, bool WantReply, ReadOnlyMemory<byte> Data) ReadRequest(ReadOnlyMemory<byte> packet)
-    {
-        var reader = new SshReader(packet.Span);
-        reader.ReadBytes(5);
-        var type = reader.ReadAsciiString();
-        var wantReply = reader.ReadBoolean();
-        return (type, wantReply, packet[reader.Position..]);
-    }
-
-    private static void EnsureEnd(ReadOnlySpan<byte> packet, int length)
-    {
-        if (packet.Length != length)
-        {
-            throw new SshDisconnectException(DisconnectReason.ProtocolError, "trailing bytes in channel message");
-        }
-    }
-
-    private async ValueTask SendOpenFailureAsync(uint recipient, ChannelOpenFailure reason, string text, CancellationToken cancellationToken)
-    {
-        var buffer = new ArrayBufferWriter<byte>(64);
-        var writer = new SshWriter(buffer);
-        writer.WriteByte(MessageNumbers.ChannelOpenFailure);
-        writer.WriteUInt32(recipient);
-        writer.WriteUInt32((uint)reason);
-        writer.WriteString(text);
-        writer.WriteString(string.Empty);
-        await _connection.WritePacketAsync(buffer.WrittenMemory, cancellationToken);
-    }
+    private ValueTask SendOpenFailureAsync(uint recipient, ChannelOpenFailure reason, string text, CancellationToken cancellationToken) =>
+        _connection.WritePacketAsync(new ChannelOpenFailureMessage(recipient, reason, text).ToPayload(), cancellationToken);
 
     /// <summary>Forgets a channel once both its application has finished and the client has closed it.</summary>
     private void Retire(SessionChannel channel)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Threading.Channels;
+using Emulator.Ssh.Messages;
 using Emulator.Ssh.Transport;
 using Emulator.Ssh.Wire;
 using Microsoft.Extensions.Logging;
@@ -142,7 +143,7 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
             if (!_closeSent)
             {
                 _closeSent = true;
-                await _context.Connection.WritePacketAsync(Payloads.WithUInt32(MessageNumbers.ChannelClose, RemoteId), CancellationToken.None);
+                await _context.Connection.WritePacketAsync(ChannelSignalMessage.Close(RemoteId).ToPayload(), CancellationToken.None);
             }
         }
         finally
@@ -171,6 +172,12 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
 
     public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
+        if (payload.Span[0] is MessageNumbers.ChannelData or MessageNumbers.ChannelExtendedData)
+        {
+            // Before the lock: the reading loop takes it to answer requests, and must never wait for a rekey to end.
+            await _context.Connection.WaitForSendRoomAsync(cancellationToken);
+        }
+
         await _sendLock.WaitAsync(cancellationToken);
         try
         {
@@ -195,8 +202,8 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
         var outcome = Decide(type, data.Span);
         if (wantReply)
         {
-            var reply = outcome == RequestOutcome.Refused ? MessageNumbers.ChannelFailure : MessageNumbers.ChannelSuccess;
-            await SendAsync(Payloads.WithUInt32(reply, RemoteId), cancellationToken);
+            var reply = outcome == RequestOutcome.Refused ? ChannelSignalMessage.Failure(RemoteId) : ChannelSignalMessage.Success(RemoteId);
+            await SendAsync(reply.ToPayload(), cancellationToken);
         }
 
         if (outcome == RequestOutcome.Start)
@@ -353,18 +360,11 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
 
                 if (exitStatus is { } status)
                 {
-                    var buffer = new ArrayBufferWriter<byte>(32);
-                    var writer = new SshWriter(buffer);
-                    writer.WriteByte(MessageNumbers.ChannelRequest);
-                    writer.WriteUInt32(RemoteId);
-                    writer.WriteString("exit-status");
-                    writer.WriteBoolean(false);
-                    writer.WriteUInt32(unchecked((uint)status));
-                    await _context.Connection.WritePacketAsync(buffer.WrittenMemory, CancellationToken.None);
+                    await _context.Connection.WritePacketAsync(new ExitStatusMessage(RemoteId, status).ToPayload(), CancellationToken.None);
                 }
 
-                await _context.Connection.WritePacketAsync(Payloads.WithUInt32(MessageNumbers.ChannelEof, RemoteId), CancellationToken.None);
-                await _context.Connection.WritePacketAsync(Payloads.WithUInt32(MessageNumbers.ChannelClose, RemoteId), CancellationToken.None);
+                await _context.Connection.WritePacketAsync(ChannelSignalMessage.Eof(RemoteId).ToPayload(), CancellationToken.None);
+                await _context.Connection.WritePacketAsync(ChannelSignalMessage.Close(RemoteId).ToPayload(), CancellationToken.None);
                 _closeSent = true;
             }
             finally
@@ -402,11 +402,7 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
     private async ValueTask AdjustWindowAsync(uint bytes, CancellationToken cancellationToken)
     {
         Interlocked.Add(ref _localWindow, bytes);
-        var buffer = new byte[9];
-        buffer[0] = MessageNumbers.ChannelWindowAdjust;
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(buffer.AsSpan(1), RemoteId);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(buffer.AsSpan(5), bytes);
-        await SendAsync(buffer, cancellationToken);
+        await SendAsync(new ChannelWindowAdjustMessage(RemoteId, bytes).ToPayload(), cancellationToken);
     }
 
     private static int ClampSize(uint value) => (int)Math.Min(value, 10_000u);

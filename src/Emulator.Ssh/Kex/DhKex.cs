@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Emulator.Ssh.Messages;
 using Emulator.Ssh.Transport;
 using Emulator.Ssh.Wire;
 using BigInteger = Org.BouncyCastle.Math.BigInteger;
@@ -64,12 +65,7 @@ internal sealed class DhGroupKex(DhGroup group, HashAlgorithmName hash) : IKeyEx
         writer.WriteMpint(e.ToByteArrayUnsigned());
         writer.WriteMpint(f.ToByteArrayUnsigned());
         var (result, signature) = context.Complete(hashInput, KexContext.EncodeMpint(k.ToByteArrayUnsigned()), hash);
-        await context.WriteAsync(KexContext.BuildMessage(MessageNumbers.KexDhReply, (ref SshWriter w) =>
-        {
-            w.WriteString(context.HostKey.PublicKeyBlob.Span);
-            w.WriteMpint(f.ToByteArrayUnsigned());
-            w.WriteString(signature);
-        }), cancellationToken);
+        await context.WriteAsync(DhReplyMessage.FixedGroup(context.HostKey.PublicKeyBlob, f.ToByteArrayUnsigned(), signature).ToPayload(), cancellationToken);
         return result;
     }
 }
@@ -86,6 +82,8 @@ internal sealed class DhGroupExchangeKex(HashAlgorithmName hash) : IKeyExchange
 
     public async ValueTask<KexResult> RunServerAsync(KexContext context, CancellationToken cancellationToken)
     {
+        // The server's floor: never below RFC 4419's 1024, raised by a stricter policy (OpenSSH uses 2048).
+        var floor = Math.Clamp(context.MinimumGroupBits, MinimumBits, MaximumBits);
         var request = (await context.ReadAsync(cancellationToken)).ToArray();
         var reader = new SshReader(request.AsSpan(1));
         int min, preferred, max;
@@ -93,7 +91,7 @@ internal sealed class DhGroupExchangeKex(HashAlgorithmName hash) : IKeyExchange
         if (old)
         {
             preferred = (int)Math.Min(reader.ReadUInt32(), int.MaxValue);
-            min = MinimumBits;
+            min = floor;
             max = MaximumBits;
         }
         else if (request[0] == MessageNumbers.KexDhGexRequest)
@@ -112,13 +110,9 @@ internal sealed class DhGroupExchangeKex(HashAlgorithmName hash) : IKeyExchange
         }
 
         reader.EnsureAtEnd();
-        var group = DhGroups.Choose(Math.Max(min, MinimumBits), Math.Clamp(preferred, MinimumBits, MaximumBits), Math.Min(max, MaximumBits))
+        var group = DhGroups.Choose(Math.Max(min, floor), Math.Clamp(preferred, floor, MaximumBits), Math.Min(max, MaximumBits))
             ?? throw new SshDisconnectException(DisconnectReason.KeyExchangeFailed, $"no DH group between {min} and {max} bits");
-        await context.WriteAsync(KexContext.BuildMessage(MessageNumbers.KexDhGexGroup, (ref SshWriter w) =>
-        {
-            w.WriteMpint(group.P.ToByteArrayUnsigned());
-            w.WriteMpint(group.G.ToByteArrayUnsigned());
-        }), cancellationToken);
+        await context.WriteAsync(new GexGroupMessage(group.P.ToByteArrayUnsigned(), group.G.ToByteArrayUnsigned()).ToPayload(), cancellationToken);
 
         var init = await context.ExpectAsync(MessageNumbers.KexDhGexInit, "KEX_DH_GEX_INIT", cancellationToken);
         var initReader = new SshReader(init.AsSpan(1));
@@ -144,12 +138,7 @@ internal sealed class DhGroupExchangeKex(HashAlgorithmName hash) : IKeyExchange
         writer.WriteMpint(e.ToByteArrayUnsigned());
         writer.WriteMpint(f.ToByteArrayUnsigned());
         var (result, signature) = context.Complete(hashInput, KexContext.EncodeMpint(k.ToByteArrayUnsigned()), hash);
-        await context.WriteAsync(KexContext.BuildMessage(MessageNumbers.KexDhGexReply, (ref SshWriter w) =>
-        {
-            w.WriteString(context.HostKey.PublicKeyBlob.Span);
-            w.WriteMpint(f.ToByteArrayUnsigned());
-            w.WriteString(signature);
-        }), cancellationToken);
+        await context.WriteAsync(DhReplyMessage.GroupExchange(context.HostKey.PublicKeyBlob, f.ToByteArrayUnsigned(), signature).ToPayload(), cancellationToken);
         return result;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Emulator.Ssh.Messages;
 using Emulator.Ssh.Transport;
 using Emulator.Ssh.Wire;
 using Org.BouncyCastle.Math.EC.Rfc7748;
@@ -30,13 +31,7 @@ internal abstract class EcdhKexBase : IKeyExchange
         writer.WriteString(serverPublic);
         var (result, signature) = context.Complete(hashInput, KexContext.EncodeMpint(secret), Hash);
         CryptographicOperations.ZeroMemory(secret);
-        var reply = KexContext.BuildMessage(MessageNumbers.KexDhReply, (ref SshWriter w) =>
-        {
-            w.WriteString(context.HostKey.PublicKeyBlob.Span);
-            w.WriteString(serverPublic);
-            w.WriteString(signature);
-        });
-        await context.WriteAsync(reply, cancellationToken);
+        await context.WriteAsync(new EcdhReplyMessage(context.HostKey.PublicKeyBlob, serverPublic, signature).ToPayload(), cancellationToken);
         return result;
     }
 }

@@ -33,6 +33,9 @@ internal sealed class KexContext(
 
     public string SignatureAlgorithm { get; } = signatureAlgorithm;
 
+    /// <summary>Smallest prime a group exchange may offer (server policy).</summary>
+    public int MinimumGroupBits { get; init; } = DhGroupExchangeKex.MinimumBits;
+
     /// <summary>Next kex-method message from the client (generic transport messages are handled below).</summary>
     public ValueTask<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken) => read(cancellationToken);
 
@@ -93,16 +96,4 @@ internal sealed class KexContext(
         new SshWriter(buffer).WriteString(value);
         return buffer.WrittenSpan.ToArray();
     }
-
-    /// <summary>Builds a reply message: byte number, string K_S, then the method's fields, then string signature.</summary>
-    public static byte[] BuildMessage(byte number, KeyEncodingAction fields)
-    {
-        var buffer = new ArrayBufferWriter<byte>(2048);
-        var writer = new SshWriter(buffer);
-        writer.WriteByte(number);
-        fields(ref writer);
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    public delegate void KeyEncodingAction(ref SshWriter writer);
 }

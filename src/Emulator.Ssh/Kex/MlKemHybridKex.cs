@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Emulator.Ssh.Messages;
 using Emulator.Ssh.Transport;
 using Emulator.Ssh.Wire;
 using Org.BouncyCastle.Crypto.Kems;
@@ -46,12 +47,7 @@ internal sealed class MlKemHybridKex : IKeyExchange
         writer.WriteString(clientInit);
         writer.WriteString(serverReply);
         var (result, signature) = context.Complete(hashInput, KexContext.EncodeString(k), HashAlgorithmName.SHA256);
-        await context.WriteAsync(KexContext.BuildMessage(MessageNumbers.KexDhReply, (ref SshWriter w) =>
-        {
-            w.WriteString(context.HostKey.PublicKeyBlob.Span);
-            w.WriteString(serverReply);
-            w.WriteString(signature);
-        }), cancellationToken);
+        await context.WriteAsync(new EcdhReplyMessage(context.HostKey.PublicKeyBlob, serverReply, signature).ToPayload(), cancellationToken);
         return result;
     }
 

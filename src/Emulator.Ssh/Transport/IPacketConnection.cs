@@ -18,6 +18,13 @@ internal interface IPacketConnection : IAsyncDisposable
     /// <summary>Sends a payload. Safe to call from several channels at once; held back (bounded) during a key re-exchange.</summary>
     ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Waits while a key re-exchange holds as much channel data as it may queue. Channel senders call it before
+    /// taking any lock of their own, so that no lock the reading loop needs is held while the exchange is pending
+    /// (the exchange can only end when that loop reads the client's messages).
+    /// </summary>
+    ValueTask WaitForSendRoomAsync(CancellationToken cancellationToken);
+
     /// <summary>Answers the packet last returned by <see cref="ReadPacketAsync"/> with SSH_MSG_UNIMPLEMENTED (RFC 4253 11.4).</summary>
     ValueTask SendUnimplementedAsync(CancellationToken cancellationToken);
 

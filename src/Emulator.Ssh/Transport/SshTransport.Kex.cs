@@ -2,6 +2,7 @@ using System.Buffers;
 using Emulator.Ssh.Crypto;
 using Emulator.Ssh.Kex;
 using Emulator.Ssh.Keys;
+using Emulator.Ssh.Messages;
 using Emulator.Ssh.Wire;
 
 namespace Emulator.Ssh.Transport;
@@ -70,6 +71,11 @@ internal sealed partial class SshTransport
     /// <summary>Runs one key exchange after the client's KEXINIT arrived; returns once both NEWKEYS are through.</summary>
     private async ValueTask RunKexAsync(ReadOnlyMemory<byte> clientKexInitPayload, CancellationToken cancellationToken)
     {
+        if (!_authenticated && ++_keyExchangesBeforeAuthentication > _settings.MaxKeyExchangesBeforeAuthentication)
+        {
+            throw new SshDisconnectException(DisconnectReason.ProtocolError, "too many key exchanges before authentication");
+        }
+
         var client = KexInitMessage.Parse(clientKexInitPayload.Span);
         await StartKexAsync(cancellationToken);
         var server = _ourKexInit!;
@@ -93,7 +99,10 @@ internal sealed partial class SshTransport
         var keyType = SshPublicKey.KeyTypeForSignatureAlgorithm(agreed.HostKey)!;
         var hostKey = await _settings.HostKeys.GetKeyAsync(keyType, cancellationToken);
         var context = new KexContext(ClientIdentification, _settings.IdentificationString, client.Payload, server.Payload,
-            hostKey, agreed.HostKey, ReadKexMessageAsync, WriteKexMessageAsync);
+            hostKey, agreed.HostKey, ReadKexMessageAsync, WriteKexMessageAsync)
+        {
+            MinimumGroupBits = _settings.MinimumGroupExchangeBits,
+        };
         var result = await KexTable.ByName[agreed.KeyExchange].RunServerAsync(context, cancellationToken);
         if (first)
         {
@@ -111,7 +120,7 @@ internal sealed partial class SshTransport
             await _packets.WriteNewKeysAsync(new[] { MessageNumbers.NewKeys }, encrypt, compress, compressNow, _strictKex, cancellationToken);
             if (first && _clientWantsExtInfo)
             {
-                await _packets.WriteAsync(BuildExtInfo(), cancellationToken);
+                await _packets.WriteAsync(new ServerSignatureAlgorithmsMessage(_settings.ServerSignatureAlgorithms).ToPayload(), cancellationToken);
             }
         }
         finally
@@ -239,17 +248,6 @@ internal sealed partial class SshTransport
         {
             _sendLock.Release();
         }
-    }
-
-    private byte[] BuildExtInfo()
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        var writer = new SshWriter(buffer);
-        writer.WriteByte(MessageNumbers.ExtInfo);
-        writer.WriteUInt32(1);
-        writer.WriteString("server-sig-algs");
-        writer.WriteNameList(_settings.ServerSignatureAlgorithms);
-        return buffer.WrittenSpan.ToArray();
     }
 
     private TimeSpan RekeyInterval => _settings.RekeyAfterTime > TimeSpan.Zero ? _settings.RekeyAfterTime : Timeout.InfiniteTimeSpan;

@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Emulator.Ssh.Kex;
+using Emulator.Ssh.Messages;
 using Emulator.Ssh.Wire;
 using Microsoft.Extensions.Logging;
 
@@ -43,6 +44,7 @@ internal sealed partial class SshTransport : IPacketConnection
     private bool _packetsBeforeKexInit;
     private int _closed;
     private bool _authenticated;
+    private int _keyExchangesBeforeAuthentication;
     private ITimer? _rekeyTimer;
 
     private SshTransport(IDuplexPipe pipe, TransportSettings settings)
@@ -217,17 +219,32 @@ internal sealed partial class SshTransport : IPacketConnection
         }
     }
 
+    /// <inheritdoc />
+    public async ValueTask WaitForSendRoomAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task finished;
+            lock (_stateLock)
+            {
+                if (!_kexInProgress || _heldBytes < _settings.MaxQueuedBytesDuringRekey)
+                {
+                    return;
+                }
+
+                finished = _kexFinished!.Task;
+            }
+
+            await finished.WaitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Sequence number of the packet last returned by <see cref="ReadPacketAsync"/> (what UNIMPLEMENTED quotes).</summary>
     public uint LastReceivedSequenceNumber => _packets.ReadSequence - 1;
 
     /// <inheritdoc />
-    public ValueTask SendUnimplementedAsync(CancellationToken cancellationToken)
-    {
-        var message = new byte[5];
-        message[0] = MessageNumbers.Unimplemented;
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(message.AsSpan(1), LastReceivedSequenceNumber);
-        return WritePacketAsync(message, cancellationToken);
-    }
+    public ValueTask SendUnimplementedAsync(CancellationToken cancellationToken) =>
+        WritePacketAsync(new UnimplementedMessage(LastReceivedSequenceNumber).ToPayload(), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Call after USERAUTH_SUCCESS has been written and before the next read.</remarks>
@@ -267,10 +284,12 @@ internal sealed partial class SshTransport : IPacketConnection
     }
 
     /// <summary>
-    /// Whether a payload may join the queue held during a key exchange. Channel data (the bulk) is held up to
-    /// MaxQueuedBytesDuringRekey, after which its writers wait. Control messages are small answers to client messages,
-    /// often written by the very loop that must read the client's kex messages, so they never wait (that could
-    /// deadlock); a client that provokes more than twice the bound of them before finishing the exchange is dropped.
+    /// Whether a payload may join the queue held during a key exchange. Channel data (the bulk) is bounded by its
+    /// senders, which wait in <see cref="WaitForSendRoomAsync"/> once MaxQueuedBytesDuringRekey is held, outside their
+    /// channel locks (waiting here, under such a lock, deadlocked the reading loop when it needed that lock to answer a
+    /// channel request); only past twice the bound does a write wait here. Control messages are small answers to client
+    /// messages, often written by the very loop that must read the client's kex messages, so they never wait; a client
+    /// that provokes more than twice the bound of them before finishing the exchange is dropped.
     /// </summary>
     private bool MayHold(byte number, int length)
     {
@@ -282,29 +301,17 @@ internal sealed partial class SshTransport : IPacketConnection
                 : throw new SshDisconnectException(DisconnectReason.ProtocolError, "too much traffic queued while the key exchange is pending");
         }
 
-        return _heldBytes + length <= bound || _heldBytes == 0;
+        return _heldBytes + length <= 2L * bound || _heldBytes == 0;
     }
 
     private bool RekeyDue =>
         _firstKexDone && !_kexInProgress
         && (_packets.BytesReadSinceKeys >= _settings.RekeyAfterBytes || _packets.BytesWrittenSinceKeys >= _settings.RekeyAfterBytes);
 
-    /// <summary>Longest DISCONNECT description sent: texts built from peer input (lists, names) must fit any packet.</summary>
-    public const int MaxDisconnectDescriptionLength = 512;
-
     private async ValueTask SendDisconnectAsync(DisconnectReason reason, string description, CancellationToken cancellationToken)
     {
-        if (description.Length > MaxDisconnectDescriptionLength)
-        {
-            description = description[..MaxDisconnectDescriptionLength] + "...";
-        }
+        var payload = new DisconnectMessage(reason, description).ToPayload();
 
-        var buffer = new ArrayBufferWriter<byte>(64 + description.Length);
-        var writer = new SshWriter(buffer);
-        writer.WriteByte(MessageNumbers.Disconnect);
-        writer.WriteUInt32((uint)reason);
-        writer.WriteString(description);
-        writer.WriteString("");
         // A peer that stopped reading must not hold the close up for long.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(2));
@@ -314,7 +321,7 @@ internal sealed partial class SshTransport : IPacketConnection
             {
                 try
                 {
-                    await _packets.WriteAsync(buffer.WrittenMemory, timeout.Token);
+                    await _packets.WriteAsync(payload, timeout.Token);
                 }
                 finally
                 {
@@ -369,11 +376,8 @@ internal sealed partial class SshTransport : IPacketConnection
 
     private static SshDisconnectException PeerDisconnected(ReadOnlySpan<byte> payload)
     {
-        var reader = new SshReader(payload[1..]);
-        var code = reader.ReadUInt32();
-        var description = reader.Remaining >= 4 ? reader.ReadUtf8String() : "";
-        var reason = Enum.IsDefined(typeof(DisconnectReason), (int)code) ? (DisconnectReason)code : DisconnectReason.ByApplication;
-        return new SshDisconnectException(reason, $"{PeerDisconnectPrefix} ({code}): {Sanitize(description)}") { ByPeer = true };
+        var message = DisconnectMessage.Parse(payload, out var code);
+        return new SshDisconnectException(message.Reason, $"{PeerDisconnectPrefix} ({code}): {Sanitize(message.Description)}") { ByPeer = true };
     }
 
     private static string DebugText(ReadOnlySpan<byte> payload)

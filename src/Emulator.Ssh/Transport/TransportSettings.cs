@@ -18,6 +18,12 @@ internal sealed record TransportSettings(
     public IReadOnlyList<string> ServerSignatureAlgorithms { get; init; } =
         ["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa", "ssh-dss"];
 
+    /// <summary>Smallest group diffie-hellman-group-exchange may choose.</summary>
+    public int MinimumGroupExchangeBits { get; init; } = 1024;
+
+    /// <summary>Key exchanges allowed before <see cref="IPacketConnection.OnAuthenticated"/>, the first included.</summary>
+    public int MaxKeyExchangesBeforeAuthentication { get; init; } = int.MaxValue;
+
     public static TransportSettings From(SshServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -29,6 +35,11 @@ internal sealed record TransportSettings(
             options.RekeyAfterTime,
             options.MaxQueuedBytesDuringRekey,
             options.TimeProvider,
-            options.LoggerFactory?.CreateLogger("Emulator.Ssh.Transport") ?? NullLogger.Instance);
+            options.LoggerFactory?.CreateLogger("Emulator.Ssh.Transport") ?? NullLogger.Instance)
+        {
+            MaxKeyExchangesBeforeAuthentication = options.MaxKeyExchangesBeforeAuthentication,
+            MinimumGroupExchangeBits = options.MinimumGroupExchangeBits,
+            ServerSignatureAlgorithms = options.UserSignatureAlgorithms,
+        };
     }
 }

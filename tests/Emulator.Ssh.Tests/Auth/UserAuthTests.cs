@@ -205,7 +205,7 @@ public class UserAuthTests
         var peer = await ConnectToUserAuthAsync(harness);
 
         peer.SendNone("admin");
-        Assert.Equal(("password,publickey", false), ReadFailure(await peer.ExpectAsync(MessageNumbers.UserAuthFailure)));
+        Assert.Equal(("publickey,password,keyboard-interactive", false), ReadFailure(await peer.ExpectAsync(MessageNumbers.UserAuthFailure)));
         peer.SendPassword("admin", "secret");
         Assert.Equal(("publickey", true), ReadFailure(await peer.ExpectAsync(MessageNumbers.UserAuthFailure)));
         Assert.False(harness.ServerSides[0].Authenticated);
@@ -256,7 +256,7 @@ public class UserAuthTests
         harness.Users.SetPolicy("admin", new AuthenticationPolicy(["publickey"], []));
         var peer = await ConnectToUserAuthAsync(harness);
         peer.SendPassword("admin", "secret");
-        Assert.Equal(("publickey", false), ReadFailure(await peer.ExpectAsync(MessageNumbers.UserAuthFailure)));
+        Assert.Equal(("publickey,password,keyboard-interactive", false), ReadFailure(await peer.ExpectAsync(MessageNumbers.UserAuthFailure)));
         Assert.Empty(harness.Users.PasswordChecks);
         peer.Send(b => b.Byte(MessageNumbers.UserAuthRequest).String("admin").String("ssh-connection").String("hostbased").String("x"));
         await peer.ExpectAsync(MessageNumbers.UserAuthFailure);

@@ -347,7 +347,7 @@ public class ConnectionServiceTests
     }
 
     [Fact]
-    public async Task Unauthenticated_connections_beyond_the_cap_are_refused_and_others_still_work()
+    public async Task Unauthenticated_connections_beyond_the_cap_evict_the_oldest_and_the_newcomer_works()
     {
         await using var harness = new UpperLayerHarness(o => new SshServerOptions
         {
@@ -356,21 +356,26 @@ public class ConnectionServiceTests
             Sessions = o.Sessions,
             MaxUnauthenticatedConnections = 2,
         });
-        var waiting = new[] { harness.Connect(), harness.Connect() };
-        var first = harness.LastConnection;
-        _ = harness.Connect();
-        await harness.LastConnection.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
-        Assert.False(first.IsCompleted);
+        var oldest = harness.Connect();
+        var oldestTask = harness.LastConnection;
+        var second = harness.Connect();
+        var secondTask = harness.LastConnection;
         Assert.Equal(2, harness.Server.UnauthenticatedConnectionCount);
 
-        // Once one of the waiting clients logs in, a slot is free again.
-        waiting[0].RequestUserAuthService();
-        await waiting[0].ExpectAsync(MessageNumbers.ServiceAccept);
-        waiting[0].SendPassword("admin", "secret");
-        await waiting[0].ExpectAsync(MessageNumbers.UserAuthSuccess);
-        Assert.Equal(1, harness.Server.UnauthenticatedConnectionCount);
+        // The newcomer takes the oldest one's slot (all of them are past key exchange here) and logs in.
         var late = await harness.ConnectAuthenticatedAsync();
+        Assert.Equal((uint)DisconnectReason.TooManyConnections, await oldest.ExpectDisconnectAsync());
+        await oldestTask.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.False(secondTask.IsCompleted);
+        Assert.Equal(1, harness.Server.UnauthenticatedConnectionCount);
         Assert.Equal(0u, await late.OpenSessionAsync(0));
+
+        // The survivor still logs in.
+        second.RequestUserAuthService();
+        await second.ExpectAsync(MessageNumbers.ServiceAccept);
+        second.SendPassword("admin", "secret");
+        await second.ExpectAsync(MessageNumbers.UserAuthSuccess);
+        Assert.Equal(0, harness.Server.UnauthenticatedConnectionCount);
     }
 
     [Fact]

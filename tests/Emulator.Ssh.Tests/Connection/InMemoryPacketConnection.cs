@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Threading.Channels;
 using Emulator.Ssh.Connection;
+using Emulator.Ssh.Messages;
 using Emulator.Ssh.Transport;
 using Emulator.Ssh.Wire;
 
@@ -58,9 +59,12 @@ internal sealed class InMemoryPacketConnection : IPacketConnection
     public uint LastReceivedSequenceNumber => _sequence;
 
     public ValueTask SendUnimplementedAsync(CancellationToken cancellationToken) =>
-        WritePacketAsync(Payloads.WithUInt32(MessageNumbers.Unimplemented, _sequence), cancellationToken);
+        WritePacketAsync(new UnimplementedMessage(_sequence).ToPayload(), cancellationToken);
 
     public void OnAuthenticated() => Authenticated = true;
+
+    /// <summary>No key exchange here, so never a wait.</summary>
+    public ValueTask WaitForSendRoomAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public ValueTask DisconnectAsync(DisconnectReason reason, string description, CancellationToken cancellationToken)
     {

@@ -125,8 +125,10 @@ public class PreAuthExceptionTests
         });
         using var tcp = await server.ConnectTcpAsync();
         var client = await RawClient.ConnectAsync(tcp, Ct);
-        await client.Packets.WriteRawAsync(HostileClient.CleartextPacket(HugeUnmatchedKexInit()), Ct);
+        // Not awaited first: the server may close its input before the flush of this packet completes.
+        var sending = client.Packets.WriteRawAsync(HostileClient.CleartextPacket(HugeUnmatchedKexInit()), Ct).AsTask();
         var (reason, text) = await ReadDisconnectAsync(client);
+        await Record.ExceptionAsync(() => sending);
         Assert.Equal(DisconnectReason.KeyExchangeFailed, reason);
         Assert.InRange(text.Length, 1, 2 * AlgorithmNegotiation.MaxListTextLength);
         Assert.Contains("13080 names", text, StringComparison.Ordinal);
@@ -148,10 +150,12 @@ public class PreAuthExceptionTests
         var (serverPipe, clientPipe) = InMemoryDuplexPipe.CreatePair();
         var serverTask = SshTransport.AcceptAsync(serverPipe, TransportHarness.Settings(), Ct);
         var client = await RawClient.ConnectAsync(clientPipe, Ct);
-        await client.Packets.WriteRawAsync(HostileClient.CleartextPacket(HugeUnmatchedKexInit()), Ct);
+        // Not awaited first: the server may close its input before the flush of this packet completes.
+        var sending = client.Packets.WriteRawAsync(HostileClient.CleartextPacket(HugeUnmatchedKexInit()), Ct).AsTask();
         var (reason, text) = await ReadDisconnectAsync(client);
+        await Record.ExceptionAsync(() => sending);
         Assert.Equal(DisconnectReason.KeyExchangeFailed, reason);
-        Assert.True(text.Length <= SshTransport.MaxDisconnectDescriptionLength + 3);
+        Assert.True(text.Length <= Messages.DisconnectMessage.MaxDescriptionLength + 3);
         await AssertClosedAsync(client);
         var error = await Assert.ThrowsAsync<SshDisconnectException>(() => serverTask);
         Assert.Equal(DisconnectReason.KeyExchangeFailed, error.Reason);

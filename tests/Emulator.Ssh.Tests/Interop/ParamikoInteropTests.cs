@@ -49,9 +49,16 @@ public class ParamikoInteropTests
     [Fact]
     public async Task Keyboard_interactive_fallback_and_public_key()
     {
-        await using var server = new TestSshServer();
-
-        // paramiko falls back to keyboard-interactive when "password" is not offered.
+        // paramiko falls back to keyboard-interactive when the server does not offer "password".
+        await using var server = new TestSshServer(o => new SshServerOptions
+        {
+            HostKeys = o.HostKeys,
+            Authenticator = o.Authenticator,
+            Sessions = o.Sessions,
+            Algorithms = o.Algorithms,
+            AuthenticationFailureDelay = o.AuthenticationFailureDelay,
+            AuthenticationMethods = ["publickey", "keyboard-interactive"],
+        });
         server.Users.SetPolicy("admin", new AuthenticationPolicy(["keyboard-interactive"], []));
         var (exitCode, output, error) = await RunAsync(server.Port, "admin", "--password", "secret", "exec", "echo", "kbd");
         Assert.True(exitCode == 0, error);
