@@ -27,6 +27,8 @@ internal sealed record HostSettings
         ("--state-dir", "EMULATOR_STATE_DIR", "Emulator:StateDir", true, "DIR   where devices keep startup.cfg and host keys (default ./emulator-state)"),
         ("--fleet-secret", "EMULATOR_FLEET_SECRET", "Emulator:FleetSecret", true, "TEXT  derive host keys from this secret + device name (reproducible keys)"),
         ("--control", "EMULATOR_CONTROL", "Emulator:Control", true, "URL   control API address (default " + DefaultControl + "; none = off)"),
+        ("--control-token", "EMULATOR_CONTROL_TOKEN", "Emulator:ControlToken", true, "TEXT  require Authorization: Bearer TEXT on the control API (all but /healthz)"),
+        ("--control-allowed-hosts", "EMULATOR_CONTROL_ALLOWED_HOSTS", "Emulator:ControlAllowedHosts", true, "LIST  more Host names the control API answers to, comma-separated (* = any)"),
         ("--known-hosts", "EMULATOR_KNOWN_HOSTS", "Emulator:KnownHosts", true, "FILE  write a known_hosts file for the whole fleet at start"),
         ("--log-level", "EMULATOR_LOG_LEVEL", "Emulator:LogLevel", true, "LVL   verbose | debug | information | warning | error (default information)"),
         ("--log-file", "EMULATOR_LOG_FILE", "Emulator:LogFile", true, "FILE  also write compact JSON log events to this file"),
@@ -47,6 +49,12 @@ internal sealed record HostSettings
 
     /// <summary>Null: no control API.</summary>
     public Uri? Control { get; init; } = new(DefaultControl);
+
+    /// <summary>Null: the control API needs no token.</summary>
+    public string? ControlToken { get; init; }
+
+    /// <summary>Host names accepted besides localhost, loopback literals and the bound address (docs/control-api.md).</summary>
+    public IReadOnlyList<string> ControlAllowedHosts { get; init; } = [];
     public string? KnownHosts { get; init; }
     public Serilog.Events.LogEventLevel LogLevel { get; init; } = Serilog.Events.LogEventLevel.Information;
     public string? LogFile { get; init; }
@@ -134,6 +142,8 @@ internal sealed record HostSettings
             StateDir = Get("StateDir") ?? "emulator-state",
             FleetSecret = Get("FleetSecret"),
             KnownHosts = Get("KnownHosts"),
+            ControlToken = Get("ControlToken"),
+            ControlAllowedHosts = Get("ControlAllowedHosts")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
             LogFile = Get("LogFile"),
             ListProfiles = Get("ListProfiles") is "true" or "True",
             Help = Get("Help") is "true" or "True",
