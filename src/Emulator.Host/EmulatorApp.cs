@@ -142,6 +142,7 @@ internal sealed class EmulatorApp : IAsyncDisposable
             ControlApiGuard.LogStartWarnings(loggerFactory.CreateLogger("Emulator.Host.ControlApi"), access, control);
             ControlApiGuard.Use(web, access);
             ControlApi.Map(web);
+            new FleetMetrics(fleet).Map(web);
             host = web;
         }
         else
