@@ -3,7 +3,7 @@ using Emulator.Device.State;
 
 namespace Emulator.Host;
 
-/// <summary>The HTTP control API: health, device list, configurations, reset, reboot and known_hosts.</summary>
+/// <summary>The HTTP control API: health, device list, configurations, reset, reboot, known_hosts and inventories.</summary>
 internal static class ControlApi
 {
     public static void Map(WebApplication app)
@@ -47,6 +47,14 @@ internal static class ControlApi
                 await device.RebootAsync(ct);
                 return Results.Json(new { device = device.Name, action = "reboot", result = "sessions closed, running configuration reloaded from the saved one" });
             }));
+
+        app.MapGet("/api/inventory", (DeviceFleet fleet, string? format) =>
+        {
+            format ??= "ansible";
+            return Inventory.Formats.Contains(format)
+                ? Results.Text(Inventory.Render(format, [.. fleet.Devices.Select(InventoryHost.From)]), Inventory.ContentType(format))
+                : Results.Json(new { error = $"format '{format}' must be one of {string.Join(", ", Inventory.Formats)}" }, statusCode: 400);
+        });
 
         app.MapGet("/api/known_hosts", async (DeviceFleet fleet, CancellationToken ct) =>
             Results.Text(await KnownHosts.BuildAsync(fleet.Devices, ct), "text/plain"));

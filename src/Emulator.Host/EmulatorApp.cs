@@ -136,8 +136,13 @@ internal sealed class EmulatorApp : IAsyncDisposable
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
             Configure(builder.Services, builder.Logging, serilog, fleet, settings, time);
             builder.WebHost.UseUrls(control.GetLeftPart(UriPartial.Authority));
+            builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ControlAccessPolicy.MaxRequestBodyBytes);
             var web = builder.Build();
+            var access = new ControlAccessPolicy(control, settings.ControlToken, settings.ControlAllowedHosts);
+            ControlApiGuard.LogStartWarnings(loggerFactory.CreateLogger("Emulator.Host.ControlApi"), access, control);
+            ControlApiGuard.Use(web, access);
             ControlApi.Map(web);
+            new FleetMetrics(fleet).Map(web);
             host = web;
         }
         else

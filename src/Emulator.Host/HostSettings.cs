@@ -27,7 +27,11 @@ internal sealed record HostSettings
         ("--state-dir", "EMULATOR_STATE_DIR", "Emulator:StateDir", true, "DIR   where devices keep startup.cfg and host keys (default ./emulator-state)"),
         ("--fleet-secret", "EMULATOR_FLEET_SECRET", "Emulator:FleetSecret", true, "TEXT  derive host keys from this secret + device name (reproducible keys)"),
         ("--control", "EMULATOR_CONTROL", "Emulator:Control", true, "URL   control API address (default " + DefaultControl + "; none = off)"),
+        ("--control-token", "EMULATOR_CONTROL_TOKEN", "Emulator:ControlToken", true, "TEXT  require Authorization: Bearer TEXT on the control API (all but /healthz)"),
+        ("--control-allowed-hosts", "EMULATOR_CONTROL_ALLOWED_HOSTS", "Emulator:ControlAllowedHosts", true, "LIST  more Host names the control API answers to, comma-separated (* = any)"),
         ("--known-hosts", "EMULATOR_KNOWN_HOSTS", "Emulator:KnownHosts", true, "FILE  write a known_hosts file for the whole fleet at start"),
+        ("--inventory", "EMULATOR_INVENTORY", "Emulator:Inventory", true, "FILE  write an inventory of the whole fleet at start (see --inventory-format)"),
+        ("--inventory-format", "EMULATOR_INVENTORY_FORMAT", "Emulator:InventoryFormat", true, "F     ansible (default) | nornir | netmiko | csv"),
         ("--log-level", "EMULATOR_LOG_LEVEL", "Emulator:LogLevel", true, "LVL   verbose | debug | information | warning | error (default information)"),
         ("--log-file", "EMULATOR_LOG_FILE", "Emulator:LogFile", true, "FILE  also write compact JSON log events to this file"),
         ("--list-profiles", "", "Emulator:ListProfiles", false, "      print the profile names, one per line, and exit"),
@@ -47,7 +51,17 @@ internal sealed record HostSettings
 
     /// <summary>Null: no control API.</summary>
     public Uri? Control { get; init; } = new(DefaultControl);
+
+    /// <summary>Null: the control API needs no token.</summary>
+    public string? ControlToken { get; init; }
+
+    /// <summary>Host names accepted besides localhost, loopback literals and the bound address (docs/control-api.md).</summary>
+    public IReadOnlyList<string> ControlAllowedHosts { get; init; } = [];
     public string? KnownHosts { get; init; }
+    public string? Inventory { get; init; }
+
+    /// <summary>One of <see cref="Host.Inventory.Formats"/>; nornir also writes groups.yaml beside the hosts file.</summary>
+    public string InventoryFormat { get; init; } = "ansible";
     public Serilog.Events.LogEventLevel LogLevel { get; init; } = Serilog.Events.LogEventLevel.Information;
     public string? LogFile { get; init; }
     /// <summary>Where the kernel's ephemeral port range is read (tests point it elsewhere); not an option.</summary>
@@ -134,6 +148,10 @@ internal sealed record HostSettings
             StateDir = Get("StateDir") ?? "emulator-state",
             FleetSecret = Get("FleetSecret"),
             KnownHosts = Get("KnownHosts"),
+            Inventory = Get("Inventory"),
+            InventoryFormat = Get("InventoryFormat")?.ToLowerInvariant() ?? "ansible",
+            ControlToken = Get("ControlToken"),
+            ControlAllowedHosts = Get("ControlAllowedHosts")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
             LogFile = Get("LogFile"),
             ListProfiles = Get("ListProfiles") is "true" or "True",
             Help = Get("Help") is "true" or "True",
@@ -142,6 +160,11 @@ internal sealed record HostSettings
         if (!Emulator.Device.State.DeviceStateDirectory.IsValidDeviceName(settings.DeviceName))
         {
             throw new ArgumentException($"--device-name: '{settings.DeviceName.ReplaceLineEndings("\\n")}' must be {Emulator.Device.State.DeviceStateDirectory.DeviceNameRule}");
+        }
+
+        if (settings.InventoryFormat is not ("ansible" or "nornir" or "netmiko" or "csv"))
+        {
+            throw new ArgumentException($"--inventory-format: '{settings.InventoryFormat}' must be ansible, nornir, netmiko or csv");
         }
 
         if (Get("Address") is { } address)

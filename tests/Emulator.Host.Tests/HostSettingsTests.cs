@@ -47,6 +47,17 @@ public class HostSettingsTests
     }
 
     [Fact]
+    public void The_control_token_and_allowed_hosts_come_from_the_environment_or_the_command_line()
+    {
+        var s = HostSettings.Load(["--control-allowed-hosts", "fw1, lab.example"], new Dictionary<string, string?> { ["EMULATOR_CONTROL_TOKEN"] = "tok" }, null);
+        Assert.Equal("tok", s.ControlToken);
+        Assert.Equal(["fw1", "lab.example"], s.ControlAllowedHosts);
+        var defaults = HostSettings.Load([], _noEnv, null);
+        Assert.Null(defaults.ControlToken);
+        Assert.Empty(defaults.ControlAllowedHosts);
+    }
+
+    [Fact]
     public void Appsettings_json_is_read_below_environment_and_command_line()
     {
         var dir = TestHosts.NewStateDir();

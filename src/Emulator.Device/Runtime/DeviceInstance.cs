@@ -77,6 +77,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
     public int ConnectionCount => _ssh.ConnectionCount;
 
+    /// <summary>TCP connections accepted since start, refused ones included (a counter for /metrics).</summary>
+    public int ConnectionsAccepted => Volatile.Read(ref _nextConnection);
+
     /// <summary>Who is logged in on which VTY (empty while the device is cold).</summary>
     public IReadOnlyList<LoginSessionInfo> Sessions => Volatile.Read(ref _engine)?.Sessions ?? [];
 
