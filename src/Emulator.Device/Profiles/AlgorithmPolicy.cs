@@ -70,4 +70,23 @@ public static class AlgorithmPolicies
 
     private static string[] Merge(IReadOnlyList<string> first, IReadOnlyList<string> second) =>
         [.. first, .. second.Where(s => !first.Contains(s, StringComparer.Ordinal))];
+
+    /// <summary>
+    /// Smallest group-exchange prime: <c>modern</c> follows OpenSSH's server (2048 bits since 7.0); the device policies
+    /// keep RFC 4419's 1024 because the V5 models offer diffie-hellman-group-exchange-sha1 to old clients.
+    /// </summary>
+    public static int MinimumGroupExchangeBits(this AlgorithmPolicy policy) => policy == AlgorithmPolicy.Modern ? 2048 : 1024;
+
+    /// <summary>
+    /// Public-key signature algorithms accepted from users: <c>modern</c> refuses SHA-1 RSA (<c>ssh-rsa</c>) and DSA
+    /// signatures, as OpenSSH 8.8+ does; the device policies accept what old device clients send.
+    /// </summary>
+    public static IReadOnlyList<string> UserSignatureAlgorithms(this AlgorithmPolicy policy) => policy == AlgorithmPolicy.Modern
+        ? s_modernUserSignatures
+        : s_deviceUserSignatures;
+
+    private static readonly string[] s_modernUserSignatures =
+        ["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "rsa-sha2-512", "rsa-sha2-256"];
+
+    private static readonly string[] s_deviceUserSignatures = [.. s_modernUserSignatures, "ssh-rsa", "ssh-dss"];
 }

@@ -255,6 +255,8 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         {
             IdentificationString = Profile.Ssh.Identification,
             Algorithms = Spec.Policy.Algorithms(Profile.Ssh.Algorithms),
+            MinimumGroupExchangeBits = Spec.Policy.MinimumGroupExchangeBits(),
+            UserSignatureAlgorithms = Spec.Policy.UserSignatureAlgorithms(),
             HostKeys = HostKeys,
             Authenticator = new DeviceAuthenticator(async ct => (await GetEngineAsync(ct)).Users, _logger),
             Sessions = new SshSessionHandler(this),

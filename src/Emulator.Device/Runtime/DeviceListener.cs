@@ -80,8 +80,24 @@ internal sealed class DeviceListener : IAsyncDisposable
             }
 
             client.NoDelay = true;
+            EnableKeepAlive(client);
             _ = RunConnectionAsync(client, onConnection, cancellationToken);
         }
+    }
+
+    /// <summary>Idle seconds before the first TCP keepalive probe, seconds between probes, and probes before giving up.</summary>
+    public const int KeepAliveTime = 60, KeepAliveInterval = 10, KeepAliveProbes = 6;
+
+    /// <summary>
+    /// A client that vanished without a FIN (cable pulled, VM paused, NAT timed out) would hold its session — and its
+    /// VTY line — forever: TCP keepalive lets the kernel find it within about two minutes.
+    /// </summary>
+    internal static void EnableKeepAlive(Socket client)
+    {
+        client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+        client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, KeepAliveTime);
+        client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, KeepAliveInterval);
+        client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, KeepAliveProbes);
     }
 
     private static async Task RunConnectionAsync(Socket client, Func<Socket, IDuplexPipe, CancellationToken, Task> onConnection, CancellationToken cancellationToken)
