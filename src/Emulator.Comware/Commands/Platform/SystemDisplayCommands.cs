@@ -17,6 +17,7 @@ internal static class SystemDisplayCommands
         r.ParameterTypes.Add("DATE", new DateParameter());
         PlatformDisplayCommands.Register(r);
         ConfigurationFilterCommands.Register(r);
+        IpHostCommands.Register(r);
 
         Display(r, "display version", ["", "Display system version information"],
             ctx => SystemDisplays.Version(ctx.Device.Facts, Clock(ctx)));
