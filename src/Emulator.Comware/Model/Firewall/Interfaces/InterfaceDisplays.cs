@@ -41,14 +41,14 @@ public static class InterfaceDisplays
 
     /// <summary>
     /// <c>display ip interface brief</c>. V7: real layout (capture #5679840185; columns 0/25/34/43/59, "--" for no
-    /// address). V5: the older 30-wide layout with "unassigned" and descriptions cut to 12 characters (comware-cli.md §6.8, unverified).
+    /// address; the header ends in a space as on the device, issue 13). V5: the older 30-wide layout with "unassigned" and descriptions cut to 12 characters (comware-cli.md §6.8, unverified).
     /// </summary>
     public static List<string> IpBrief(FirewallConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         var v7 = config.Dialect == ComwareDialect.V7;
         var lines = v7
-            ? new List<string> { "*down: administratively down", "(s): spoofing  (l): loopback", "Interface                Physical Protocol IP Address      Description" }
+            ? new List<string> { "*down: administratively down", "(s): spoofing  (l): loopback", "Interface                Physical Protocol IP Address      Description " }
             : new List<string> { "*down: administratively down", "(s): spoofing", "Interface                     Physical Protocol IP Address      Description" };
         foreach (var iface in config.Interfaces)
         {
