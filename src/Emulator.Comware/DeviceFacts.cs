@@ -65,6 +65,27 @@ public sealed record HardwareFacts
 
     /// <summary>Boards/slots for display device (chassis models have several).</summary>
     public IReadOnlyList<BoardFacts> Boards { get; init; } = [];
+
+    /// <summary>Fans listed by <c>display fan</c> (profile <c>hardware.fans</c>); all report Normal.</summary>
+    public int Fans { get; init; } = 2;
+
+    /// <summary>Power supply bays listed by <c>display power</c> (<c>hardware.power-supplies</c>).</summary>
+    public int PowerSupplies { get; init; } = 2;
+
+    /// <summary>Bays holding a working supply (<c>hardware.power-supplies-present</c>); the rest print Absent.</summary>
+    public int PowerSuppliesPresent { get; init; } = 1;
+
+    /// <summary>Temperature sensors of <c>display environment</c> (<c>hardware.temperature-sensors</c>).</summary>
+    public IReadOnlyList<string> TemperatureSensors { get; init; } = ["hotspot 1"];
+
+    /// <summary>Temperature every sensor reads, in degrees Celsius (<c>hardware.temperature-c</c>).</summary>
+    public int TemperatureC { get; init; } = 38;
+
+    /// <summary>
+    /// Boot image file names without the medium (<c>hardware.boot-images</c>): one <c>.bin</c> on V5, the boot and
+    /// system packages on V7. Empty: derived from the model and release as <c>display version</c> names them.
+    /// </summary>
+    public IReadOnlyList<string> BootImages { get; init; } = [];
 }
 
 public sealed record BoardFacts(int Slot, int SubSlot, string Type, string Status, string SerialNumber);

@@ -183,6 +183,17 @@ internal static partial class ProfileReader
             var status = b.String("status", false, "Normal, Absent, Fault ...");
             return slot is null || type is null ? null : new BoardFacts(slot.Value, sub ?? 0, type, status ?? "Normal", "");
         });
+        var fans = hw.Int("fans", false, 0, 32, "the number of fans display fan lists");
+        var supplies = hw.Int("power-supplies", false, 0, 16, "the number of power supply bays");
+        var present = hw.Int("power-supplies-present", false, 0, 16, "the number of bays holding a working supply");
+        var sensors = hw.StringList("temperature-sensors", false, "a list of sensor names, e.g. [hotspot 1]");
+        var temperature = hw.Int("temperature-c", false, -40, 120, "the temperature the sensors read, in degrees Celsius");
+        var images = hw.StringList("boot-images", false, "a list of boot image file names, e.g. [f1000e-cmw520-r3177.bin]");
+        if (supplies is { } bays && present is { } working && working > bays)
+        {
+            hw.Error(hw.Raw("power-supplies-present")!, $"'power-supplies-present' ({working}) cannot exceed 'power-supplies' ({bays})");
+        }
+
         hw.Complete();
         if (cpu is null || memory is null || flash is null || medium is null || pcb is null || cpld is null || bootrom is null || serial is null || mac is null || date is null)
         {
@@ -203,6 +214,12 @@ internal static partial class ProfileReader
             ManufacturingDate = date,
             VendorName = vendor ?? "H3C",
             Boards = boards ?? [],
+            Fans = fans ?? 2,
+            PowerSupplies = supplies ?? 2,
+            PowerSuppliesPresent = present ?? Math.Min(1, supplies ?? 2),
+            TemperatureSensors = sensors is null ? ["hotspot 1"] : [.. sensors.Select(x => x.Value)],
+            TemperatureC = temperature ?? 38,
+            BootImages = images is null ? [] : [.. images.Select(x => x.Value)],
         };
     }
 

@@ -14,13 +14,13 @@ public class NtcTemplateTests
 {
     private static readonly Regex[] s_startRules =
     [
-        new(@"^\s*The\s+brief\s+information\s+of\s+interface\(s\)\s+under\s+route\s+mode:\s*$"),
+        new(@"^\s*(The\s+)?[bB]rief\s+information\s+(of|on)\s+interface(s|\(s\))\s+(under|in)\s+\S+\s+mode:\s*$"),
         new(@"^\s*Link:\s+ADM\s+-\s+administratively\s+down;\s+Stby\s+-\s+standby\s*$"),
         new(@"^\s*Protocol:\s+\(s\)\s+-\s+spoofing\s*$"),
         new(@"^\s*$"),
     ];
 
-    private static readonly Regex s_header = new(@"^\s*Interface\s+Link\s+Protocol\s+Main\s+IP\s+Description\s*$");
+    private static readonly Regex s_header = new(@"^\s*Interface\s+Link\s+Protocol\s+(Main|Primary)\s+IP\s+Description\s*$");
 
     private static readonly Regex s_row = new(@"^\s*(?<interface>\S+)\s+(?<link>\S+)\s+(?<protocol>(?:UP|DOWN)(?:\(s\))?)\s+(?<ip>\S+)(?:\s+(?<description>.*?))?\s*$");
 

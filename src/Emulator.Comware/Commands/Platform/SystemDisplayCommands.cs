@@ -15,6 +15,9 @@ internal static class SystemDisplayCommands
     {
         r.ParameterTypes.Add("TIME", new TimeOfDayParameter());
         r.ParameterTypes.Add("DATE", new DateParameter());
+        PlatformDisplayCommands.Register(r);
+        ConfigurationFilterCommands.Register(r);
+        IpHostCommands.Register(r);
 
         Display(r, "display version", ["", "Display system version information"],
             ctx => SystemDisplays.Version(ctx.Device.Facts, Clock(ctx)));

@@ -183,14 +183,31 @@ public static class SystemDisplays
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(clock);
-        var minutes = (int)clock.Uptime.TotalMinutes;
-        var last5s = 2 + ((minutes * 7) + 3) % 9;
-        var last1m = 2 + ((minutes * 5) + 1) % 6;
-        var last5m = 2 + (minutes / 5 * 3) % 4;
+        var (last5s, last1m, last5m) = CpuFigures(clock);
         var header = facts.Dialect == ComwareDialect.V5
             ? "Unit CPU usage:"
             : $"Slot {(facts.Hardware.Boards.Count > 0 ? facts.Hardware.Boards[0].Slot : 1).ToString(s_inv)} CPU 0 CPU usage:";
         return string.Create(s_inv, $"{header}\n{last5s,8}% in last 5 seconds\n{last1m,8}% in last 1 minute\n{last5m,8}% in last 5 minutes\n");
+    }
+
+    /// <summary>
+    /// <c>display cpu-usage summary</c>: one row per CPU with the same drifting figures as <c>display cpu-usage</c>.
+    /// Layout of the H3C Comware 7 Fundamentals Command Reference (display cpu-usage summary); V5 prints the same (unverified).
+    /// </summary>
+    public static string CpuUsageSummary(DeviceFacts facts, DeviceClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(clock);
+        var (last5s, last1m, last5m) = CpuFigures(clock);
+        var slot = facts.Hardware.Boards.Count > 0 ? facts.Hardware.Boards[0].Slot : facts.Dialect == ComwareDialect.V5 ? 0 : 1;
+        return string.Create(s_inv,
+            $"Slot CPU        Last 5 sec        Last 1 min        Last 5 min\n{slot,-4} {0,-10} {last5s + "%",-17} {last1m + "%",-17} {last5m}%\n");
+    }
+
+    private static (int Last5s, int Last1m, int Last5m) CpuFigures(DeviceClock clock)
+    {
+        var minutes = (int)clock.Uptime.TotalMinutes;
+        return (2 + ((minutes * 7) + 3) % 9, 2 + ((minutes * 5) + 1) % 6, 2 + (minutes / 5 * 3) % 4);
     }
 
     /// <summary><c>display memory</c>: a plausible, stable share of the profile's memory in use.</summary>

@@ -121,6 +121,15 @@ internal static class InterfaceCommands
             ctx => Named(ctx, iface => InterfaceDisplays.Brief(Fw.Config(ctx), iface)));
         Fw.Display(r, "display ip interface brief", ["", "", "Interface information", "Brief information"],
             ctx => InterfaceDisplays.IpBrief(Fw.Config(ctx)));
+        Fw.Display(r, "display ip interface [ name:INTERFACE ]", ["", "", "Interface information", "Interface name"],
+            ctx => Named(ctx, iface => InterfaceIpDisplays.IpInterface(Fw.Config(ctx), iface)));
+        Fw.Display(r, "display arp", ["", "Display ARP entries"], ctx => InterfaceIpDisplays.Arp(Fw.Config(ctx)));
+        Fw.Display(r, "display fib", ["", "Display FIB entries"], ctx => InterfaceIpDisplays.Fib(Fw.Config(ctx)));
+        Fw.Display(r, "display counters inbound interface", ["", "Display interface statistics", "Inbound direction", "Interface"],
+            ctx => InterfaceIpDisplays.Counters(Fw.Config(ctx), inbound: true));
+        Fw.Display(r, "display counters outbound interface", ["", "Display interface statistics", "Outbound direction", "Interface"],
+            ctx => InterfaceIpDisplays.Counters(Fw.Config(ctx), inbound: false));
+        Fw.Display(r, "display ip vpn-instance", ["", "", "Display VPN instance information"], _ => InterfaceIpDisplays.VpnInstances());
     }
 
     /// <summary>Renders for the named interface, or all of them; a name that does not exist is an error.</summary>

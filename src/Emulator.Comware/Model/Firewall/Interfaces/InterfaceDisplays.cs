@@ -7,19 +7,22 @@ namespace Emulator.Comware.Model.Firewall.Interfaces;
 public static class InterfaceDisplays
 {
     /// <summary>
-    /// <c>display interface brief</c>. Both dialects use the route-mode layout that ntc-templates'
-    /// hp_comware_display_interface_brief parses strictly (tests/hp_comware/display_interface_brief/hp_comware_display_interface_brief.raw):
-    /// columns at 0/21/26/35/51. The V5 wording is the older one (comware-cli.md §6.7; V5 layout unverified).
+    /// <c>display interface brief</c> in the route-mode layout that ntc-templates' hp_comware_display_interface_brief parses
+    /// strictly. V7: "Brief information on interfaces in route mode:", column "Primary IP", columns 0/21/26/35/53
+    /// (tests/hp_comware/display_interface_brief/hp_comware_display_interface_brief_release_9119P17.raw and
+    /// …_release_60615P16.raw, issue 13). V5: the older wording, "Main IP", columns 0/21/26/35/51
+    /// (…/hp_comware_display_interface_brief.raw; comware-cli.md §6.7; V5 layout unverified).
     /// </summary>
     public static List<string> Brief(FirewallConfig config, FwInterface? only = null)
     {
         ArgumentNullException.ThrowIfNull(config);
+        var v7 = config.Dialect == ComwareDialect.V7;
         var lines = new List<string>
         {
-            "The brief information of interface(s) under route mode:",
+            v7 ? "Brief information on interfaces in route mode:" : "The brief information of interface(s) under route mode:",
             "Link: ADM - administratively down; Stby - standby",
             "Protocol: (s) - spoofing",
-            "Interface            Link Protocol Main IP         Description",
+            v7 ? "Interface            Link Protocol Primary IP        Description" : "Interface            Link Protocol Main IP         Description",
         };
         foreach (var iface in only is null ? config.Interfaces.ToList() : [only])
         {
@@ -27,7 +30,9 @@ public static class InterfaceDisplays
             var link = iface.AdminDown ? "ADM" : iface.PhysicalUp(parent) ? "UP" : "DOWN";
             var protocol = iface.ProtocolUp(parent) ? (iface.IsSpoofing ? "UP(s)" : "UP") : "DOWN";
             var ip = iface.PrimaryAddress?.AddressText ?? "--";
-            var row = $"{iface.BriefName,-20} {link,-4} {protocol,-8} {ip,-15} {iface.Description ?? ""}".TrimEnd();
+            var row = (v7
+                ? $"{iface.BriefName,-20} {link,-4} {protocol,-8} {ip,-17} {iface.Description ?? ""}"
+                : $"{iface.BriefName,-20} {link,-4} {protocol,-8} {ip,-15} {iface.Description ?? ""}").TrimEnd();
             lines.Add(row);
         }
 
@@ -36,14 +41,14 @@ public static class InterfaceDisplays
 
     /// <summary>
     /// <c>display ip interface brief</c>. V7: real layout (capture #5679840185; columns 0/25/34/43/59, "--" for no
-    /// address). V5: the older 30-wide layout with "unassigned" and descriptions cut to 12 characters (comware-cli.md §6.8, unverified).
+    /// address; the header ends in a space as on the device, issue 13). V5: the older 30-wide layout with "unassigned" and descriptions cut to 12 characters (comware-cli.md §6.8, unverified).
     /// </summary>
     public static List<string> IpBrief(FirewallConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         var v7 = config.Dialect == ComwareDialect.V7;
         var lines = v7
-            ? new List<string> { "*down: administratively down", "(s): spoofing  (l): loopback", "Interface                Physical Protocol IP Address      Description" }
+            ? new List<string> { "*down: administratively down", "(s): spoofing  (l): loopback", "Interface                Physical Protocol IP Address      Description " }
             : new List<string> { "*down: administratively down", "(s): spoofing", "Interface                     Physical Protocol IP Address      Description" };
         foreach (var iface in config.Interfaces)
         {

@@ -1,0 +1,87 @@
+using Emulator.Comware.Engine;
+using Emulator.Comware.Model.Management;
+using Emulator.Comware.Model.Values;
+
+namespace Emulator.Comware.Commands.Platform;
+
+/// <summary>
+/// The read-only displays config-backup and fact-gathering tools send (rancid h3crancid, napalm-h3c, ntc-templates):
+/// hardware (boot-loader, fan, power, environment, transceiver), AAA (domain, password-control), layer 2 (vlan,
+/// link-aggregation, lldp, mac-address), <c>display startup</c> and <c>display cpu-usage summary</c>. Issue 13.
+/// </summary>
+internal static class PlatformDisplayCommands
+{
+    public static void Register(CommandRegistry r)
+    {
+        Display(r, "display boot-loader", ["", "Display software image file information"], ctx => HardwareDisplays.BootLoader(ctx.Device.Facts));
+        Display(r, "display fan", ["", "Display fan information"], ctx => HardwareDisplays.Fans(ctx.Device.Facts));
+        Display(r, "display power", ["", "Display power supply information"], ctx => HardwareDisplays.Power(ctx.Device.Facts));
+        Display(r, "display environment", ["", "Display temperature information"], ctx => HardwareDisplays.Environment(ctx.Device.Facts));
+        Display(r, "display transceiver interface [ name:INTERFACE ]",
+            ["", "Display transceiver information", "Specify an interface", "Interface name"], Transceiver);
+        Display(r, "display domain", ["", "Display ISP domain information"],
+            ctx => AaaDisplays.Domains(ctx.Dialect, ctx.Device.GetState<ManagementState>().Current.DefaultDomain));
+        Display(r, "display password-control", ["", "Display password control information"], ctx => AaaDisplays.PasswordControl(ctx.Dialect));
+        Display(r, "display vlan all", ["", "Display VLAN information", "Display all VLANs"], ctx => Layer2Displays.VlanAll(ctx.Dialect));
+        Display(r, "display vlan brief", ["", "Display VLAN information", "Display brief information"], _ => Layer2Displays.VlanBrief());
+        Display(r, "display link-aggregation summary", ["", "Display link aggregation information", "Display summary information"],
+            ctx => Layer2Displays.LinkAggregationSummary(ctx.Device.Facts));
+        Display(r, "display link-aggregation verbose", ["", "Display link aggregation information", "Display detailed information"],
+            ctx => Layer2Displays.LinkAggregationVerbose(ctx.Dialect));
+        Display(r, "display link-aggregation member-port", ["", "Display link aggregation information", "Display member port information"],
+            _ => Layer2Displays.LinkAggregationMemberPort());
+        Display(r, "display lldp neighbor-information", ["", "Display LLDP information", "Display neighbor information"], _ => "");
+        Display(r, "display lldp neighbor-information list", ["", "Display LLDP information", "Display neighbor information", "Display neighbor information in a list"],
+            ctx => Layer2Displays.LldpList(ctx.Dialect));
+        Display(r, "display lldp neighbor-information verbose", ["", "Display LLDP information", "Display neighbor information", "Display detailed neighbor information"],
+            _ => "");
+        Display(r, "display mac-address", ["", "Display MAC address table information"], ctx => Layer2Displays.MacAddress(ctx.Dialect));
+        Display(r, "display startup", ["", "Display the configuration files used at this and the next startup"], Startup);
+        Display(r, "display cpu-usage summary", ["", "Display CPU usage information", "Display CPU usage summary"], ctx =>
+            SystemDisplays.CpuUsageSummary(ctx.Device.Facts, ctx.Device.GetState<ManagementState>().Clock(ctx.Device)));
+    }
+
+    /// <summary>
+    /// <c>display startup</c> (H3C MSR V5 and Comware 7 Fundamentals Command References, display startup): the emulated
+    /// device keeps one saved file, startup.cfg on its storage medium, used for this and the next start when it exists.
+    /// </summary>
+    private static string Startup(CommandContext ctx)
+    {
+        var file = ctx.Device.Services.ReadStartupConfiguration() is null ? "NULL" : ctx.Device.Facts.Hardware.StorageMedium + ":/startup.cfg";
+        return $" Current startup saved-configuration file: {file}\n Next main startup saved-configuration file: {file}\n" +
+               " Next backup startup saved-configuration file: NULL\n";
+    }
+
+    /// <summary>All fiber ports' modules, or the named port's; a copper port has no transceiver.</summary>
+    private static string Transceiver(CommandContext ctx)
+    {
+        var facts = ctx.Device.Facts;
+        if (!ctx.Args.TryGet<InterfaceName>("name", out var name))
+        {
+            return HardwareDisplays.Transceiver(facts, facts.Interfaces);
+        }
+
+        var port = facts.Interfaces.FirstOrDefault(i => string.Equals(i.Name, name.FullName, StringComparison.OrdinalIgnoreCase));
+        if (port is null || !HardwareDisplays.HasTransceiver(port))
+        {
+            ctx.Fail(port is null ? "The interface does not exist." : "The transceiver is absent.");
+            return "";
+        }
+
+        return HardwareDisplays.Transceiver(facts, [port]);
+    }
+
+    private static void Display(CommandRegistry r, string syntax, string[] help, Func<CommandContext, string> text) =>
+        r.Add(new CommandDefinition
+        {
+            Syntax = syntax,
+            Help = help,
+            Views = [ViewIds.Any],
+            Level = Levels.Monitor,
+            Handler = ctx =>
+            {
+                ctx.Write(text(ctx));
+                return ValueTask.CompletedTask;
+            },
+        });
+}
