@@ -115,31 +115,4 @@ public sealed class ControlApiSafetyTests : IDisposable
         await using var app = EmulatorApp.Create(settings, TestHosts.Catalog, ComwareEngine.Factory, SshHostKeyCodec.Instance, TimeProvider.System, c => c.WriteTo.Sink(sink));
         return sink.Text;
     }
-
-    private sealed class WarningSink : ILogEventSink
-    {
-        private readonly System.Text.StringBuilder _text = new();
-
-        public string Text
-        {
-            get
-            {
-                lock (_text)
-                {
-                    return _text.ToString();
-                }
-            }
-        }
-
-        public void Emit(LogEvent logEvent)
-        {
-            if (logEvent.Level == LogEventLevel.Warning)
-            {
-                lock (_text)
-                {
-                    _text.AppendLine(logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
-                }
-            }
-        }
-    }
 }

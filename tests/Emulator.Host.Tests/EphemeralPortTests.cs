@@ -52,31 +52,4 @@ public sealed class EphemeralPortTests : IDisposable
 
         return sink.Text;
     }
-
-    private sealed class WarningSink : ILogEventSink
-    {
-        private readonly System.Text.StringBuilder _text = new();
-
-        public string Text
-        {
-            get
-            {
-                lock (_text)
-                {
-                    return _text.ToString();
-                }
-            }
-        }
-
-        public void Emit(LogEvent logEvent)
-        {
-            if (logEvent.Level == LogEventLevel.Warning)
-            {
-                lock (_text)
-                {
-                    _text.AppendLine(logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
-                }
-            }
-        }
-    }
 }

@@ -13,31 +13,31 @@ internal static class PlatformDisplayCommands
 {
     public static void Register(CommandRegistry r)
     {
-        Display(r, "display boot-loader", ["", "Display software image file information"], ctx => HardwareDisplays.BootLoader(ctx.Device.Facts));
-        Display(r, "display fan", ["", "Display fan information"], ctx => HardwareDisplays.Fans(ctx.Device.Facts));
-        Display(r, "display power", ["", "Display power supply information"], ctx => HardwareDisplays.Power(ctx.Device.Facts));
-        Display(r, "display environment", ["", "Display temperature information"], ctx => HardwareDisplays.Environment(ctx.Device.Facts));
-        Display(r, "display transceiver interface [ name:INTERFACE ]",
+        DisplayCommand.Register(r, "display boot-loader", ["", "Display software image file information"], ctx => HardwareDisplays.BootLoader(ctx.Device.Facts));
+        DisplayCommand.Register(r, "display fan", ["", "Display fan information"], ctx => HardwareDisplays.Fans(ctx.Device.Facts));
+        DisplayCommand.Register(r, "display power", ["", "Display power supply information"], ctx => HardwareDisplays.Power(ctx.Device.Facts));
+        DisplayCommand.Register(r, "display environment", ["", "Display temperature information"], ctx => HardwareDisplays.Environment(ctx.Device.Facts));
+        DisplayCommand.Register(r, "display transceiver interface [ name:INTERFACE ]",
             ["", "Display transceiver information", "Specify an interface", "Interface name"], Transceiver);
-        Display(r, "display domain", ["", "Display ISP domain information"],
+        DisplayCommand.Register(r, "display domain", ["", "Display ISP domain information"],
             ctx => AaaDisplays.Domains(ctx.Dialect, ctx.Device.GetState<ManagementState>().Current.DefaultDomain));
-        Display(r, "display password-control", ["", "Display password control information"], ctx => AaaDisplays.PasswordControl(ctx.Dialect));
-        Display(r, "display vlan all", ["", "Display VLAN information", "Display all VLANs"], ctx => Layer2Displays.VlanAll(ctx.Dialect));
-        Display(r, "display vlan brief", ["", "Display VLAN information", "Display brief information"], _ => Layer2Displays.VlanBrief());
-        Display(r, "display link-aggregation summary", ["", "Display link aggregation information", "Display summary information"],
+        DisplayCommand.Register(r, "display password-control", ["", "Display password control information"], ctx => AaaDisplays.PasswordControl(ctx.Dialect));
+        DisplayCommand.Register(r, "display vlan all", ["", "Display VLAN information", "Display all VLANs"], ctx => Layer2Displays.VlanAll(ctx.Dialect));
+        DisplayCommand.Register(r, "display vlan brief", ["", "Display VLAN information", "Display brief information"], _ => Layer2Displays.VlanBrief());
+        DisplayCommand.Register(r, "display link-aggregation summary", ["", "Display link aggregation information", "Display summary information"],
             ctx => Layer2Displays.LinkAggregationSummary(ctx.Device.Facts));
-        Display(r, "display link-aggregation verbose", ["", "Display link aggregation information", "Display detailed information"],
+        DisplayCommand.Register(r, "display link-aggregation verbose", ["", "Display link aggregation information", "Display detailed information"],
             ctx => Layer2Displays.LinkAggregationVerbose(ctx.Dialect));
-        Display(r, "display link-aggregation member-port", ["", "Display link aggregation information", "Display member port information"],
+        DisplayCommand.Register(r, "display link-aggregation member-port", ["", "Display link aggregation information", "Display member port information"],
             _ => Layer2Displays.LinkAggregationMemberPort());
-        Display(r, "display lldp neighbor-information", ["", "Display LLDP information", "Display neighbor information"], _ => "");
-        Display(r, "display lldp neighbor-information list", ["", "Display LLDP information", "Display neighbor information", "Display neighbor information in a list"],
+        DisplayCommand.Register(r, "display lldp neighbor-information", ["", "Display LLDP information", "Display neighbor information"], _ => "");
+        DisplayCommand.Register(r, "display lldp neighbor-information list", ["", "Display LLDP information", "Display neighbor information", "Display neighbor information in a list"],
             ctx => Layer2Displays.LldpList(ctx.Dialect));
-        Display(r, "display lldp neighbor-information verbose", ["", "Display LLDP information", "Display neighbor information", "Display detailed neighbor information"],
+        DisplayCommand.Register(r, "display lldp neighbor-information verbose", ["", "Display LLDP information", "Display neighbor information", "Display detailed neighbor information"],
             _ => "");
-        Display(r, "display mac-address", ["", "Display MAC address table information"], ctx => Layer2Displays.MacAddress(ctx.Dialect));
-        Display(r, "display startup", ["", "Display the configuration files used at this and the next startup"], Startup);
-        Display(r, "display cpu-usage summary", ["", "Display CPU usage information", "Display CPU usage summary"], ctx =>
+        DisplayCommand.Register(r, "display mac-address", ["", "Display MAC address table information"], ctx => Layer2Displays.MacAddress(ctx.Dialect));
+        DisplayCommand.Register(r, "display startup", ["", "Display the configuration files used at this and the next startup"], Startup);
+        DisplayCommand.Register(r, "display cpu-usage summary", ["", "Display CPU usage information", "Display CPU usage summary"], ctx =>
             SystemDisplays.CpuUsageSummary(ctx.Device.Facts, ctx.Device.GetState<ManagementState>().Clock(ctx.Device)));
     }
 
@@ -70,18 +70,4 @@ internal static class PlatformDisplayCommands
 
         return HardwareDisplays.Transceiver(facts, [port]);
     }
-
-    private static void Display(CommandRegistry r, string syntax, string[] help, Func<CommandContext, string> text) =>
-        r.Add(new CommandDefinition
-        {
-            Syntax = syntax,
-            Help = help,
-            Views = [ViewIds.Any],
-            Level = Levels.Monitor,
-            Handler = ctx =>
-            {
-                ctx.Write(text(ctx));
-                return ValueTask.CompletedTask;
-            },
-        });
 }

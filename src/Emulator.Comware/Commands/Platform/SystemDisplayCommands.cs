@@ -19,15 +19,15 @@ internal static class SystemDisplayCommands
         ConfigurationFilterCommands.Register(r);
         IpHostCommands.Register(r);
 
-        Display(r, "display version", ["", "Display system version information"],
+        DisplayCommand.Register(r, "display version", ["", "Display system version information"],
             ctx => SystemDisplays.Version(ctx.Device.Facts, Clock(ctx)));
-        Display(r, "display clock", ["", "Display the system clock"], ctx => SystemDisplays.Clock(Clock(ctx)));
-        Display(r, "display device", ["", "Display device information"], ctx => SystemDisplays.Device(ctx.Device.Facts));
-        Display(r, "display device manuinfo", ["", "Display device information", "Display manufacture information"],
+        DisplayCommand.Register(r, "display clock", ["", "Display the system clock"], ctx => SystemDisplays.Clock(Clock(ctx)));
+        DisplayCommand.Register(r, "display device", ["", "Display device information"], ctx => SystemDisplays.Device(ctx.Device.Facts));
+        DisplayCommand.Register(r, "display device manuinfo", ["", "Display device information", "Display manufacture information"],
             ctx => SystemDisplays.ManufacturingInfo(ctx.Device.Facts));
-        Display(r, "display cpu-usage", ["", "Display CPU usage information"], ctx => SystemDisplays.CpuUsage(ctx.Device.Facts, Clock(ctx)));
-        Display(r, "display memory", ["", "Display memory information"], ctx => SystemDisplays.Memory(ctx.Device.Facts, Clock(ctx)));
-        Display(r, "display users [ all ]", ["", "Display the user information of the user interfaces", "Display all user interfaces"], ctx =>
+        DisplayCommand.Register(r, "display cpu-usage", ["", "Display CPU usage information"], ctx => SystemDisplays.CpuUsage(ctx.Device.Facts, Clock(ctx)));
+        DisplayCommand.Register(r, "display memory", ["", "Display memory information"], ctx => SystemDisplays.Memory(ctx.Device.Facts, Clock(ctx)));
+        DisplayCommand.Register(r, "display users [ all ]", ["", "Display the user information of the user interfaces", "Display all user interfaces"], ctx =>
         {
             var directory = new UserDirectory(ctx.Device);
             var clock = Clock(ctx);
@@ -61,20 +61,6 @@ internal static class SystemDisplayCommands
     }
 
     private static DeviceClock Clock(CommandContext ctx) => ctx.Device.GetState<ManagementState>().Clock(ctx.Device);
-
-    private static void Display(CommandRegistry r, string syntax, string[] help, Func<CommandContext, string> text) =>
-        r.Add(new CommandDefinition
-        {
-            Syntax = syntax,
-            Help = help,
-            Views = [ViewIds.Any],
-            Level = Levels.Monitor,
-            Handler = ctx =>
-            {
-                ctx.Write(text(ctx));
-                return ValueTask.CompletedTask;
-            },
-        });
 }
 
 /// <summary><c>HH:MM:SS</c> (or <c>HH:MM</c>) for <c>clock datetime</c>.</summary>
