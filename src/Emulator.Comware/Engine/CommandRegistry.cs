@@ -189,6 +189,9 @@ public sealed class CommandSet
         return registry.Build();
     }
 
+    /// <summary>Every registered command as declared (for references such as <see cref="CommandReference"/>).</summary>
+    public IEnumerable<CommandDefinition> Definitions => _commands.Where(c => !c.IsUndo).Select(c => c.Definition).Distinct();
+
     public ViewDefinition View(string id) =>
         Views.TryGetValue(id, out var view) ? view : throw new InvalidOperationException($"Unknown view {id}.");
 
