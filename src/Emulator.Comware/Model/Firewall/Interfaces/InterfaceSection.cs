@@ -23,9 +23,9 @@ public sealed class InterfaceSection : FirewallSection
         view.State is FwInterface iface ? InterfaceBlock(config, iface, config.Dialect == ComwareDialect.V7) : null;
 
     /// <summary>
-    /// Physical ports and the system interfaces are printed only when configured, so a factory configuration stays
-    /// short (the exact default listing of a SecPath is unverified); logical interfaces always print, as they must
-    /// exist again after a reload.
+    /// Every port and <c>NULL0</c> are listed even when unconfigured, as real Comware configurations do (issue 13;
+    /// ntc-templates' hp_comware captures); logical interfaces print because they must exist again after a reload.
+    /// Only <c>InLoopBack0</c>, which configurations never show, is left out while nothing is configured on it.
     /// </summary>
     private static List<IReadOnlyList<string>> InterfaceBlocks(FirewallConfig config, bool v7)
     {
@@ -33,7 +33,7 @@ public sealed class InterfaceSection : FirewallSection
         foreach (var iface in config.Interfaces)
         {
             var block = InterfaceBlock(config, iface, v7);
-            if (block.Count > 1 || !iface.IsPermanent)
+            if (block.Count > 1 || iface.Kind != InterfaceKind.InLoopBack)
             {
                 blocks.Add(block);
             }
@@ -78,7 +78,7 @@ public sealed class InterfaceSection : FirewallSection
             lines.Add(" shutdown");
         }
 
-        if (v7 && iface.Kind == InterfaceKind.Ethernet && lines.Count > 1)
+        if (v7 && iface.Kind == InterfaceKind.Ethernet)
         {
             lines.Insert(1, " port link-mode route");
         }
