@@ -28,8 +28,7 @@ public static partial class DeviceIdentity
 
         foreach (Match m in Placeholder().Matches(pattern))
         {
-            var n = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-            if (n is < 1 or > 32)
+            if (!int.TryParse(m.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 32)
             {
                 return "placeholder width must be 1 to 32";
             }

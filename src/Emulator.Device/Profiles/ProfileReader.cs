@@ -380,9 +380,10 @@ internal static partial class ProfileReader
 
                 names.Add(name);
             }
+            // TryParse: a port number too large for an int is a bad range, not an OverflowException (found by fuzz/ profile-yaml).
             else if (InterfaceRange().Match(range!) is { Success: true } m
-                && int.Parse(m.Groups["first"].Value, CultureInfo.InvariantCulture) is var first
-                && int.Parse(m.Groups["last"].Value, CultureInfo.InvariantCulture) is var last
+                && int.TryParse(m.Groups["first"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+                && int.TryParse(m.Groups["last"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var last)
                 && last >= first && last - first < 1024)
             {
                 for (var i = first; i <= last; i++)

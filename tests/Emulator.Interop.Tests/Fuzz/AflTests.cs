@@ -43,7 +43,13 @@ public sealed class AflTests : IClassFixture<AflTests.InstrumentedHarness>
             $"coverage {stats.GetValueOrDefault("bitmap_cvg")}, crashes {stats.GetValueOrDefault("saved_crashes")}, hangs {stats.GetValueOrDefault("saved_hangs")}");
         Assert.True(stats.Count > 0, "afl-fuzz wrote no statistics:\n" + run);
         Assert.True(long.Parse(stats["execs_done"], CultureInfo.InvariantCulture) > 100, "afl-fuzz barely ran:\n" + run);
-        Assert.True(stats["saved_crashes"] == "0", $"AFL++ saved crashes for {target} in {findings}/default/crashes (replay one: emulator-fuzz replay {target} FILE)");
+        if (stats["saved_crashes"] != "0")
+        {
+            // The harness folder is deleted after the run: the input goes into the message so the finding can be replayed.
+            var crash = System.IO.Directory.EnumerateFiles(Path.Combine(findings, "default", "crashes"), "id:*").Order(StringComparer.Ordinal).First();
+            Assert.Fail($"AFL++ saved {stats["saved_crashes"]} crash(es) for {target}. First input (base64), replay with " +
+                $"'emulator-fuzz replay {target} FILE' and add it to fuzz/regressions/{target}/:\n{Convert.ToBase64String(await File.ReadAllBytesAsync(crash, ct))}");
+        }
     }
 
     private static readonly Dictionary<string, string> s_aflEnvironment = new()
