@@ -156,7 +156,7 @@ public sealed partial class SecPathShell : IDisposable
     }
 
     // A Comware prompt alone at the end of the output: <sysname> in user view, [sysname] or [sysname-view] elsewhere.
-    // V5 sends a NUL before the first prompt after the banner (comware-cli.md 1.3), so one may sit between the line end and the prompt.
+    // V5 sends a NUL before the first prompt after the banner, so one may sit between the line end and the prompt.
     [GeneratedRegex(@"(?:^|[\r\n])\x00?(?<prompt>(?:<[^<>\r\n]+>|\[[^\[\]\r\n]+\]))\s?$", RegexOptions.CultureInvariant)]
     private static partial Regex PromptRegex();
 

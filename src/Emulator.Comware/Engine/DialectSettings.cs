@@ -1,6 +1,6 @@
 namespace Emulator.Comware.Engine;
 
-/// <summary>How a dialect prints and behaves where V5 and V7 differ (comware-cli.md §1.3, §1.4, §2, §3).</summary>
+/// <summary>How a dialect prints and behaves where V5 and V7 differ.</summary>
 public sealed record DialectSettings
 {
     public required ComwareDialect Dialect { get; init; }
@@ -54,7 +54,7 @@ public sealed record DialectSettings
     public static DialectSettings For(ComwareDialect dialect) => dialect == ComwareDialect.V5 ? V5 : V7;
 }
 
-/// <summary>Texts of the CLI itself (comware-cli.md §2.4).</summary>
+/// <summary>Texts of the CLI itself.</summary>
 public static class CliMessages
 {
     public static string ForVerdict(ParseVerdict verdict) => verdict switch

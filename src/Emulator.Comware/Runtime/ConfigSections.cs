@@ -17,7 +17,7 @@ public interface IConfigSection
     }
 }
 
-/// <summary>Canonical order of the V5/V7 configuration file (comware-cli.md §6.10); leave gaps for new sections.</summary>
+/// <summary>Canonical order of the V5/V7 configuration file; leave gaps for new sections.</summary>
 public static class ConfigOrder
 {
     public const int Sysname = 100;

@@ -4,7 +4,7 @@ namespace Emulator.Comware.Commands.Platform;
 
 /// <summary>
 /// <c>save [force]</c>, <c>reset saved-configuration</c>, <c>display saved-configuration</c> and <c>reboot</c>,
-/// with the devices' dialogs (comware-cli.md §7). V5 SecPath prints the router-style texts with their leading
+/// with the devices' dialogs. V5 SecPath prints the router-style texts with their leading
 /// spaces; V7 the same texts without them. The saved file is the device's startup.cfg.
 /// </summary>
 internal static class ConfigurationFileCommands

@@ -7,7 +7,7 @@ namespace Emulator.Comware.Commands.Platform;
 
 /// <summary>
 /// <c>super password</c> (system view) and <c>super</c> (user view): V5 switches between levels 0-3 with a per-level
-/// password, V7 between roles (comware-cli.md §4.1, §4.2).
+/// password, V7 between roles.
 /// </summary>
 internal static class SuperCommands
 {

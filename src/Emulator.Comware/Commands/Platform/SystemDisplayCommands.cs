@@ -7,7 +7,7 @@ namespace Emulator.Comware.Commands.Platform;
 
 /// <summary>
 /// <c>display version|clock|device [manuinfo]|cpu-usage|memory|users</c> and <c>clock datetime</c>
-/// (comware-cli.md §4.4, §6.1-§6.6).
+/// (display version, clock, device, cpu-usage, memory).
 /// </summary>
 internal static class SystemDisplayCommands
 {

@@ -13,7 +13,7 @@ internal sealed class PendingPeerKey(string name)
     public StringBuilder Hex { get; } = new();
 }
 
-/// <summary>A line of key data: hex digits, spaces allowed between them (comware-cli.md §5.1).</summary>
+/// <summary>A line of key data: hex digits, spaces allowed between them.</summary>
 internal sealed class HexDataParameter : ParameterType
 {
     public override ParameterMatch Match(string token, ParameterContext context) =>

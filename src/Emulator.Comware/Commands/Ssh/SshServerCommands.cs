@@ -7,7 +7,7 @@ namespace Emulator.Comware.Commands.Ssh;
 /// <summary>
 /// SSH server settings and SSH users: <c>ssh server enable</c>, <c>ssh server authentication-retries|-timeout</c>,
 /// <c>sftp server enable</c>, <c>ssh user</c>; <c>display ssh server status|session</c>,
-/// <c>display ssh user-information</c> (comware-cli.md §5).
+/// <c>display ssh user-information</c>.
 /// </summary>
 internal static class SshServerCommands
 {

@@ -10,8 +10,7 @@ internal sealed record LineRange(LineKind Kind, int First, int Last);
 
 /// <summary>
 /// User lines: V5 <c>user-interface con 0 | vty 0 4</c> (<c>[H3C-ui-vty0-4]</c>), V7 <c>line aux 0 | vty 0 63</c>
-/// (<c>[H3C-line-vty0-63]</c>, <c>user-interface</c> accepted as an alias) and <c>line class</c>; their settings
-/// (comware-cli.md §4.3).
+/// (<c>[H3C-line-vty0-63]</c>, <c>user-interface</c> accepted as an alias) and <c>line class</c>; their settings.
 /// </summary>
 internal static class LineCommands
 {

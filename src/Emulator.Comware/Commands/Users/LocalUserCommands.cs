@@ -6,8 +6,7 @@ using Emulator.Comware.Runtime;
 namespace Emulator.Comware.Commands.Users;
 
 /// <summary>
-/// <c>local-user</c> and its view: password, service-type, level (V5) or user-role (V7); <c>display local-user</c>
-/// (comware-cli.md §4.1, §4.2).
+/// <c>local-user</c> and its view: password, service-type, level (V5) or user-role (V7); <c>display local-user</c>.
 /// </summary>
 internal static class LocalUserCommands
 {
@@ -107,7 +106,7 @@ internal static class LocalUserCommands
         });
         r.Add(new CommandDefinition
         {
-            // Older V5 releases configure the level directly (comware-cli.md §4.1); it is the same attribute.
+            // Older V5 releases configure the level directly; it is the same attribute.
             Syntax = "level level:INTEGER<0-3>",
             Help = ["Specify the user level", "User level"],
             Views = [View],

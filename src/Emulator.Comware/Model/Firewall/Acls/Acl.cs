@@ -10,7 +10,7 @@ public enum AclKind
     Advanced,
 }
 
-/// <summary>An IPv4 basic (2000-2999) or advanced (3000-3999) ACL (comware-cli.md §8.4).</summary>
+/// <summary>An IPv4 basic (2000-2999) or advanced (3000-3999) ACL.</summary>
 public sealed class Acl
 {
     internal Acl(int number)

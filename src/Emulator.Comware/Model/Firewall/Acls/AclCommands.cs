@@ -3,7 +3,7 @@ using Emulator.Comware.Engine;
 
 namespace Emulator.Comware.Model.Firewall.Acls;
 
-/// <summary>ACLs (comware-cli.md §8.4): V5 <c>acl number N</c>; V7 also <c>acl basic|advanced N</c>.</summary>
+/// <summary>ACLs: V5 <c>acl number N</c>; V7 also <c>acl basic|advanced N</c>.</summary>
 internal static class AclCommands
 {
     public const string BasicView = "fw-acl-basic";

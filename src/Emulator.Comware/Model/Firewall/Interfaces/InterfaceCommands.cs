@@ -3,7 +3,7 @@ using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Model.Firewall.Interfaces;
 
-/// <summary><c>interface NAME</c> and the interface view (comware-cli.md §8.1).</summary>
+/// <summary><c>interface NAME</c> and the interface view.</summary>
 internal static class InterfaceCommands
 {
     public const string View = "fw-interface";

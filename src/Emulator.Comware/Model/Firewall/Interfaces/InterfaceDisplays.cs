@@ -11,7 +11,7 @@ public static class InterfaceDisplays
     /// strictly. V7: "Brief information on interfaces in route mode:", column "Primary IP", columns 0/21/26/35/53
     /// (tests/hp_comware/display_interface_brief/hp_comware_display_interface_brief_release_9119P17.raw and
     /// …_release_60615P16.raw, issue 13). V5: the older wording, "Main IP", columns 0/21/26/35/51
-    /// (…/hp_comware_display_interface_brief.raw; comware-cli.md §6.7; V5 layout unverified).
+    /// (…/hp_comware_display_interface_brief.raw; V5 layout unverified).
     /// </summary>
     public static List<string> Brief(FirewallConfig config, FwInterface? only = null)
     {
@@ -41,7 +41,7 @@ public static class InterfaceDisplays
 
     /// <summary>
     /// <c>display ip interface brief</c>. V7: real layout (capture #5679840185; columns 0/25/34/43/59, "--" for no
-    /// address; the header ends in a space as on the device, issue 13). V5: the older 30-wide layout with "unassigned" and descriptions cut to 12 characters (comware-cli.md §6.8, unverified).
+    /// address; the header ends in a space as on the device, issue 13). V5: the older 30-wide layout with "unassigned" and descriptions cut to 12 characters.
     /// </summary>
     public static List<string> IpBrief(FirewallConfig config)
     {

@@ -6,7 +6,7 @@ using Emulator.Comware.Runtime;
 
 namespace Emulator.Comware.Model.Firewall.Interfaces;
 
-/// <summary>The <c>interface NAME</c> blocks (comware-cli.md §6.10), written by the interface view. NAT settings of an interface are printed inside its block (<see cref="NatStaticSection.InterfaceLines"/>).</summary>
+/// <summary>The <c>interface NAME</c> blocks, written by the interface view. NAT settings of an interface are printed inside its block (<see cref="NatStaticSection.InterfaceLines"/>).</summary>
 public sealed class InterfaceSection : FirewallSection
 {
     public static InterfaceSection Instance { get; } = new();

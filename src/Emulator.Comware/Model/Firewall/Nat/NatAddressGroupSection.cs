@@ -31,7 +31,7 @@ public sealed class NatAddressGroupSection : FirewallSection
 
         if (!v7)
         {
-            // V5: one global line per group, one block for all (comware-cli.md §8.5).
+            // V5: one global line per group, one block for all.
             return [groups.Select(g => string.Create(CultureInfo.InvariantCulture,
                 $" nat address-group {g.Id} {Ipv4.Format(g.Ranges[0].Start)} {Ipv4.Format(g.Ranges[0].End)}")).ToList()];
         }

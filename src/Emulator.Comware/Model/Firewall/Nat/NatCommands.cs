@@ -4,7 +4,7 @@ using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Model.Firewall.Nat;
 
-/// <summary>NAT (comware-cli.md §8.5): address groups, outbound NAT, internal servers, static NAT and <c>display nat</c>.</summary>
+/// <summary>NAT: address groups, outbound NAT, internal servers, static NAT and <c>display nat</c>.</summary>
 internal static class NatCommands
 {
     public const string GroupView = "fw-nat-group";

@@ -6,7 +6,7 @@ namespace Emulator.Comware.Model.Firewall.Objects;
 /// <summary>
 /// Address and service objects: V7 <c>object-group ip address|service NAME</c> with <c>[ID] network ...</c> /
 /// <c>[ID] service ...</c> members (H3C V7 object group reference); V5 <c>object address|service NAME</c> with the
-/// same members without IDs (comware-cli.md §8.3a; V5 lines unverified).
+/// same members without IDs (V5 lines unverified).
 /// </summary>
 internal static class ObjectCommands
 {

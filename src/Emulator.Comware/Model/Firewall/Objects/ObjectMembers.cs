@@ -15,7 +15,7 @@ public enum AddressMemberKind
 /// <summary>
 /// A member of an address object: V7 <c>[ID] network host address A | subnet A M | range A B | group-object N</c>
 /// (H3C V7 object group command reference: https://www.h3c.com/en/d_202208/1658814_294551_0.htm); V5 objects keep the
-/// same members without IDs (comware-cli.md §8.3a; V5 line syntax unverified).
+/// same members without IDs (V5 line syntax unverified).
 /// </summary>
 public sealed record AddressMember(int Id, AddressMemberKind Kind, uint Start, uint End, int Length = 32, string? Group = null)
 {

@@ -5,7 +5,7 @@ namespace Emulator.Comware.Model.Firewall.Objects;
 /// <summary>Address and service objects (V5 objects, V7 object groups), with the predefined services. An object that a policy, rule or group uses cannot be deleted.</summary>
 public sealed class ObjectTable
 {
-    /// <summary>V5 default objects that match everything (comware-cli.md §8.3; unverified names).</summary>
+    /// <summary>V5 default objects that match everything (unverified names).</summary>
     public const string AnyAddress = "any_address";
     public const string AnyService = "any_service";
 

@@ -6,7 +6,7 @@ namespace Emulator.Comware.Model.Firewall.Policies;
 /// A V5 interzone instance (source zone, destination zone) holding either interzone policy rules or a policy group of
 /// advanced ACLs, never both (HP Firewalls and UTM Devices Access Control Configuration Guide F3726/F3211/F3174, p. 84-85:
 /// https://www.manualshelf.com/manual/hp/hp-7100-7200-ipsec-dl-module/f3726-f3211-f3174-r5135-r3816-hp-firewalls-and-utm-devices-access-control-configuration-guide-6pw100/page-84.html).
-/// The CLI lines themselves follow comware-cli.md §8.3 and are unverified.
+/// The CLI lines themselves follow and are unverified.
 /// </summary>
 public sealed class InterzoneInstance
 {

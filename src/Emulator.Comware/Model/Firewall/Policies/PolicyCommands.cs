@@ -5,7 +5,7 @@ using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Model.Firewall.Policies;
 
-/// <summary>V7 <c>security-policy ip</c> (H3C SecPath V7 security policy reference) and V5 interzone policy (comware-cli.md §8.3, unverified lines).</summary>
+/// <summary>V7 <c>security-policy ip</c> (H3C SecPath V7 security policy reference) and V5 interzone policy.</summary>
 internal static class PolicyCommands
 {
     public const string SecurityPolicyView = "fw-security-policy";

@@ -34,7 +34,7 @@ public sealed class PolicySection : FirewallSection
     };
 
     /// <summary>
-    /// <c>security-policy ip</c> with its rules, two-space indented (comware-cli.md §8.7; line order inside a rule unverified).
+    /// <c>security-policy ip</c> with its rules, two-space indented (line order inside a rule unverified).
     /// </summary>
     public static List<string> SecurityPolicyBlock(FirewallConfig config)
     {
@@ -84,7 +84,7 @@ public sealed class PolicySection : FirewallSection
     }
 
     /// <summary>
-    /// V5 interzone instance (comware-cli.md §8.3 emulator form, unverified): rules with their objects, or the ACLs
+    /// V5 interzone instance: rules with their objects, or the ACLs
     /// of a policy group as <c>packet-filter N</c> lines.
     /// </summary>
     public static List<string> InterzoneBlock(InterzoneInstance instance)

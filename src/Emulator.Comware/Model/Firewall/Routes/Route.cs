@@ -2,7 +2,7 @@ using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Model.Firewall.Routes;
 
-/// <summary><c>ip route-static DEST MASK|LEN [INTERFACE] [NEXTHOP] [preference N] [description TEXT]</c> (comware-cli.md §8.6).</summary>
+/// <summary><c>ip route-static DEST MASK|LEN [INTERFACE] [NEXTHOP] [preference N] [description TEXT]</c>.</summary>
 public sealed record StaticRoute(IpPrefix Destination, string? Interface, uint? NextHop, int Preference, string? Description)
 {
     public bool SameKey(StaticRoute other) =>

@@ -3,7 +3,7 @@ using Emulator.Comware.Model.Values;
 
 namespace Emulator.Comware.Model.Firewall.Routes;
 
-/// <summary>Static routes (comware-cli.md §8.6), <c>display ip routing-table</c>, <c>ping</c> and <c>tracert</c>.</summary>
+/// <summary>Static routes, <c>display ip routing-table</c>, <c>ping</c> and <c>tracert</c>.</summary>
 internal static class RouteCommands
 {
     public static void Register(CommandRegistry r)

@@ -9,7 +9,7 @@ public static class RoutingDisplays
     /// <summary>
     /// V7: the real layout (ntc-templates tests/hp_comware/display_ip_routing_table/display_ip_routing_table.raw), brief
     /// interface names. V5: with the "Routing Tables: Public" header and a blank line after the column titles
-    /// (comware-cli.md §6.9, unverified).
+    ///.
     /// </summary>
     public static List<string> Table(FirewallConfig config)
     {

@@ -1,6 +1,6 @@
 namespace Emulator.Comware.Model.Firewall.Zones;
 
-/// <summary>A security zone: a named set of interfaces. V5 zones also carry an id and a priority (comware-cli.md §8.2).</summary>
+/// <summary>A security zone: a named set of interfaces. V5 zones also carry an id and a priority.</summary>
 public sealed class SecurityZone
 {
     internal SecurityZone(string name, int id, int? priority, bool isDefault)

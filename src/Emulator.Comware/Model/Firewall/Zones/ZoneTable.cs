@@ -145,7 +145,7 @@ public sealed class ZoneTable : IReadOnlyList<SecurityZone>
 
     private void InitZones()
     {
-        // V5 ids and priorities follow comware-cli.md §8.2 (unverified on H3C; attested for the sister USG family).
+        // V5 ids and priorities follow (unverified on H3C; attested for the sister USG family).
         (string Name, int Priority)[] defaults = Dialect == ComwareDialect.V5
             ? [("Management", 100), ("Local", 100), ("Trust", 85), ("DMZ", 50), ("Untrust", 5)]
             : [("Local", 0), ("Trust", 0), ("DMZ", 0), ("Untrust", 0), ("Management", 0)];
