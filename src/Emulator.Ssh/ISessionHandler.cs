@@ -9,11 +9,17 @@ public interface ISessionHandler
     /// <summary>Runs until the program ends; the result is sent as exit-status (null: none). Cancelled when the channel or connection closes.</summary>
     Task<int?> RunAsync(SshSession session, CancellationToken cancellationToken);
 
-    /// <summary>Whether a subsystem (e.g. "sftp", "netconf") is available; the channel request fails otherwise.</summary>
-    bool SupportsSubsystem(string name) => false;
+    /// <summary>
+    /// Whether a subsystem (e.g. "sftp", "netconf") is available to this user on this connection; the channel
+    /// request fails otherwise. Asynchronous because the answer may depend on state that loads on first use.
+    /// </summary>
+    ValueTask<bool> SupportsSubsystemAsync(SubsystemRequest request, CancellationToken cancellationToken) => ValueTask.FromResult(false);
 }
 
 public enum SshSessionKind { Shell, Exec, Subsystem }
+
+/// <summary>A subsystem request as the handler sees it before accepting it.</summary>
+public sealed record SubsystemRequest(string Name, string UserName, EndPoint? RemoteEndPoint, EndPoint? LocalEndPoint);
 
 /// <summary>One session channel as the application sees it: a duplex byte stream plus terminal facts.</summary>
 public sealed class SshSession

@@ -33,7 +33,13 @@ public interface IDeviceEngine : IDisposable
     /// <summary>Local users and SSH server settings of the running configuration.</summary>
     UserDirectory Users { get; }
 
-    /// <summary>Runs a shell or exec request on a free VTY until it ends; returns the exit status.</summary>
+    /// <summary>
+    /// Whether the running configuration offers this SSH subsystem ("sftp", "netconf") to this user: the switch
+    /// (<c>sftp server enable</c>, <c>netconf ssh server enable</c>) and the user's service types.
+    /// </summary>
+    bool OffersSubsystem(SubsystemRequest request);
+
+    /// <summary>Runs a shell or exec request on a free VTY, or an offered subsystem, until it ends; returns the exit status.</summary>
     Task<int?> RunSessionAsync(SshSession session, CancellationToken cancellationToken);
 }
 

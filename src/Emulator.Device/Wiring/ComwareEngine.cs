@@ -38,9 +38,22 @@ public sealed partial class ComwareEngine : IDeviceEngine
 
     public Task<string> RenderRunningConfigurationAsync(CancellationToken cancellationToken) => _device.RenderCurrentConfigurationAsync(cancellationToken);
 
+    public bool OffersSubsystem(SubsystemRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return DeviceSubsystems.Find(request.Name) is { } subsystem && subsystem.IsOffered(_device, request);
+    }
+
     public async Task<int?> RunSessionAsync(SshSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        if (session.Kind == SshSessionKind.Subsystem)
+        {
+            // Accepted only after OffersSubsystem said yes, so the name is known here.
+            var subsystem = DeviceSubsystems.Find(session.Command ?? "") ?? throw new InvalidOperationException($"subsystem {session.Command} was not offered");
+            return await subsystem.RunAsync(_device, session, cancellationToken);
+        }
+
         var terminal = new CliTerminal(session.Input, session.Output)
         {
             IsInteractive = session.Terminal is not null,

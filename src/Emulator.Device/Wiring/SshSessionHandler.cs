@@ -12,4 +12,11 @@ internal sealed class SshSessionHandler(DeviceInstance device) : ISessionHandler
         var engine = await device.GetEngineAsync(cancellationToken);
         return await engine.RunSessionAsync(session, cancellationToken);
     }
+
+    public async ValueTask<bool> SupportsSubsystemAsync(SubsystemRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var engine = await device.GetEngineAsync(cancellationToken);
+        return engine.OffersSubsystem(request);
+    }
 }

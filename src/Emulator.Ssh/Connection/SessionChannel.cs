@@ -200,6 +200,15 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
     public async ValueTask OnRequestAsync(string type, bool wantReply, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
     {
         var outcome = Decide(type, data.Span);
+        if (outcome == RequestOutcome.AskHandler)
+        {
+            var request = new SubsystemRequest(_command!, _context.UserName, _context.RemoteEndPoint, _context.LocalEndPoint);
+            outcome = await _context.Handler.SupportsSubsystemAsync(request, cancellationToken)
+                ? RequestOutcome.Start
+                : RequestOutcome.Refused;
+            _started = outcome == RequestOutcome.Start;
+        }
+
         if (wantReply)
         {
             var reply = outcome == RequestOutcome.Refused ? ChannelSignalMessage.Failure(RemoteId) : ChannelSignalMessage.Success(RemoteId);
@@ -212,7 +221,8 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
         }
     }
 
-    private enum RequestOutcome { Refused, Accepted, Start }
+    /// <summary>AskHandler: a subsystem whose availability the handler decides (asynchronously).</summary>
+    private enum RequestOutcome { Refused, Accepted, Start, AskHandler }
 
     private SshSessionKind _kind;
     private string? _command;
@@ -259,13 +269,8 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
             case "subsystem" when !_started:
                 _command = reader.ReadAsciiString();
                 reader.EnsureAtEnd();
-                if (!_context.Handler.SupportsSubsystem(_command))
-                {
-                    return RequestOutcome.Refused;
-                }
-
                 _kind = SshSessionKind.Subsystem;
-                break;
+                return RequestOutcome.AskHandler;
 
             case "window-change":
                 var newColumns = reader.ReadUInt32();

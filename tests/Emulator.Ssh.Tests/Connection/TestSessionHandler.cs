@@ -16,7 +16,8 @@ internal sealed class TestSessionHandler : ISessionHandler
 
     public ConcurrentQueue<SessionEvent> Events { get; } = new();
 
-    public bool SupportsSubsystem(string name) => name == "echo";
+    public ValueTask<bool> SupportsSubsystemAsync(SubsystemRequest request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(request.Name == "echo");
 
     public async Task<int?> RunAsync(SshSession session, CancellationToken cancellationToken)
     {
