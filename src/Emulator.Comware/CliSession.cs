@@ -113,7 +113,9 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     public TimeSpan? IdleTimeout { get; set; }
 
     /// <summary>The prompt of the current view, e.g. <c>&lt;H3C&gt;</c> or <c>[H3C-GigabitEthernet0/1]</c>.</summary>
-    public string Prompt => Views.Current.Prompt(_device.Sysname);
+    public string Prompt => _device.Services.Faults?.PromptPrefix is { } prefix
+        ? prefix + Views.Current.Prompt(_device.Sysname)
+        : Views.Current.Prompt(_device.Sysname);
 
     bool ICommandHost.IsInteractive => _interactive;
 
@@ -223,8 +225,18 @@ public sealed partial class CliSession : ICommandHost, IDisposable
 
     private async ValueTask<IReadOnlyDictionary<string, string>> CopyHeadersAsync(CancellationToken cancellationToken)
     {
-        using var held = await _device.LockAsync(cancellationToken);
-        return new Dictionary<string, string>(_device.GetState<SystemState>().Headers, StringComparer.Ordinal);
+        Dictionary<string, string> headers;
+        using (await _device.LockAsync(cancellationToken))
+        {
+            headers = new Dictionary<string, string>(_device.GetState<SystemState>().Headers, StringComparer.Ordinal);
+        }
+
+        if (_device.Services.Faults?.LegalBanner(User.Name) is { } legal)
+        {
+            headers["legal"] = legal;
+        }
+
+        return headers;
     }
 
     private async ValueTask HandleKeyAsync(Key key, CancellationToken cancellationToken)
@@ -281,29 +293,47 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     /// </summary>
     private async ValueTask<bool> ExecuteLineAsync(string line, int promptColumn, CancellationToken cancellationToken)
     {
-        bool ok;
+        var started = _device.Time.GetTimestamp();
+        CommandResult result;
+        if (_device.Services.Faults?.BeforeCommand(User.Name, line) is { } fault)
+        {
+            // An injected fault: a slow device waits without the lock, as a busy control plane would.
+            if (fault.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(fault.Delay, _device.Time, cancellationToken);
+            }
+
+            if (fault.FailureText is { } text)
+            {
+                _io!.Writer.Line(text);
+                _device.Services.Metrics?.OnCommand(CommandResult.Failed, _device.Time.GetElapsedTime(started));
+                return false;
+            }
+        }
+
         _heldLock = await _device.LockAsync(cancellationToken);
         try
         {
-            ok = await RunLockedAsync(line, promptColumn, cancellationToken);
+            result = await RunLockedAsync(line, promptColumn, cancellationToken);
         }
         finally
         {
             ReleaseLock();
         }
 
+        _device.Services.Metrics?.OnCommand(result, _device.Time.GetElapsedTime(started));
         await _output!.FlushAsync(cancellationToken);
-        return ok;
+        return result == CommandResult.Ok;
     }
 
-    private async ValueTask<bool> RunLockedAsync(string line, int promptColumn, CancellationToken cancellationToken)
+    private async ValueTask<CommandResult> RunLockedAsync(string line, int promptColumn, CancellationToken cancellationToken)
     {
         if (!IsAttachedToCurrentConfiguration())
         {
             // The configuration was replaced (control API reset) while this session was editing one of its objects.
             LogDetached(_device.Logger, User.Name, User.Line);
             _closed = true;
-            return false;
+            return CommandResult.Failed;
         }
 
         var resolution = CommandExecutor.Resolve(_device, Views, User, line);
@@ -314,13 +344,13 @@ public sealed partial class CliSession : ICommandHost, IDisposable
             var (caret, message) = CliMessages.SyntaxError(result.Verdict, promptColumn + result.ErrorOffset);
             writer.Line(caret);
             writer.Line(message);
-            return false;
+            return CommandResult.SyntaxError;
         }
 
         if (resolution.PermissionDenied)
         {
             writer.Line(Dialect.PermissionDeniedMessage!);
-            return false;
+            return CommandResult.Denied;
         }
 
         // Stored before it runs so display history-command lists itself; a command that fails is taken out again.
@@ -333,7 +363,7 @@ public sealed partial class CliSession : ICommandHost, IDisposable
             History.Undo(rollback);
         }
 
-        return ok;
+        return ok ? CommandResult.Ok : CommandResult.Failed;
     }
 
     /// <summary>

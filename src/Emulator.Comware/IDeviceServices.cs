@@ -20,6 +20,11 @@ public interface IDeviceServices
 
     IHostKeyControl HostKeys { get; }
 
+    /// <summary>Where command lines are counted; null counts nothing.</summary>
+    Runtime.CliMetrics? Metrics => null;
+
+    /// <summary>Faults a lab injected into this device; null when the host offers none.</summary>
+    Runtime.IInjectedFaults? Faults => null;
 }
 
 /// <summary>The device's SSH host keys as <c>public-key local create|destroy</c> and <c>display public-key local</c> see them.</summary>

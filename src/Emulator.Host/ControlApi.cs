@@ -56,6 +56,8 @@ internal static class ControlApi
                 : Results.Json(new { error = $"format '{format}' must be one of {string.Join(", ", Inventory.Formats)}" }, statusCode: 400);
         });
 
+        ControlApiFaults.Map(app);
+
         app.MapGet("/api/known_hosts", async (DeviceFleet fleet, CancellationToken ct) =>
             Results.Text(await KnownHosts.BuildAsync(fleet.Devices, ct), "text/plain"));
     }
@@ -96,7 +98,7 @@ internal static class ControlApi
 
     internal sealed record DeviceDto(string Name, string Profile, string Model, string Dialect, string Address, int Port, string State, bool Warm,
         string? Error, IReadOnlyList<KeyDto> Fingerprints, int Connections, IReadOnlyList<SessionDto> Sessions,
-        IReadOnlyList<BootErrorDto> BootErrors)
+        IReadOnlyList<BootErrorDto> BootErrors, IReadOnlyList<ControlApiFaults.FaultDto> Faults, DateTimeOffset? DownUntil)
     {
         public static async Task<DeviceDto> FromAsync(DeviceInstance d, CancellationToken ct)
         {
@@ -105,7 +107,8 @@ internal static class ControlApi
                 d.Status.ToString().ToLowerInvariant(), d.IsWarm, d.Error,
                 [.. keys.Select(k => new KeyDto(k.KeyType, k.Bits, k.FingerprintSha256))], d.ConnectionCount,
                 [.. d.Sessions.Select(s => new SessionDto(s.Line, s.UserName, s.RemoteAddress, s.Since))],
-                [.. d.BootErrors.Select(e => new BootErrorDto(d.BootSource ?? "", e.LineNumber, e.Line, e.Message))]);
+                [.. d.BootErrors.Select(e => new BootErrorDto(d.BootSource ?? "", e.LineNumber, e.Line, e.Message))],
+                ControlApiFaults.FaultDto.List(d), d.DownUntil);
         }
     }
 }

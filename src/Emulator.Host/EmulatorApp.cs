@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text;
 using Emulator.Device.Fleet;
@@ -22,13 +23,17 @@ internal sealed class EmulatorApp : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly Serilog.Core.Logger _serilog;
+    private readonly Meter _meter;
+    private readonly IDisposable? _metrics;
 
-    private EmulatorApp(IHost host, Serilog.Core.Logger serilog, DeviceFleet fleet, HostSettings settings)
+    private EmulatorApp(IHost host, Serilog.Core.Logger serilog, DeviceFleet fleet, HostSettings settings, Meter meter, IDisposable? metrics)
     {
         _host = host;
         _serilog = serilog;
         Fleet = fleet;
         Settings = settings;
+        _meter = meter;
+        _metrics = metrics;
     }
 
     public DeviceFleet Fleet { get; }
@@ -128,9 +133,12 @@ internal sealed class EmulatorApp : IAsyncDisposable
         var serilog = CreateLogger(settings, extraLogging);
         var loggerFactory = new CachingLoggerFactory(new Serilog.Extensions.Logging.SerilogLoggerFactory(serilog));
         var secret = settings.FleetSecret is null ? null : Encoding.UTF8.GetBytes(settings.FleetSecret);
-        var fleet = new DeviceFleet(specs, settings.StateDir, keyCodec, secret, engines, time, loggerFactory);
+        // One meter per app (not a static one): several hosts in one process (tests) keep their figures apart.
+        var meter = new Meter(new MeterOptions("Emulator"));
+        var fleet = new DeviceFleet(specs, settings.StateDir, keyCodec, secret, engines, time, loggerFactory, new DeviceTelemetry(meter));
 
         IHost host;
+        FleetMetrics? metrics = null;
         if (settings.Control is { } control)
         {
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
@@ -142,7 +150,8 @@ internal sealed class EmulatorApp : IAsyncDisposable
             ControlApiGuard.LogStartWarnings(loggerFactory.CreateLogger("Emulator.Host.ControlApi"), access, control);
             ControlApiGuard.Use(web, access);
             ControlApi.Map(web);
-            new FleetMetrics(fleet).Map(web);
+            metrics = new FleetMetrics(fleet, meter);
+            metrics.Map(web);
             host = web;
         }
         else
@@ -152,7 +161,7 @@ internal sealed class EmulatorApp : IAsyncDisposable
             host = builder.Build();
         }
 
-        return new EmulatorApp(host, serilog, fleet, settings);
+        return new EmulatorApp(host, serilog, fleet, settings, meter, metrics);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => _host.StartAsync(cancellationToken);
@@ -171,6 +180,8 @@ internal sealed class EmulatorApp : IAsyncDisposable
         }
 
         await Fleet.DisposeAsync();
+        _metrics?.Dispose();
+        _meter.Dispose();
         await _serilog.DisposeAsync();
     }
 

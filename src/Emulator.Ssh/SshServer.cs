@@ -50,6 +50,7 @@ public sealed partial class SshServer
         ArgumentNullException.ThrowIfNull(connection);
         Interlocked.Increment(ref _connectionCount);
         var options = _options();
+        options.Metrics?.OnConnection(accepted: true);
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SshServer>();
         var source = (connection.RemoteEndPoint as IPEndPoint)?.Address;
         if (source is { IsIPv4MappedToIPv6: true })
@@ -92,6 +93,7 @@ public sealed partial class SshServer
         catch (Exception ex) when (ex is SshDisconnectException or IOException or OperationCanceledException or InvalidOperationException)
         {
             // The transport has already said what it had to (or the peer is gone); nothing above it ran yet.
+            options.Metrics?.OnHandshakeFailed();
             if (unauthenticated.WasEvicted)
             {
                 LogEvicted(logger, connectionId, "key exchange");

@@ -21,6 +21,9 @@ public sealed class SshServerOptions
 
     public required ISessionHandler Sessions { get; init; }
 
+    /// <summary>Where connections, handshakes and authentications are counted; null counts nothing.</summary>
+    public SshMetrics? Metrics { get; init; }
+
     /// <summary>Text of SSH_MSG_USERAUTH_BANNER, or null to send none.</summary>
     public string? AuthenticationBanner { get; init; }
 

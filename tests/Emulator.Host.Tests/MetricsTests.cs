@@ -88,4 +88,41 @@ public sealed partial class MetricsTests : IDisposable
         Assert.Equal(0, after["emulator_login_sessions_open"]);
         Assert.Equal(1, after["emulator_ssh_connections_accepted_total"]);
     }
+
+    [Fact]
+    public async Task Handshakes_logins_and_commands_are_counted_by_algorithm_method_and_result()
+    {
+        var fleet = TestHosts.WriteFleet(_dir, """
+            devices:
+              - { name: edge, profile: F1000-AI-55, ssh: "127.0.0.1:0" }
+            """);
+        await using var app = await TestHosts.StartAsync(TestHosts.Settings(Path.Combine(_dir, "state"), fleet));
+        using var http = TestHosts.Client(app);
+        var port = app.Fleet.Find("edge")!.EndPoint.Port;
+
+        using (var wrong = new SshClient(new ConnectionInfo("127.0.0.1", port, "admin", new PasswordAuthenticationMethod("admin", "wrong")) { Timeout = TimeSpan.FromSeconds(30) }))
+        {
+            await Assert.ThrowsAsync<Renci.SshNet.Common.SshAuthenticationException>(() => wrong.ConnectAsync(Ct));
+        }
+
+        using (var client = new SshClient(new ConnectionInfo("127.0.0.1", port, "admin", new PasswordAuthenticationMethod("admin", "admin")) { Timeout = TimeSpan.FromSeconds(30) }))
+        {
+            await client.ConnectAsync(Ct);
+            client.RunCommand("display clock");
+            client.RunCommand("display no-such-thing");
+            client.Disconnect();
+        }
+
+        var (samples, text) = await ScrapeAsync(http);
+        double Sum(string prefix, params string[] labels) =>
+            samples.Where(s => s.Key.StartsWith(prefix + "{", StringComparison.Ordinal) && labels.All(l => s.Key.Contains(l, StringComparison.Ordinal))).Sum(s => s.Value);
+
+        Assert.True(Sum("emulator_ssh_handshakes", "kex=\"", "cipher=\"", "host_key=\"") == 2, text);
+        Assert.Equal(1, Sum("emulator_ssh_authentications", "method=\"password\"", "result=\"success\""));
+        Assert.True(Sum("emulator_ssh_authentications", "result=\"failure\"") >= 1, text);
+        Assert.Equal(1, Sum("emulator_cli_commands", "result=\"ok\""));
+        Assert.Equal(1, Sum("emulator_cli_commands", "result=\"syntax_error\""));
+        Assert.Equal(2, Sum("emulator_cli_command_duration_seconds_count"));
+        Assert.DoesNotContain("edge", text, StringComparison.Ordinal);
+    }
 }

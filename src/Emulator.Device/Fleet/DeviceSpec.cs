@@ -20,4 +20,7 @@ public sealed record DeviceSpec(
     public const string DefaultProfile = "F1000-E";
 
     public const int DefaultPort = 2222;
+
+    /// <summary>Faults injected from the start (fleet file <c>faults:</c>).</summary>
+    public IReadOnlyList<Faults.FaultSpec> Faults { get; init; } = [];
 }

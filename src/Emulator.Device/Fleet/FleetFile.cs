@@ -113,6 +113,7 @@ public static partial class FleetFile
         var step = entry.String("step", false, "port or address");
         var overridesNode = entry.Raw("overrides");
         var usersNode = entry.Has("users");
+        var faults = entry.Has("faults") ? entry.MapList("faults", false, "fault (kind, and its fields)", ReadFault) : null;
 
         DeviceProfile? profile = null;
         if (profileName is not null && !catalog.TryGet(profileName, out profile))
@@ -209,10 +210,34 @@ public static partial class FleetFile
                 endpoint = new IPEndPoint(first.Address, first.Port + i);
             }
 
-            specs.Add(new DeviceSpec(deviceName, profile, endpoint, policy ?? profile.Ssh.DefaultPolicy, users, sysname is null ? null : count is null ? sysname : Numbered(sysname, from + i)));
+            specs.Add(new DeviceSpec(deviceName, profile, endpoint, policy ?? profile.Ssh.DefaultPolicy, users, sysname is null ? null : count is null ? sysname : Numbered(sysname, from + i))
+            {
+                Faults = faults ?? [],
+            });
         }
 
         return specs;
+    }
+
+    /// <summary>One entry of <c>faults:</c>: the same flat fields as a POST to the control API's faults endpoint.</summary>
+    private static Faults.FaultSpec? ReadFault(MapReader map)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in map.Node.Children.Keys.OfType<YamlScalarNode>())
+        {
+            if (key.Value is { } name && map.String(name, false, "a value (text, number, true or false)") is { } value)
+            {
+                fields[name] = value;
+            }
+        }
+
+        if (Device.Faults.FaultSpec.TryParse(fields, out var error) is { } spec)
+        {
+            return spec;
+        }
+
+        map.ErrorHere("fault: " + error);
+        return null;
     }
 
     /// <summary><c>{n}</c> or <c>{n:3}</c> (zero-padded) is replaced by the number; a name without it gets the number appended.</summary>

@@ -12,12 +12,12 @@ public sealed partial class DeviceFleet : IAsyncDisposable
     private readonly ILogger _logger;
 
     public DeviceFleet(IReadOnlyList<DeviceSpec> specs, string stateRoot, IHostKeyCodec keyCodec, byte[]? fleetSecret,
-        DeviceEngineFactory engineFactory, TimeProvider time, ILoggerFactory loggerFactory)
+        DeviceEngineFactory engineFactory, TimeProvider time, ILoggerFactory loggerFactory, DeviceTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         StateRoot = Path.GetFullPath(stateRoot);
-        Devices = [.. specs.Select(s => new DeviceInstance(s, StateRoot, keyCodec, fleetSecret, engineFactory, time, loggerFactory))];
+        Devices = [.. specs.Select(s => new DeviceInstance(s, StateRoot, keyCodec, fleetSecret, engineFactory, time, loggerFactory, telemetry))];
         _byName = Devices.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
         _logger = loggerFactory.CreateLogger("Emulator.Fleet");
     }

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using Emulator.Comware;
 using Emulator.Comware.Runtime;
+using Emulator.Device.Faults;
 using Emulator.Device.Fleet;
 using Emulator.Device.Profiles;
 using Emulator.Device.State;
@@ -28,11 +30,13 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private CancellationTokenSource _sessionsCts = new();
     private DeviceListener? _listener;
+    private readonly ConcurrentDictionary<EndPoint, Socket> _connections = new();
     private IDeviceEngine? _engine;
     private int _nextConnection;
+    private long _downUntilTicks;
 
     public DeviceInstance(DeviceSpec spec, string stateRoot, IHostKeyCodec keyCodec, byte[]? fleetSecret,
-        DeviceEngineFactory engineFactory, TimeProvider time, ILoggerFactory loggerFactory)
+        DeviceEngineFactory engineFactory, TimeProvider time, ILoggerFactory loggerFactory, DeviceTelemetry? telemetry = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -44,6 +48,14 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         State = new DeviceStateDirectory(stateRoot, spec.Name);
         HostKeys = new HostKeyStore(State, spec.Name, spec.Policy.HostKeys(spec.Profile.Ssh.HostKeys), keyCodec, fleetSecret, ex => MarkDegraded(ex.Message));
         Facts = spec.Profile.CreateFacts(spec.Name, spec.Sysname, spec.Users);
+        Telemetry = telemetry ?? DeviceTelemetry.None;
+        Faults = new DeviceFaults(time, _logger, Telemetry.Meter);
+        Faults.RebootRequested += fault => _ = RebootByFaultAsync(fault);
+        foreach (var fault in spec.Faults)
+        {
+            Faults.Add(fault);
+        }
+
         Services = new DeviceServices(this);
         _ssh = new SshServer(BuildSshOptions);
     }
@@ -61,6 +73,21 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     public HostKeyStore HostKeys { get; }
 
     internal DeviceServices Services { get; }
+
+    internal DeviceTelemetry Telemetry { get; }
+
+    /// <summary>Faults a lab injected (control API, fleet file); empty on a healthy device.</summary>
+    public DeviceFaults Faults { get; }
+
+    /// <summary>Until when an injected reboot keeps the device down (SSH refused); null when it is up.</summary>
+    public DateTimeOffset? DownUntil
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _downUntilTicks);
+            return ticks > _time.GetUtcNow().UtcTicks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+        }
+    }
 
     internal TimeProvider Time => _time;
 
@@ -213,6 +240,22 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name, ["Connection"] = id });
         var remote = socket.RemoteEndPoint;
         Log.ConnectionOpened(_logger, remote);
+        if (DownUntil is not null)
+        {
+            // Rebooting: nothing answers on the port yet, as on a device whose control plane is still starting.
+            Telemetry.Ssh?.OnConnection(accepted: false);
+            FaultyTransport.Reset(socket);
+            return;
+        }
+
+        var faults = Faults.ForNewConnection();
+        if (faults?.Drop == DropStage.Banner)
+        {
+            Faults.LogDropped(DropStage.Banner, remote);
+            FaultyTransport.Reset(socket);
+            return;
+        }
+
         try
         {
             IDeviceEngine engine;
@@ -229,11 +272,24 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             {
                 // `undo ssh server enable`: new logins are refused at once, sessions already open stay.
                 Log.Refused(_logger, remote);
+                Telemetry.Ssh?.OnConnection(accepted: false);
                 return;
             }
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, Volatile.Read(ref _sessionsCts).Token, listenerToken);
-            await _ssh.HandleConnectionAsync(new SshConnectionInfo(remote, socket.LocalEndPoint, transport), linked.Token);
+            if (remote is not null)
+            {
+                _connections[remote] = socket;
+            }
+
+            if (faults is null)
+            {
+                await _ssh.HandleConnectionAsync(new SshConnectionInfo(remote, socket.LocalEndPoint, transport), linked.Token);
+            }
+            else
+            {
+                await RunWithFaultsAsync(socket, transport, faults, linked);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -244,7 +300,86 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         }
         finally
         {
+            if (remote is not null)
+            {
+                _connections.TryRemove(remote, out _);
+            }
+
             Log.ConnectionClosed(_logger, remote);
+        }
+    }
+
+    private async Task RunWithFaultsAsync(Socket socket, IDuplexPipe transport, ConnectionFaults faults, CancellationTokenSource linked)
+    {
+        var remote = socket.RemoteEndPoint;
+        using var faulty = new FaultyTransport(transport, socket, faults, _time, stage => Faults.LogDropped(stage, remote));
+        using var pumps = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
+        var pumping = faulty.RunAsync(pumps.Token);
+        try
+        {
+            await _ssh.HandleConnectionAsync(new SshConnectionInfo(remote, socket.LocalEndPoint, faulty), linked.Token);
+        }
+        finally
+        {
+            // The server is done; the pump still waiting for client bytes must not outlive it.
+            await pumps.CancelAsync();
+            await pumping.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>Resets the TCP connection of a client (an injected drop after login).</summary>
+    internal void DropConnection(EndPoint? remote, DropStage stage)
+    {
+        if (remote is not null && _connections.TryGetValue(remote, out var socket))
+        {
+            Faults.LogDropped(stage, remote);
+            FaultyTransport.Reset(socket);
+        }
+    }
+
+    /// <summary>
+    /// An injected reboot: after the fault's delay every connection is reset, the port refuses for the fault's
+    /// <c>down</c> time, then the saved configuration boots as after <c>reboot</c>; the fault ends with it.
+    /// </summary>
+    private async Task RebootByFaultAsync(ActiveFault fault)
+    {
+        try
+        {
+            if (fault.Spec.AfterTime > TimeSpan.Zero)
+            {
+                await Task.Delay(fault.Spec.AfterTime, _time, _stopping.Token);
+            }
+
+            Interlocked.Exchange(ref _downUntilTicks, (_time.GetUtcNow() + fault.Spec.Down).UtcTicks);
+            using (Scope())
+            {
+                Log.FaultReboot(_logger, fault.Spec.Down.TotalSeconds);
+            }
+
+            var old = Interlocked.Exchange(ref _sessionsCts, new CancellationTokenSource());
+            foreach (var socket in _connections.Values)
+            {
+                FaultyTransport.Reset(socket);
+            }
+
+            await old.CancelAsync();
+            old.Dispose();
+            await Task.Delay(fault.Spec.Down, _time, _stopping.Token);
+            if (Volatile.Read(ref _engine) is { } engine)
+            {
+                await engine.ReloadAsync(_stopping.Token);
+            }
+
+            Interlocked.Exchange(ref _downUntilTicks, 0);
+            Faults.Remove(fault.Id);
+            using (Scope())
+            {
+                Log.Rebooted(_logger);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping: the device is going down for good.
         }
     }
 
@@ -258,7 +393,8 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             MinimumGroupExchangeBits = Spec.Policy.MinimumGroupExchangeBits(),
             UserSignatureAlgorithms = Spec.Policy.UserSignatureAlgorithms(),
             HostKeys = HostKeys,
-            Authenticator = new DeviceAuthenticator(async ct => (await GetEngineAsync(ct)).Users, _logger),
+            Authenticator = new DeviceAuthenticator(async ct => (await GetEngineAsync(ct)).Users, Faults, _logger),
+            Metrics = Telemetry.Ssh,
             Sessions = new SshSessionHandler(this),
             MaxAuthenticationAttempts = users?.AuthenticationRetries ?? 3,
             LoginGraceTime = users?.AuthenticationTimeout ?? TimeSpan.FromSeconds(60),
@@ -312,6 +448,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
         [LoggerMessage(LogLevel.Information, "reset to the factory configuration")]
         public static partial void Reset(ILogger logger);
+
+        [LoggerMessage(LogLevel.Warning, "fault: rebooting, SSH refused for {Seconds} s")]
+        public static partial void FaultReboot(ILogger logger, double seconds);
 
         [LoggerMessage(LogLevel.Information, "rebooted: running configuration reloaded from the saved one")]
         public static partial void Rebooted(ILogger logger);

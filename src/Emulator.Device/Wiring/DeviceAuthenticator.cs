@@ -1,5 +1,6 @@
 using Emulator.Comware.Auth;
 using Emulator.Comware.Model.Management;
+using Emulator.Device.Faults;
 using Emulator.Ssh;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,7 @@ namespace Emulator.Device.Wiring;
 /// SSH authentication against the device's own user database (local-user and ssh user configuration),
 /// read at every attempt so users created in the CLI log in at once.
 /// </summary>
-internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueTask<UserDirectory>> users, ILogger logger) : IUserAuthenticator
+internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueTask<UserDirectory>> users, DeviceFaults faults, ILogger logger) : IUserAuthenticator
 {
     private static readonly AuthenticationPolicy _password = new(["password", "keyboard-interactive"], []);
     private static readonly AuthenticationPolicy _publicKey = new(["publickey"], []);
@@ -34,7 +35,8 @@ internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueT
     public async ValueTask<bool> CheckPasswordAsync(string userName, string password, CancellationToken cancellationToken)
     {
         var directory = await users(cancellationToken);
-        var ok = directory.GetAuthenticationType(userName) is not (null or SshAuthenticationType.PublicKey)
+        var ok = !await RefusedByFaultAsync(userName, cancellationToken)
+            && directory.GetAuthenticationType(userName) is not (null or SshAuthenticationType.PublicKey)
             && directory.CheckPassword(userName, password);
         if (!ok)
         {
@@ -47,7 +49,8 @@ internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueT
     public async ValueTask<bool> IsAuthorizedKeyAsync(string userName, ReadOnlyMemory<byte> publicKeyBlob, CancellationToken cancellationToken)
     {
         var directory = await users(cancellationToken);
-        var ok = directory.GetAuthenticationType(userName) is not (null or SshAuthenticationType.Password)
+        var ok = !await RefusedByFaultAsync(userName, cancellationToken)
+            && directory.GetAuthenticationType(userName) is not (null or SshAuthenticationType.Password)
             && directory.IsAuthorizedKey(userName, publicKeyBlob.Span);
         if (!ok)
         {
@@ -55,6 +58,18 @@ internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueT
         }
 
         return ok;
+    }
+
+    /// <summary>An injected <c>auth-delay</c> waits here; an injected <c>auth-refuse</c> fails the attempt whatever was sent.</summary>
+    private async ValueTask<bool> RefusedByFaultAsync(string userName, CancellationToken cancellationToken)
+    {
+        var (delay, refuse) = faults.ForAuthentication(userName);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, cancellationToken);
+        }
+
+        return refuse;
     }
 
     [LoggerMessage(LogLevel.Warning, "login failed for user {User} ({Method})")]

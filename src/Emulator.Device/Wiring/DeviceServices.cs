@@ -9,6 +9,10 @@ internal sealed class DeviceServices(DeviceInstance device) : IDeviceServices
 {
     public IHostKeyControl HostKeys { get; } = new HostKeyControl(device);
 
+    public Comware.Runtime.CliMetrics? Metrics => device.Telemetry.Cli;
+
+    public Comware.Runtime.IInjectedFaults? Faults => device.Faults;
+
     public string? ReadStartupConfiguration() => device.State.ReadStartupConfiguration();
 
     public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken) =>

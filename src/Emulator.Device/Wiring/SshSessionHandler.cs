@@ -9,6 +9,12 @@ internal sealed class SshSessionHandler(DeviceInstance device) : ISessionHandler
     public async Task<int?> RunAsync(SshSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        if (device.Faults.DropAtLogin(session.UserName))
+        {
+            device.DropConnection(session.RemoteEndPoint, Faults.DropStage.Login);
+            return null;
+        }
+
         var engine = await device.GetEngineAsync(cancellationToken);
         return await engine.RunSessionAsync(session, cancellationToken);
     }

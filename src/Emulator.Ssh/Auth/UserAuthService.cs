@@ -237,6 +237,7 @@ internal sealed partial class UserAuthService
         _connection.OnAuthenticated();
         _phase = ProtocolPhase.Authenticated;
         LogAuthenticated(_logger, _connectionId, LogText.Escape(state.UserName), method);
+        _options.Metrics?.OnAuthentication(method, success: true);
         return state.UserName;
     }
 
@@ -244,6 +245,7 @@ internal sealed partial class UserAuthService
     {
         _failures++;
         LogFailure(_logger, _connectionId, LogText.Escape(request.UserName), LogText.Escape(request.MethodName), _failures);
+        _options.Metrics?.OnAuthentication(request.MethodName, success: false);
         if (delay)
         {
             // Answer at a fixed time after the request arrived, so neither the answer nor its timing tells

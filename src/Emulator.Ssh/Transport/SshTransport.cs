@@ -112,6 +112,7 @@ internal sealed partial class SshTransport : IPacketConnection
                     await RunKexAsync(payload, cancellationToken);
                     StartRekeyTimer();
                     LogHandshake(_logger, LogText.Escape(ClientIdentification), Algorithms.KeyExchange, Algorithms.HostKey, Algorithms.CipherServerToClient, Algorithms.MacServerToClient, _strictKex);
+                    _settings.Metrics?.OnHandshake(Algorithms.KeyExchange, Algorithms.CipherServerToClient, Algorithms.HostKey);
                     return;
                 case MessageNumbers.Disconnect:
                     throw PeerDisconnected(payload.Span);

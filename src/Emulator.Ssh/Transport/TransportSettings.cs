@@ -18,6 +18,9 @@ internal sealed record TransportSettings(
     public IReadOnlyList<string> ServerSignatureAlgorithms { get; init; } =
         ["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa", "ssh-dss"];
 
+    /// <summary>Counts completed handshakes; null counts nothing.</summary>
+    public SshMetrics? Metrics { get; init; }
+
     /// <summary>Smallest group diffie-hellman-group-exchange may choose.</summary>
     public int MinimumGroupExchangeBits { get; init; } = 1024;
 
@@ -38,6 +41,7 @@ internal sealed record TransportSettings(
             options.LoggerFactory?.CreateLogger("Emulator.Ssh.Transport") ?? NullLogger.Instance)
         {
             MaxKeyExchangesBeforeAuthentication = options.MaxKeyExchangesBeforeAuthentication,
+            Metrics = options.Metrics,
             MinimumGroupExchangeBits = options.MinimumGroupExchangeBits,
             ServerSignatureAlgorithms = options.UserSignatureAlgorithms,
         };

@@ -38,7 +38,7 @@ internal static class PlatformDisplayCommands
         DisplayCommand.Register(r, "display mac-address", ["", "Display MAC address table information"], ctx => Layer2Displays.MacAddress(ctx.Dialect));
         DisplayCommand.Register(r, "display startup", ["", "Display the configuration files used at this and the next startup"], Startup);
         DisplayCommand.Register(r, "display cpu-usage summary", ["", "Display CPU usage information", "Display CPU usage summary"], ctx =>
-            SystemDisplays.CpuUsageSummary(ctx.Device.Facts, ctx.Device.GetState<ManagementState>().Clock(ctx.Device)));
+            SystemDisplays.CpuUsageSummary(ctx.Device.Facts, ctx.Device.GetState<ManagementState>().Clock(ctx.Device), ctx.Device.Services.Faults?.CpuUsagePercent));
     }
 
     /// <summary>

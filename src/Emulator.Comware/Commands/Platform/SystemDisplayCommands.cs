@@ -25,8 +25,8 @@ internal static class SystemDisplayCommands
         DisplayCommand.Register(r, "display device", ["", "Display device information"], ctx => SystemDisplays.Device(ctx.Device.Facts));
         DisplayCommand.Register(r, "display device manuinfo", ["", "Display device information", "Display manufacture information"],
             ctx => SystemDisplays.ManufacturingInfo(ctx.Device.Facts));
-        DisplayCommand.Register(r, "display cpu-usage", ["", "Display CPU usage information"], ctx => SystemDisplays.CpuUsage(ctx.Device.Facts, Clock(ctx)));
-        DisplayCommand.Register(r, "display memory", ["", "Display memory information"], ctx => SystemDisplays.Memory(ctx.Device.Facts, Clock(ctx)));
+        DisplayCommand.Register(r, "display cpu-usage", ["", "Display CPU usage information"], ctx => SystemDisplays.CpuUsage(ctx.Device.Facts, Clock(ctx), ctx.Device.Services.Faults?.CpuUsagePercent));
+        DisplayCommand.Register(r, "display memory", ["", "Display memory information"], ctx => SystemDisplays.Memory(ctx.Device.Facts, Clock(ctx), ctx.Device.Services.Faults?.MemoryUsagePercent));
         DisplayCommand.Register(r, "display users [ all ]", ["", "Display the user information of the user interfaces", "Display all user interfaces"], ctx =>
         {
             var directory = new UserDirectory(ctx.Device);

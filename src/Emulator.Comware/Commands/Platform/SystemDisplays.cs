@@ -179,11 +179,11 @@ public static class SystemDisplays
     /// <c>display cpu-usage</c>. An emulator has no load of its own; the percentages drift slowly and
     /// deterministically with uptime so repeated displays look alive and tests stay reproducible.
     /// </summary>
-    public static string CpuUsage(DeviceFacts facts, DeviceClock clock)
+    public static string CpuUsage(DeviceFacts facts, DeviceClock clock, int? injectedPercent = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(clock);
-        var (last5s, last1m, last5m) = CpuFigures(clock);
+        var (last5s, last1m, last5m) = CpuFigures(clock, injectedPercent);
         var header = facts.Dialect == ComwareDialect.V5
             ? "Unit CPU usage:"
             : $"Slot {(facts.Hardware.Boards.Count > 0 ? facts.Hardware.Boards[0].Slot : 1).ToString(s_inv)} CPU 0 CPU usage:";
@@ -194,24 +194,30 @@ public static class SystemDisplays
     /// <c>display cpu-usage summary</c>: one row per CPU with the same drifting figures as <c>display cpu-usage</c>.
     /// Layout of the H3C Comware 7 Fundamentals Command Reference (display cpu-usage summary); V5 prints the same (unverified).
     /// </summary>
-    public static string CpuUsageSummary(DeviceFacts facts, DeviceClock clock)
+    public static string CpuUsageSummary(DeviceFacts facts, DeviceClock clock, int? injectedPercent = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(clock);
-        var (last5s, last1m, last5m) = CpuFigures(clock);
+        var (last5s, last1m, last5m) = CpuFigures(clock, injectedPercent);
         var slot = facts.Hardware.Boards.Count > 0 ? facts.Hardware.Boards[0].Slot : facts.Dialect == ComwareDialect.V5 ? 0 : 1;
         return string.Create(s_inv,
             $"Slot CPU        Last 5 sec        Last 1 min        Last 5 min\n{slot,-4} {0,-10} {last5s + "%",-17} {last1m + "%",-17} {last5m}%\n");
     }
 
-    private static (int Last5s, int Last1m, int Last5m) CpuFigures(DeviceClock clock)
+    // An injected load shows at once in the 5-second figure and, as on a device whose load just rose, only partly in the averages.
+    private static (int Last5s, int Last1m, int Last5m) CpuFigures(DeviceClock clock, int? injectedPercent)
     {
+        if (injectedPercent is { } load)
+        {
+            return (load, Math.Max(2, load * 3 / 4), Math.Max(2, load / 2));
+        }
+
         var minutes = (int)clock.Uptime.TotalMinutes;
         return (2 + ((minutes * 7) + 3) % 9, 2 + ((minutes * 5) + 1) % 6, 2 + (minutes / 5 * 3) % 4);
     }
 
     /// <summary><c>display memory</c>: a plausible, stable share of the profile's memory in use.</summary>
-    public static string Memory(DeviceFacts facts, DeviceClock clock)
+    public static string Memory(DeviceFacts facts, DeviceClock clock, int? injectedPercent = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(clock);
@@ -219,12 +225,12 @@ public static class SystemDisplays
         if (facts.Dialect == ComwareDialect.V5)
         {
             var total = facts.Hardware.MemoryMb * 1024L * 1024L * 94 / 100;
-            var used = total * (38 + (minutes % 5)) / 100;
+            var used = total * (injectedPercent ?? (38 + (minutes % 5))) / 100;
             return string.Create(s_inv, $"System Total Memory(bytes): {total}\nTotal Used Memory(bytes): {used}\nUsed Rate: {used * 100 / total}%\n");
         }
 
         var totalKb = facts.Hardware.MemoryMb * 1024L * 96 / 100;
-        var usedKb = totalKb * (55 + (minutes % 5)) / 100;
+        var usedKb = totalKb * (injectedPercent ?? (55 + (minutes % 5))) / 100;
         var freeKb = totalKb - usedKb;
         var buffers = totalKb / 300;
         var cached = totalKb / 5;
