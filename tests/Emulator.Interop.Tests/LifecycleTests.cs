@@ -77,4 +77,35 @@ public sealed class LifecycleTests : IDisposable
         Assert.Contains("SSH server: Disable", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("after re-enable: accepted", result.StdOut, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Netmiko_copes_with_injected_faults_as_with_a_real_network()
+    {
+        Clients.RequirePythonModule("netmiko");
+        await using var host = await RunningHost.StartAsync(_dir, Fleet);
+        var result = await Clients.RunAsync(Clients.Python,
+            [Clients.Script("netmiko_faults.py"), host.Port("fw").ToString(System.Globalization.CultureInfo.InvariantCulture), host.Http.BaseAddress!.ToString(), "fw"],
+            null, TimeSpan.FromSeconds(240), Ct);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("rbm prompt: RBM_S<", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("slow command: gave up after 1 s", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("auth-refuse: NetMikoAuthenticationException", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("reboot: back after", result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenSsh_reports_a_connection_dropped_during_key_exchange()
+    {
+        Clients.Require("ssh");
+        await using var host = await RunningHost.StartAsync(_dir, Fleet);
+        using var body = new StringContent("""{"kind":"drop","at":"kex","once":true}""", System.Text.Encoding.UTF8, "application/json");
+        (await host.Http.PostAsync("/api/devices/fw/faults", body, Ct)).EnsureSuccessStatusCode();
+
+        var dropped = await Clients.SshAsync(host.Port("fw"), "admin", "admin", "display clock", null, Ct, "-o", "LogLevel=INFO");
+        Assert.Equal(255, dropped.ExitCode);
+        Assert.Matches("Connection (reset|closed)", dropped.StdErr);
+
+        var next = await Clients.SshAsync(host.Port("fw"), "admin", "admin", "display clock", null, Ct);
+        Assert.True(next.ExitCode == 0, next.ToString());
+    }
 }
