@@ -33,6 +33,7 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     private readonly CommandAssist _assist;
     private TerminalIo? _io;
     private CommandOutput? _output;
+    private ISessionRecording? _recording;
     private LineEditor? _editor;
     private IDisposable? _heldLock;
     private int _generation;
@@ -201,6 +202,7 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     /// <summary>Frees the VTY line.</summary>
     public void Dispose()
     {
+        _recording?.Dispose();
         _login?.Dispose();
         ReleaseLock();
     }
@@ -208,6 +210,10 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     private TerminalIo Attach(CliTerminal terminal, bool interactive)
     {
         _io = new TerminalIo(terminal, Dialect.NewLine, _device.Time, _login) { IdleTimeout = interactive ? IdleTimeout : null };
+        _recording?.Dispose();
+        _recording = _device.Services.Recorder?.Start(new RecordedSession(User.Name, User.Line, User.RemoteAddress, _login?.Request.Protocol ?? "SSH",
+            interactive ? "shell" : "exec", terminal.Columns, terminal.Rows));
+        _io.Writer.Recording = _recording;
         _output = new CommandOutput(_io) { ScreenLength = _screenLength };
         _editor = new LineEditor(_io.Writer, History, Dialect.MaxLineLength);
         _interactive = interactive;
@@ -277,6 +283,7 @@ public sealed partial class CliSession : ICommandHost, IDisposable
         if (line.Trim().Length > 0)
         {
             LogCommand(_device.Logger, User.Name, RedactSecrets(line));
+            _recording?.LineEntered(SecretOf(line));
             await ExecuteLineAsync(line, promptColumn, cancellationToken);
         }
 
@@ -306,7 +313,7 @@ public sealed partial class CliSession : ICommandHost, IDisposable
             if (fault.FailureText is { } text)
             {
                 _io!.Writer.Line(text);
-                _device.Services.Metrics?.OnCommand(CommandResult.Failed, _device.Time.GetElapsedTime(started));
+                Completed(line, CommandResult.Failed, started);
                 return false;
             }
         }
@@ -321,10 +328,40 @@ public sealed partial class CliSession : ICommandHost, IDisposable
             ReleaseLock();
         }
 
-        _device.Services.Metrics?.OnCommand(result, _device.Time.GetElapsedTime(started));
+        Completed(line, result, started);
         await _output!.FlushAsync(cancellationToken);
         return result == CommandResult.Ok;
     }
+
+    private void Completed(string line, CommandResult result, long started)
+    {
+        var elapsed = _device.Time.GetElapsedTime(started);
+        _device.Services.Metrics?.OnCommand(result, elapsed);
+        _recording?.Command(RedactSecrets(line.Trim()), result, elapsed);
+    }
+
+    /// <summary>The words <see cref="RedactSecrets"/> hides in <paramref name="line"/>, space-separated; null when it hides nothing.</summary>
+    private static string? SecretOf(string line)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var at = PasswordKeywordIndex(words);
+        if (at < 0 || at == words.Length - 1)
+        {
+            return null;
+        }
+
+        // The form keyword (simple, cipher, hash) says nothing secret; the words after it are the secret.
+        var first = at + 1;
+        if (first < words.Length - 1 && words[first].ToLowerInvariant() is "simple" or "cipher" or "hash")
+        {
+            first++;
+        }
+
+        return string.Join(' ', words[first..]);
+    }
+
+    private static int PasswordKeywordIndex(string[] words) =>
+        Array.FindIndex(words, w => w.Length >= 3 && "password".StartsWith(w, StringComparison.OrdinalIgnoreCase));
 
     private async ValueTask<CommandResult> RunLockedAsync(string line, int promptColumn, CancellationToken cancellationToken)
     {
@@ -428,7 +465,7 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     {
         ArgumentNullException.ThrowIfNull(line);
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var at = Array.FindIndex(words, w => w.Length >= 3 && "password".StartsWith(w, StringComparison.OrdinalIgnoreCase));
+        var at = PasswordKeywordIndex(words);
         return at < 0 || at == words.Length - 1 ? line : string.Join(' ', words[..(at + 1)]) + " ******";
     }
 

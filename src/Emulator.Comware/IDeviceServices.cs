@@ -25,6 +25,9 @@ public interface IDeviceServices
 
     /// <summary>Faults a lab injected into this device; null when the host offers none.</summary>
     Runtime.IInjectedFaults? Faults => null;
+
+    /// <summary>Where session transcripts go; null records nothing.</summary>
+    Runtime.ISessionRecorder? Recorder => null;
 }
 
 /// <summary>The device's SSH host keys as <c>public-key local create|destroy</c> and <c>display public-key local</c> see them.</summary>

@@ -13,6 +13,9 @@ public sealed class TerminalWriter(PipeWriter output, string newLine)
     /// <summary>Bytes written since the start (tests and diagnostics).</summary>
     public long BytesWritten { get; private set; }
 
+    /// <summary>Gets a copy of everything written (session transcripts); null for none.</summary>
+    public Runtime.ISessionRecording? Recording { get; set; }
+
     public void Raw(string text) => Raw(text.AsSpan());
 
     public void Raw(ReadOnlySpan<char> text)
@@ -22,6 +25,7 @@ public sealed class TerminalWriter(PipeWriter output, string newLine)
             return;
         }
 
+        Recording?.Output(text);
         var count = Encoding.UTF8.GetBytes(text, output);
         _pending += count;
         BytesWritten += count;

@@ -50,6 +50,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         Facts = spec.Profile.CreateFacts(spec.Name, spec.Sysname, spec.Users);
         Telemetry = telemetry ?? DeviceTelemetry.None;
         Faults = new DeviceFaults(time, _logger, Telemetry.Meter);
+        Transcripts = new Transcripts.TranscriptStore(time);
         Faults.RebootRequested += fault => _ = RebootByFaultAsync(fault);
         foreach (var fault in spec.Faults)
         {
@@ -75,6 +76,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     internal DeviceServices Services { get; }
 
     internal DeviceTelemetry Telemetry { get; }
+
+    /// <summary>The device's recent sessions: what they printed and ran.</summary>
+    public Transcripts.TranscriptStore Transcripts { get; }
 
     /// <summary>Faults a lab injected (control API, fleet file); empty on a healthy device.</summary>
     public DeviceFaults Faults { get; }

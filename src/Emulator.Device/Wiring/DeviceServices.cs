@@ -13,6 +13,8 @@ internal sealed class DeviceServices(DeviceInstance device) : IDeviceServices
 
     public Comware.Runtime.IInjectedFaults? Faults => device.Faults;
 
+    public Comware.Runtime.ISessionRecorder? Recorder => device.Transcripts;
+
     public string? ReadStartupConfiguration() => device.State.ReadStartupConfiguration();
 
     public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken) =>

@@ -1,0 +1,203 @@
+using System.Text;
+using Emulator.Comware.Runtime;
+
+namespace Emulator.Device.Transcripts;
+
+/// <summary>One command line a session ran, as the command history lists it.</summary>
+public sealed record RecordedCommand(DateTimeOffset At, string User, string Line, string Command, string Result, double ElapsedMs);
+
+/// <summary>
+/// What one session printed (timed output events, as asciicast v2 records them) and the commands it ran. Output since
+/// the last entered line is held back until the line is entered, so a secret typed on it (<c>password simple …</c>) is
+/// masked before it joins the recording. Bounded: past <see cref="MaxChars"/> output is dropped and the transcript
+/// says it was truncated.
+/// </summary>
+public sealed class SessionTranscript : ISessionRecording
+{
+    public const int MaxChars = 512 * 1024;
+    public const int MaxCommands = 2_000;
+
+    // Output arriving within this time of the previous piece joins its event: a display is one event, not thousands.
+    private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(5);
+
+    private readonly Lock _lock = new();
+    private readonly TimeProvider _time;
+    private readonly long _startTimestamp;
+    private readonly List<(double Seconds, string Text)> _events = [];
+    private readonly List<(double Seconds, StringBuilder Text)> _pending = [];
+    private readonly List<RecordedCommand> _commands = [];
+    private readonly Action<SessionTranscript> _onEnd;
+    private int _chars;
+
+    internal SessionTranscript(int id, RecordedSession session, TimeProvider time, Action<SessionTranscript> onEnd)
+    {
+        Id = id;
+        Session = session;
+        _time = time;
+        _onEnd = onEnd;
+        Started = time.GetUtcNow();
+        _startTimestamp = time.GetTimestamp();
+    }
+
+    public int Id { get; }
+
+    public RecordedSession Session { get; }
+
+    public DateTimeOffset Started { get; }
+
+    public DateTimeOffset? Ended { get; private set; }
+
+    public bool Truncated { get; private set; }
+
+    /// <summary>Characters of output kept.</summary>
+    public int Chars
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _chars;
+            }
+        }
+    }
+
+    public void Output(ReadOnlySpan<char> text)
+    {
+        lock (_lock)
+        {
+            if (Ended is not null || text.IsEmpty)
+            {
+                return;
+            }
+
+            if (_chars + text.Length > MaxChars)
+            {
+                Truncated = true;
+                return;
+            }
+
+            _chars += text.Length;
+            var now = Seconds();
+            if (_pending.Count > 0 && now - _pending[^1].Seconds <= Coalesce.TotalSeconds)
+            {
+                _pending[^1].Text.Append(text);
+            }
+            else
+            {
+                _pending.Add((now, new StringBuilder().Append(text)));
+            }
+        }
+    }
+
+    public void LineEntered(string? secret)
+    {
+        lock (_lock)
+        {
+            if (secret is not null)
+            {
+                Mask(secret);
+            }
+
+            Commit();
+        }
+    }
+
+    public void Command(string line, CommandResult result, TimeSpan elapsed)
+    {
+        lock (_lock)
+        {
+            if (_commands.Count < MaxCommands)
+            {
+                _commands.Add(new RecordedCommand(_time.GetUtcNow(), Session.User, Session.Line, line, ResultName(result), elapsed.TotalMilliseconds));
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (Ended is not null)
+            {
+                return;
+            }
+
+            // A line never entered was never run: its echo is kept as typed, secrets cannot be told from text there.
+            Commit();
+            Ended = _time.GetUtcNow();
+        }
+
+        _onEnd(this);
+    }
+
+    /// <summary>Entered output only: a live session's current line stays out until it is entered.</summary>
+    public IReadOnlyList<(double Seconds, string Text)> Events()
+    {
+        lock (_lock)
+        {
+            return [.. _events];
+        }
+    }
+
+    public IReadOnlyList<RecordedCommand> Commands()
+    {
+        lock (_lock)
+        {
+            return [.. _commands];
+        }
+    }
+
+    private double Seconds() => _time.GetElapsedTime(_startTimestamp).TotalSeconds;
+
+    private void Commit()
+    {
+        foreach (var (seconds, text) in _pending)
+        {
+            _events.Add((seconds, text.ToString()));
+        }
+
+        _pending.Clear();
+    }
+
+    /// <summary>Stars over the last echo of each secret word, across event boundaries (keystrokes echo one by one).</summary>
+    private void Mask(string secret)
+    {
+        var joined = new StringBuilder();
+        foreach (var (_, text) in _pending)
+        {
+            joined.Append(text);
+        }
+
+        var all = joined.ToString();
+        var masked = all.ToCharArray();
+        var searchEnd = all.Length;
+        foreach (var word in secret.Split(' ', StringSplitOptions.RemoveEmptyEntries).Reverse())
+        {
+            var at = all.LastIndexOf(word, searchEnd - 1 < 0 ? 0 : searchEnd - 1, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            Array.Fill(masked, '*', at, word.Length);
+            searchEnd = at;
+        }
+
+        var position = 0;
+        foreach (var (_, text) in _pending)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                text[i] = masked[position++];
+            }
+        }
+    }
+
+    private static string ResultName(CommandResult result) => result switch
+    {
+        CommandResult.Ok => "ok",
+        CommandResult.Failed => "failed",
+        CommandResult.SyntaxError => "syntax_error",
+        _ => "denied",
+    };
+}
