@@ -118,7 +118,8 @@ internal sealed class EmulatorApp : IAsyncDisposable
     {
         if (settings.Fleet is { } fleetFile)
         {
-            return FleetFile.Load(fleetFile, catalog);
+            var fleet = FleetFile.Load(fleetFile, catalog);
+            return settings.Shard is { } shard ? shard.Select(fleet) : fleet;
         }
 
         var profile = catalog.Get(settings.Profile);

@@ -25,6 +25,7 @@ internal sealed record HostSettings
         ("--algorithm-policy", "EMULATOR_ALGORITHM_POLICY", "Emulator:AlgorithmPolicy", true, "P     device | modern | device+modern for the single device"),
         ("--profiles", "EMULATOR_PROFILES", "Emulator:Profiles", true, "DIR   more profiles, in addition to the shipped ones"),
         ("--state-dir", "EMULATOR_STATE_DIR", "Emulator:StateDir", true, "DIR   where devices keep startup.cfg and host keys (default ./emulator-state)"),
+        ("--shard", "EMULATOR_SHARD", "Emulator:Shard", true, "I/N   run only fleet devices I, I+N, I+2N... (0-based); I=auto: the number ending the host name (StatefulSet pod ordinal)"),
         ("--fleet-secret", "EMULATOR_FLEET_SECRET", "Emulator:FleetSecret", true, "TEXT  derive host keys from this secret + device name (reproducible keys)"),
         ("--control", "EMULATOR_CONTROL", "Emulator:Control", true, "URL   control API address (default " + DefaultControl + "; none = off)"),
         ("--control-token", "EMULATOR_CONTROL_TOKEN", "Emulator:ControlToken", true, "TEXT  require Authorization: Bearer TEXT on the control API (all but /healthz)"),
@@ -48,6 +49,9 @@ internal sealed record HostSettings
     public string? Profiles { get; init; }
     public string StateDir { get; init; } = "emulator-state";
     public string? FleetSecret { get; init; }
+
+    /// <summary>This process runs fleet devices whose position modulo Count is Index; null runs them all.</summary>
+    public FleetShard? Shard { get; init; }
 
     /// <summary>Null: no control API.</summary>
     public Uri? Control { get; init; } = new(DefaultControl);
@@ -165,6 +169,11 @@ internal sealed record HostSettings
         if (settings.InventoryFormat is not ("ansible" or "nornir" or "netmiko" or "csv"))
         {
             throw new ArgumentException($"--inventory-format: '{settings.InventoryFormat}' must be ansible, nornir, netmiko or csv");
+        }
+
+        if (Get("Shard") is { } shard)
+        {
+            settings = settings with { Shard = FleetShard.Parse(shard, System.Net.Dns.GetHostName()) };
         }
 
         if (Get("Address") is { } address)
