@@ -45,6 +45,9 @@ public sealed record DeviceFacts
 
     /// <summary>Factory configuration as Comware text, replayed when no startup.cfg exists.</summary>
     public string DefaultConfiguration { get; init; } = "";
+
+    /// <summary>Command line (normalised by <see cref="Comware.RecordedOutputs.Normalize"/>) → what a real device printed for it.</summary>
+    public IReadOnlyDictionary<string, string> RecordedOutputs { get; init; } = Comware.RecordedOutputs.None;
 }
 
 public sealed record HardwareFacts

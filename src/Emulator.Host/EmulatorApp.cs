@@ -46,6 +46,11 @@ internal sealed class EmulatorApp : IAsyncDisposable
 
     public static async Task<int> RunAsync(string[] args, IDictionary<string, string?> environment, TextWriter stdout, TextWriter stderr)
     {
+        if (args.Length > 0 && Recording.ProfileTools.Handles(args[0]))
+        {
+            return await Recording.ProfileTools.RunAsync(args, environment, stdout, stderr);
+        }
+
         HostSettings settings;
         try
         {

@@ -34,6 +34,9 @@ public sealed record DeviceProfile
     /// <summary>Number of VTY user lines (<c>vty-lines</c>): 5 on V5 SecPath, 64 on V7.</summary>
     public required int VtyLines { get; init; }
 
+    /// <summary>Outputs a real device printed for commands the model does not implement (<c>recorded-outputs:</c>).</summary>
+    public IReadOnlyDictionary<string, string> RecordedOutputs { get; init; } = Comware.RecordedOutputs.None;
+
     /// <summary>Uptime the device already has when the emulator starts it.</summary>
     public TimeSpan UptimeBase { get; init; }
 
@@ -77,6 +80,7 @@ public sealed record DeviceProfile
             Hardware = Hardware with { SerialNumber = serial, BaseMacAddress = baseMac, Boards = boards },
             Interfaces = interfaces,
             DefaultConfiguration = FactoryConfiguration.Compose(this, sysname ?? DefaultSysname, users ?? Users),
+            RecordedOutputs = RecordedOutputs,
         };
     }
 }

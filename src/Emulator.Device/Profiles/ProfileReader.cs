@@ -60,6 +60,7 @@ internal static partial class ProfileReader
         var interfaces = ReadInterfaces(top);
         var users = ReadUsers(top, dialect);
         var config = top.String("default-configuration", true, "the factory configuration as Comware text (a | block)");
+        var recorded = ReadRecordedOutputs(top);
         top.Complete();
 
         if (isAbstract || context.Errors.Count > errorsBefore)
@@ -85,7 +86,40 @@ internal static partial class ProfileReader
             Interfaces = interfaces ?? [],
             Users = users ?? [],
             DefaultConfiguration = config!,
+            RecordedOutputs = recorded,
         };
+    }
+
+    /// <summary>
+    /// <c>recorded-outputs:</c> command line → the text a real device printed for it (from <c>emulator record</c> or
+    /// by hand). Keys are display commands of plain words; whitespace is normalised.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> ReadRecordedOutputs(MapReader top)
+    {
+        if (top.Map("recorded-outputs", false, "command line: output text") is not { } map)
+        {
+            return RecordedOutputs.None;
+        }
+
+        var outputs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in map.Node.Children.Keys.OfType<YamlDotNet.RepresentationModel.YamlScalarNode>())
+        {
+            if (key.Value is not { } command || map.String(command, true, "the output text (a | block)") is not { } text)
+            {
+                continue;
+            }
+
+            if (RecordedOutputs.Normalize(command) is { } normalized)
+            {
+                outputs[normalized] = text;
+            }
+            else
+            {
+                map.Error(key, $"recorded command '{command}' must be 2 to 16 plain words starting with display (no | filter, no braces or brackets)");
+            }
+        }
+
+        return outputs;
     }
 
     private static ComwareDialect? ReadDialect(MapReader top)

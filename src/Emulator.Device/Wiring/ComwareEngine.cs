@@ -17,7 +17,7 @@ public sealed partial class ComwareEngine : IDeviceEngine
 
     private ComwareEngine(DeviceFacts facts, IDeviceServices services, TimeProvider time, ILogger logger)
     {
-        _device = new ComwareDevice(facts, services, time, logger: logger);
+        _device = new ComwareDevice(facts, services, time, RecordedOutputs.CommandSetFor(facts.RecordedOutputs), logger: logger);
         _logger = logger;
         Users = new UserDirectory(_device);
     }
