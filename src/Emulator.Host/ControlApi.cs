@@ -98,6 +98,12 @@ internal static class ControlApi
         string? Error, IReadOnlyList<KeyDto> Fingerprints, int Connections, IReadOnlyList<SessionDto> Sessions,
         IReadOnlyList<BootErrorDto> BootErrors)
     {
+        /// <summary>The NETCONF-over-SSH listener, <c>{address, port}</c>; null when the device has none.</summary>
+        public EndPointDto? Netconf { get; init; }
+
+        /// <summary>The telnet listener, <c>{address, port}</c>; null when the device has none.</summary>
+        public EndPointDto? Telnet { get; init; }
+
         public static async Task<DeviceDto> FromAsync(DeviceInstance d, CancellationToken ct)
         {
             var keys = await d.HostKeys.GetExistingAsync(ct);
@@ -105,7 +111,16 @@ internal static class ControlApi
                 d.Status.ToString().ToLowerInvariant(), d.IsWarm, d.Error,
                 [.. keys.Select(k => new KeyDto(k.KeyType, k.Bits, k.FingerprintSha256))], d.ConnectionCount,
                 [.. d.Sessions.Select(s => new SessionDto(s.Line, s.UserName, s.RemoteAddress, s.Since))],
-                [.. d.BootErrors.Select(e => new BootErrorDto(d.BootSource ?? "", e.LineNumber, e.Line, e.Message))]);
+                [.. d.BootErrors.Select(e => new BootErrorDto(d.BootSource ?? "", e.LineNumber, e.Line, e.Message))])
+            {
+                Netconf = EndPointDto.From(d.NetconfEndPoint),
+                Telnet = EndPointDto.From(d.TelnetEndPoint),
+            };
         }
+    }
+
+    internal sealed record EndPointDto(string Address, int Port)
+    {
+        public static EndPointDto? From(System.Net.IPEndPoint? endPoint) => endPoint is null ? null : new(endPoint.Address.ToString(), endPoint.Port);
     }
 }

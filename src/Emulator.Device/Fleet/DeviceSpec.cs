@@ -20,4 +20,10 @@ public sealed record DeviceSpec(
     public const string DefaultProfile = "F1000-E";
 
     public const int DefaultPort = 2222;
+
+    /// <summary>NETCONF-over-SSH listener (fleet <c>netconf:</c>, the device's port 830); null = none.</summary>
+    public IPEndPoint? NetconfEndPoint { get; init; }
+
+    /// <summary>Telnet listener (fleet <c>telnet:</c>, the device's port 23); null = none.</summary>
+    public IPEndPoint? TelnetEndPoint { get; init; }
 }

@@ -28,6 +28,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private CancellationTokenSource _sessionsCts = new();
     private DeviceListener? _listener;
+    private DeviceListener? _netconfListener;
     private IDeviceEngine? _engine;
     private int _nextConnection;
 
@@ -72,6 +73,12 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     /// <summary>The address it listens on (the real port when 0 was configured).</summary>
     public IPEndPoint EndPoint => _listener?.LocalEndPoint ?? Spec.SshEndPoint;
 
+    /// <summary>The NETCONF-over-SSH address (real port once bound); null when the fleet gives none.</summary>
+    public IPEndPoint? NetconfEndPoint => _netconfListener?.LocalEndPoint ?? Spec.NetconfEndPoint;
+
+    /// <summary>The telnet address (real port once bound); null when the fleet gives none.</summary>
+    public IPEndPoint? TelnetEndPoint => Spec.TelnetEndPoint;
+
     /// <summary>True once the configuration has been loaded (first connection or API call).</summary>
     public bool IsWarm => Volatile.Read(ref _engine) is not null;
 
@@ -93,8 +100,14 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     public void Start()
     {
         _listener = DeviceListener.Bind(Spec.SshEndPoint);
+        if (Spec.NetconfEndPoint is { } netconf)
+        {
+            _netconfListener = DeviceListener.Bind(netconf);
+            _netconfListener.Start((socket, transport, token) => OnConnectionAsync(socket, transport, netconfPort: true, token));
+        }
+
         Status = DeviceStatus.Listening;
-        _listener.Start(OnConnectionAsync);
+        _listener.Start((socket, transport, token) => OnConnectionAsync(socket, transport, netconfPort: false, token));
     }
 
     /// <summary>The engine, booting the device on first use. Throws <see cref="DeviceStateException"/> when its state is unreadable.</summary>
@@ -178,9 +191,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     /// <summary>Stops accepting, asks open sessions to close and waits for them up to <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
-        if (_listener is { } listener)
+        foreach (var listener in (DeviceListener?[])[_listener, _netconfListener])
         {
-            await listener.DisposeAsync();
+            await (listener?.DisposeAsync() ?? ValueTask.CompletedTask);
         }
 
         if (Status == DeviceStatus.Listening)
@@ -207,7 +220,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
     private IDisposable? Scope() => _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name });
 
-    private async Task OnConnectionAsync(Socket socket, IDuplexPipe transport, CancellationToken listenerToken)
+    private async Task OnConnectionAsync(Socket socket, IDuplexPipe transport, bool netconfPort, CancellationToken listenerToken)
     {
         var id = Interlocked.Increment(ref _nextConnection);
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name, ["Connection"] = id });
@@ -225,7 +238,8 @@ public sealed partial class DeviceInstance : IAsyncDisposable
                 return;
             }
 
-            if (!engine.Users.IsSshServerEnabled)
+            // The NETCONF port (830) answers while `netconf ssh server enable` is configured; the SSH port while `ssh server enable` is.
+            if (netconfPort ? !engine.OffersSubsystem(new SubsystemRequest("netconf", "", remote, socket.LocalEndPoint)) : !engine.Users.IsSshServerEnabled)
             {
                 // `undo ssh server enable`: new logins are refused at once, sessions already open stay.
                 Log.Refused(_logger, remote);
@@ -299,9 +313,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             Log.Failed(_logger, ex.Message);
         }
 
-        if (_listener is { } listener)
+        foreach (var listener in (DeviceListener?[])[_listener, _netconfListener])
         {
-            await listener.DisposeAsync();
+            await (listener?.DisposeAsync() ?? ValueTask.CompletedTask);
         }
     }
 
