@@ -64,7 +64,7 @@ internal sealed class NetconfCli : ICommandHost
         }
 
         var ok = await CommandExecutor.RunAsync(_device, this, resolution, cancellationToken);
-        return (ok, _output.ToString());
+        return (ok, Filtered(_output.ToString(), resolution.Result.Filter));
     }
 
     /// <summary>Runs lines from system view, stopping at the first that fails; returns that line and its message.</summary>
@@ -82,6 +82,19 @@ internal sealed class NetconfCli : ICommandHost
         }
 
         return null;
+    }
+
+    /// <summary><c>| include|exclude|begin</c> as the shell applies them, line by line.</summary>
+    private static string Filtered(string output, OutputFilter? filter)
+    {
+        if (filter is null || output.Length == 0)
+        {
+            return output;
+        }
+
+        var lines = output.Split('\n');
+        var kept = lines.Take(lines.Length - 1).Where(filter.Accept).Select(l => l + "\n");
+        return string.Concat(kept) + (lines[^1].Length > 0 && filter.Accept(lines[^1]) ? lines[^1] : "");
     }
 
     public void Write(string text) => _output.Append(text);

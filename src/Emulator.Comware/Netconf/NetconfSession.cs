@@ -33,13 +33,25 @@ public sealed partial class NetconfSession : IDisposable
     private readonly CancellationTokenSource _killed = new();
     private bool _closing;
 
-    public NetconfSession(ComwareDevice device, CliUser user, PipeReader input, PipeWriter output, int maxMessageBytes = NetconfFraming.DefaultMaxMessageBytes)
+    private NetconfSession(ComwareDevice device, CliUser user, PipeReader input, PipeWriter output, int maxMessageBytes)
     {
-        _device = device ?? throw new ArgumentNullException(nameof(device));
-        User = user ?? throw new ArgumentNullException(nameof(user));
+        _device = device;
+        User = user;
         _framing = new NetconfFraming(input, output, maxMessageBytes);
         _table = device.GetState<NetconfSessionTable>();
         Id = _table.Open(_killed);
+    }
+
+    /// <summary>Boots the device if needed (the session table lives in its state) and registers a session with a new id.</summary>
+    public static async Task<NetconfSession> OpenAsync(ComwareDevice device, CliUser user, PipeReader input, PipeWriter output,
+        CancellationToken cancellationToken, int maxMessageBytes = NetconfFraming.DefaultMaxMessageBytes)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        await device.EnsureBootedAsync(cancellationToken);
+        return new NetconfSession(device, user, input, output, maxMessageBytes);
     }
 
     public int Id { get; }
@@ -57,7 +69,6 @@ public sealed partial class NetconfSession : IDisposable
         var token = linked.Token;
         try
         {
-            await _device.EnsureBootedAsync(token);
             await _framing.WriteMessageAsync(NetconfXml.Serialize(Hello()), token);
             if (!await ReadClientHelloAsync(token))
             {

@@ -37,7 +37,7 @@ internal sealed partial class NetconfSubsystem : IDeviceSubsystem
         ArgumentNullException.ThrowIfNull(session);
         var remote = (session.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? "";
         var user = new UserDirectory(device).CreateCliUser(session.UserName, remote, 0);
-        using var netconf = new NetconfSession(device, user, session.Input, session.Output);
+        using var netconf = await NetconfSession.OpenAsync(device, user, session.Input, session.Output, cancellationToken);
         var name = LogText.Escape(session.UserName);
         LogOpened(device.Logger, name, remote, netconf.Id);
         try
