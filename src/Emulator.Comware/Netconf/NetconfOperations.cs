@@ -15,6 +15,12 @@ internal static class NetconfOperations
 {
     private static readonly XNamespace Nc = NetconfNamespaces.Base;
 
+    /// <summary>
+    /// A parameter of an operation, in the base namespace or in none: ncclient's default handler builds
+    /// <c>&lt;config&gt;</c> without a namespace, and devices accept it.
+    /// </summary>
+    private static XElement? Child(XElement parent, string name) => parent.Element(Nc + name) ?? parent.Element(name);
+
     public static async ValueTask<XElement?> RunAsync(NetconfSession session, XElement operation, CancellationToken cancellationToken)
     {
         if (operation.Name.Namespace != Nc)
@@ -44,7 +50,7 @@ internal static class NetconfOperations
 
     private static async ValueTask<XElement> ReadAsync(NetconfSession session, XElement operation, XNamespace ns, bool withState, bool bulk, CancellationToken cancellationToken)
     {
-        var filter = operation.Element(Nc + "filter");
+        var filter = Child(operation, "filter");
         if (filter?.Attribute("type") is { } type && type.Value != "subtree")
         {
             throw new RpcErrorException("protocol", "bad-attribute", "Only subtree filters are supported.") { Info = [("bad-attribute", "type"), ("bad-element", "filter")] };
@@ -57,7 +63,7 @@ internal static class NetconfOperations
 
     private static XElement CheckSource(XElement operation)
     {
-        var source = operation.Element(Nc + "source") ?? throw RpcErrorException.MissingElement("source");
+        var source = Child(operation, "source") ?? throw RpcErrorException.MissingElement("source");
         CheckRunning(source);
         return operation;
     }
@@ -66,7 +72,7 @@ internal static class NetconfOperations
     private static void CheckRunning(XElement datastore)
     {
         var chosen = datastore.Elements().ToList();
-        if (chosen.Count != 1 || chosen[0].Name != Nc + "running")
+        if (chosen.Count != 1 || chosen[0].Name.LocalName != "running" || (chosen[0].Name.Namespace != Nc && chosen[0].Name.Namespace != XNamespace.None))
         {
             var name = chosen.Count == 1 ? chosen[0].Name.LocalName : datastore.Name.LocalName;
             throw new RpcErrorException("protocol", "invalid-value", $"The datastore {name} is not supported.") { Info = [("bad-element", name)] };
@@ -75,12 +81,12 @@ internal static class NetconfOperations
 
     private static async ValueTask<XElement?> EditAsync(NetconfSession session, XElement operation, CancellationToken cancellationToken)
     {
-        CheckRunning(operation.Element(Nc + "target") ?? throw RpcErrorException.MissingElement("target"));
-        var defaultOperation = operation.Element(Nc + "default-operation") is { } d
+        CheckRunning(Child(operation, "target") ?? throw RpcErrorException.MissingElement("target"));
+        var defaultOperation = Child(operation, "default-operation") is { } d
             ? EditConfig.ParseOperation(d.Value.Trim(), "default-operation")
             : EditOperation.Merge;
-        var testOption = operation.Element(Nc + "test-option")?.Value.Trim() ?? "test-then-set";
-        var errorOption = operation.Element(Nc + "error-option")?.Value.Trim() ?? "stop-on-error";
+        var testOption = Child(operation, "test-option")?.Value.Trim() ?? "test-then-set";
+        var errorOption = Child(operation, "error-option")?.Value.Trim() ?? "stop-on-error";
         if (testOption is not ("test-then-set" or "set" or "test-only"))
         {
             throw RpcErrorException.InvalidValue($"Invalid value {testOption} for test-option.");
@@ -91,8 +97,8 @@ internal static class NetconfOperations
             throw RpcErrorException.InvalidValue($"Invalid value {errorOption} for error-option.");
         }
 
-        var config = operation.Element(Nc + "config")
-            ?? (operation.Element(Nc + "url") is not null
+        var config = Child(operation, "config")
+            ?? (Child(operation, "url") is not null
                 ? throw new RpcErrorException("protocol", "operation-not-supported", "The :url capability is not supported.")
                 : throw RpcErrorException.MissingElement("config"));
         var edit = EditConfig.Parse(config, defaultOperation);
@@ -135,8 +141,8 @@ internal static class NetconfOperations
 
     private static async ValueTask<XElement?> ValidateAsync(NetconfSession session, XElement operation, CancellationToken cancellationToken)
     {
-        var source = operation.Element(Nc + "source") ?? throw RpcErrorException.MissingElement("source");
-        if (source.Element(Nc + "config") is { } config)
+        var source = Child(operation, "source") ?? throw RpcErrorException.MissingElement("source");
+        if (Child(source, "config") is { } config)
         {
             var edit = EditConfig.Parse(config, EditOperation.Merge);
             using var held = await session.Device.LockAsync(cancellationToken);
@@ -166,7 +172,7 @@ internal static class NetconfOperations
 
     private static XElement? Lock(NetconfSession session, XElement operation)
     {
-        CheckRunning(operation.Element(Nc + "target") ?? throw RpcErrorException.MissingElement("target"));
+        CheckRunning(Child(operation, "target") ?? throw RpcErrorException.MissingElement("target"));
         var holder = session.Table.TryLock(session.Id);
         return holder == 0
             ? null
@@ -178,7 +184,7 @@ internal static class NetconfOperations
 
     private static XElement? Unlock(NetconfSession session, XElement operation)
     {
-        CheckRunning(operation.Element(Nc + "target") ?? throw RpcErrorException.MissingElement("target"));
+        CheckRunning(Child(operation, "target") ?? throw RpcErrorException.MissingElement("target"));
         return session.Table.Unlock(session.Id)
             ? null
             : throw new RpcErrorException("protocol", "operation-failed", "Unlock failed, the lock is not held by this session.");
@@ -192,7 +198,7 @@ internal static class NetconfOperations
 
     private static XElement? Kill(NetconfSession session, XElement operation)
     {
-        var text = operation.Element(Nc + "session-id")?.Value.Trim() ?? throw RpcErrorException.MissingElement("session-id");
+        var text = Child(operation, "session-id")?.Value.Trim() ?? throw RpcErrorException.MissingElement("session-id");
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id == session.Id)
         {
             throw RpcErrorException.InvalidValue($"Invalid session-id {text}.");
@@ -262,7 +268,7 @@ internal static class NetconfOperations
     /// </summary>
     private static async ValueTask<XElement?> LoadAsync(NetconfSession session, XElement operation, bool replace, CancellationToken cancellationToken)
     {
-        var file = operation.Element(Nc + "file")?.Value.Trim();
+        var file = Child(operation, "file")?.Value.Trim();
         if (file is { Length: > 0 } && !file.EndsWith(ComwareDevice.StartupFileName, StringComparison.OrdinalIgnoreCase))
         {
             throw RpcErrorException.InvalidValue($"The file {file} does not exist.");
