@@ -29,6 +29,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     private CancellationTokenSource _sessionsCts = new();
     private DeviceListener? _listener;
     private DeviceListener? _netconfListener;
+    private DeviceListener? _telnetListener;
     private IDeviceEngine? _engine;
     private int _nextConnection;
 
@@ -77,7 +78,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     public IPEndPoint? NetconfEndPoint => _netconfListener?.LocalEndPoint ?? Spec.NetconfEndPoint;
 
     /// <summary>The telnet address (real port once bound); null when the fleet gives none.</summary>
-    public IPEndPoint? TelnetEndPoint => Spec.TelnetEndPoint;
+    public IPEndPoint? TelnetEndPoint => _telnetListener?.LocalEndPoint ?? Spec.TelnetEndPoint;
 
     /// <summary>True once the configuration has been loaded (first connection or API call).</summary>
     public bool IsWarm => Volatile.Read(ref _engine) is not null;
@@ -104,6 +105,12 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         {
             _netconfListener = DeviceListener.Bind(netconf);
             _netconfListener.Start((socket, transport, token) => OnConnectionAsync(socket, transport, netconfPort: true, token));
+        }
+
+        if (Spec.TelnetEndPoint is { } telnet)
+        {
+            _telnetListener = DeviceListener.Bind(telnet);
+            _telnetListener.Start(OnTelnetConnectionAsync);
         }
 
         Status = DeviceStatus.Listening;
@@ -191,7 +198,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     /// <summary>Stops accepting, asks open sessions to close and waits for them up to <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
-        foreach (var listener in (DeviceListener?[])[_listener, _netconfListener])
+        foreach (var listener in (DeviceListener?[])[_listener, _netconfListener, _telnetListener])
         {
             await (listener?.DisposeAsync() ?? ValueTask.CompletedTask);
         }
@@ -262,6 +269,26 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         }
     }
 
+    /// <summary>A telnet connection: the same device, users and VTY lines as SSH; ends with the device like SSH sessions do.</summary>
+    private async Task OnTelnetConnectionAsync(Socket socket, IDuplexPipe transport, CancellationToken listenerToken)
+    {
+        var remote = socket.RemoteEndPoint;
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name, ["Connection"] = Interlocked.Increment(ref _nextConnection) });
+        try
+        {
+            var engine = await GetEngineAsync(_stopping.Token);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, Volatile.Read(ref _sessionsCts).Token, listenerToken);
+            await engine.RunTelnetAsync(transport, remote as IPEndPoint, linked.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or DeviceStateException or InvalidOperationException)
+        {
+        }
+        catch (Exception ex) when (ex is IOException or SocketException)
+        {
+            Log.ConnectionError(_logger, remote, ex.Message);
+        }
+    }
+
     private SshServerOptions BuildSshOptions()
     {
         var users = Volatile.Read(ref _engine)?.Users;
@@ -313,7 +340,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             Log.Failed(_logger, ex.Message);
         }
 
-        foreach (var listener in (DeviceListener?[])[_listener, _netconfListener])
+        foreach (var listener in (DeviceListener?[])[_listener, _netconfListener, _telnetListener])
         {
             await (listener?.DisposeAsync() ?? ValueTask.CompletedTask);
         }
