@@ -75,10 +75,10 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     public IPEndPoint EndPoint => _listener?.LocalEndPoint ?? Spec.SshEndPoint;
 
     /// <summary>The NETCONF-over-SSH address (real port once bound); null when the fleet gives none.</summary>
-    public IPEndPoint? NetconfEndPoint => _netconfListener?.LocalEndPoint ?? Spec.NetconfEndPoint;
+    public IPEndPoint? NetconfEndPoint => _netconfListener?.LocalEndPoint ?? (_listener is null ? Spec.NetconfEndPoint : null);
 
     /// <summary>The telnet address (real port once bound); null when the fleet gives none.</summary>
-    public IPEndPoint? TelnetEndPoint => _telnetListener?.LocalEndPoint ?? Spec.TelnetEndPoint;
+    public IPEndPoint? TelnetEndPoint => _telnetListener?.LocalEndPoint ?? (_listener is null ? Spec.TelnetEndPoint : null);
 
     /// <summary>True once the configuration has been loaded (first connection or API call).</summary>
     public bool IsWarm => Volatile.Read(ref _engine) is not null;
@@ -101,20 +101,39 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     public void Start()
     {
         _listener = DeviceListener.Bind(Spec.SshEndPoint);
-        if (Spec.NetconfEndPoint is { } netconf)
-        {
-            _netconfListener = DeviceListener.Bind(netconf);
-            _netconfListener.Start((socket, transport, token) => OnConnectionAsync(socket, transport, netconfPort: true, token));
-        }
-
-        if (Spec.TelnetEndPoint is { } telnet)
-        {
-            _telnetListener = DeviceListener.Bind(telnet);
-            _telnetListener.Start(OnTelnetConnectionAsync);
-        }
+        _netconfListener = BindOptional("netconf", Spec.NetconfEndPoint);
+        _netconfListener?.Start((socket, transport, token) => OnConnectionAsync(socket, transport, netconfPort: true, token));
+        _telnetListener = BindOptional("telnet", Spec.TelnetEndPoint);
+        _telnetListener?.Start(OnTelnetConnectionAsync);
 
         Status = DeviceStatus.Listening;
         _listener.Start((socket, transport, token) => OnConnectionAsync(socket, transport, netconfPort: false, token));
+    }
+
+    /// <summary>
+    /// The NETCONF and telnet listeners are extras: a port that cannot be bound (taken, or below 1024 for a non-root
+    /// process on a runtime that does not lower ip_unprivileged_port_start) is logged and left out, SSH still serves.
+    /// </summary>
+    private DeviceListener? BindOptional(string protocol, IPEndPoint? endPoint)
+    {
+        if (endPoint is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return DeviceListener.Bind(endPoint);
+        }
+        catch (SocketException ex)
+        {
+            using (Scope())
+            {
+                Log.ExtraListenerFailed(_logger, protocol, endPoint, ex.Message);
+            }
+
+            return null;
+        }
     }
 
     /// <summary>The engine, booting the device on first use. Throws <see cref="DeviceStateException"/> when its state is unreadable.</summary>
@@ -371,6 +390,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
         [LoggerMessage(LogLevel.Information, "connection from {Remote} refused: ssh server is disabled")]
         public static partial void Refused(ILogger logger, EndPoint? remote);
+
+        [LoggerMessage(LogLevel.Error, "{Protocol} listener on {EndPoint} not started: {Reason}")]
+        public static partial void ExtraListenerFailed(ILogger logger, string protocol, IPEndPoint endPoint, string reason);
 
         [LoggerMessage(LogLevel.Warning, "connection from {Remote} failed: {Reason}")]
         public static partial void ConnectionError(ILogger logger, EndPoint? remote, string reason);
