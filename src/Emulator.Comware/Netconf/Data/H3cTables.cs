@@ -215,7 +215,11 @@ internal sealed class StaticRoutesTable : H3cTable
 
     public override IReadOnlyDictionary<string, string> KeyDefaults { get; } = new Dictionary<string, string>
     {
-        ["DestVrfIndex"] = "0", ["DestTopologyIndex"] = "0", ["NexthopVrfIndex"] = "0", ["NexthopIpv4Address"] = "0.0.0.0", ["IfIndex"] = "0",
+        ["DestVrfIndex"] = "0",
+        ["DestTopologyIndex"] = "0",
+        ["NexthopVrfIndex"] = "0",
+        ["NexthopIpv4Address"] = "0.0.0.0",
+        ["IfIndex"] = "0",
     };
 
     public override IEnumerable<TableRow> Read(ComwareDevice device, bool withState)
