@@ -29,7 +29,7 @@ public sealed partial class NetconfSession : IDisposable
 
     private readonly ComwareDevice _device;
     private readonly NetconfFraming _framing;
-    private readonly NetconfSessionTable _table;
+    private NetconfSessionTable _table;
     private readonly CancellationTokenSource _killed = new();
     private bool _closing;
 
@@ -60,7 +60,24 @@ public sealed partial class NetconfSession : IDisposable
 
     internal ComwareDevice Device => _device;
 
-    internal NetconfSessionTable Table => _table;
+    /// <summary>
+    /// The device's session table. A reset or rollback replaces the device state, table included: the session then
+    /// registers itself in the new table under the same id (a lock it held went with the old configuration).
+    /// </summary>
+    internal NetconfSessionTable Table
+    {
+        get
+        {
+            var current = _device.GetState<NetconfSessionTable>();
+            if (!ReferenceEquals(current, _table))
+            {
+                current.Adopt(Id, _killed);
+                _table = current;
+            }
+
+            return current;
+        }
+    }
 
     /// <summary>Runs until the session ends; returns 0 after close-session or end of input, 1 after a protocol error.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -100,7 +117,7 @@ public sealed partial class NetconfSession : IDisposable
         }
         finally
         {
-            _table.Close(Id);
+            Table.Close(Id);
         }
     }
 
@@ -204,6 +221,12 @@ public sealed partial class NetconfSession : IDisposable
         {
             return Reply(rpc, [.. errors.Errors.Select(e => e.ToXml())]);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fault in one operation costs that rpc, never the session or the device.
+            LogOperationFault(_device.Logger, ex, Id, operations[0].Name.LocalName);
+            return ErrorReply(rpc, RpcErrorException.OperationFailed("Internal error."));
+        }
     }
 
     /// <summary>close-session: the reply goes out, then the session ends.</summary>
@@ -225,6 +248,9 @@ public sealed partial class NetconfSession : IDisposable
 
     [LoggerMessage(LogLevel.Information, "netconf session {Id} of {User} ended: bad framing ({Reason})")]
     private static partial void LogFramingError(ILogger logger, int id, string user, string reason);
+
+    [LoggerMessage(LogLevel.Error, "netconf session {Id}: operation {Operation} failed")]
+    private static partial void LogOperationFault(ILogger logger, Exception exception, int id, string operation);
 
     [LoggerMessage(LogLevel.Information, "netconf session {Id} of {User} ended: bad hello ({Reason})")]
     private static partial void LogBadHello(ILogger logger, int id, string user, string reason);

@@ -37,6 +37,16 @@ public sealed class NetconfSessionTable
         }
     }
 
+    /// <summary>Registers a session of a replaced table under its old id (see <see cref="NetconfSession"/>).</summary>
+    public void Adopt(int id, CancellationTokenSource kill)
+    {
+        lock (_gate)
+        {
+            _sessions[id] = kill;
+            _nextId = Math.Max(_nextId, id);
+        }
+    }
+
     /// <summary>Forgets a session and frees the lock it held (7.5: a lock ends with its session).</summary>
     public void Close(int id)
     {
@@ -110,7 +120,15 @@ public sealed class NetconfSessionTable
             }
         }
 
-        target.Cancel();
+        try
+        {
+            target.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session ended on its own meanwhile.
+        }
+
         return true;
     }
 }

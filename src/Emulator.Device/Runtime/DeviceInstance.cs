@@ -74,10 +74,10 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     /// <summary>The address it listens on (the real port when 0 was configured).</summary>
     public IPEndPoint EndPoint => _listener?.LocalEndPoint ?? Spec.SshEndPoint;
 
-    /// <summary>The NETCONF-over-SSH address (real port once bound); null when the fleet gives none.</summary>
+    /// <summary>The NETCONF-over-SSH address (real port once bound); null when the fleet gives none or it could not be bound.</summary>
     public IPEndPoint? NetconfEndPoint => _netconfListener?.LocalEndPoint ?? (_listener is null ? Spec.NetconfEndPoint : null);
 
-    /// <summary>The telnet address (real port once bound); null when the fleet gives none.</summary>
+    /// <summary>The telnet address (real port once bound); null when the fleet gives none or it could not be bound.</summary>
     public IPEndPoint? TelnetEndPoint => _telnetListener?.LocalEndPoint ?? (_listener is null ? Spec.TelnetEndPoint : null);
 
     /// <summary>True once the configuration has been loaded (first connection or API call).</summary>

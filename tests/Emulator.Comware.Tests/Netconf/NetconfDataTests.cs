@@ -236,5 +236,12 @@ public sealed class NetconfDataTests
         AssertOk(await client.RpcAsync("<rollback><file>flash:/startup.cfg</file></rollback>"));
         Assert.Contains(" sysname SAVED", await RunningAsync(device), StringComparison.Ordinal);
         Assert.Equal("invalid-value", ErrorTag(await client.RpcAsync("<load><file>flash:/other.cfg</file></load>")));
+
+        // The rollback replaced the device state: sessions and locks still work across it.
+        AssertOk(await client.RpcAsync("<lock><target><running/></target></lock>"));
+        await using var other = await OpenAsync(device);
+        Assert.NotEqual(client.Session.Id, other.Session.Id);
+        Assert.Equal("lock-denied", ErrorTag(await other.RpcAsync("<lock><target><running/></target></lock>")));
+        AssertOk(await other.RpcAsync($"<kill-session><session-id>{client.Session.Id}</session-id></kill-session>"));
     }
 }
