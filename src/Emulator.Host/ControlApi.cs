@@ -101,6 +101,12 @@ internal static class ControlApi
         string? Error, IReadOnlyList<KeyDto> Fingerprints, int Connections, IReadOnlyList<SessionDto> Sessions,
         IReadOnlyList<BootErrorDto> BootErrors, IReadOnlyList<ControlApiFaults.FaultDto> Faults, DateTimeOffset? DownUntil)
     {
+        /// <summary>The NETCONF-over-SSH listener, <c>{address, port}</c>; null when the device has none.</summary>
+        public EndPointDto? Netconf { get; init; }
+
+        /// <summary>The telnet listener, <c>{address, port}</c>; null when the device has none.</summary>
+        public EndPointDto? Telnet { get; init; }
+
         public static async Task<DeviceDto> FromAsync(DeviceInstance d, CancellationToken ct)
         {
             var keys = await d.HostKeys.GetExistingAsync(ct);
@@ -109,7 +115,16 @@ internal static class ControlApi
                 [.. keys.Select(k => new KeyDto(k.KeyType, k.Bits, k.FingerprintSha256))], d.ConnectionCount,
                 [.. d.Sessions.Select(s => new SessionDto(s.Line, s.UserName, s.RemoteAddress, s.Since))],
                 [.. d.BootErrors.Select(e => new BootErrorDto(d.BootSource ?? "", e.LineNumber, e.Line, e.Message))],
-                ControlApiFaults.FaultDto.List(d), d.DownUntil);
+                ControlApiFaults.FaultDto.List(d), d.DownUntil)
+            {
+                Netconf = EndPointDto.From(d.NetconfEndPoint),
+                Telnet = EndPointDto.From(d.TelnetEndPoint),
+            };
         }
+    }
+
+    internal sealed record EndPointDto(string Address, int Port)
+    {
+        public static EndPointDto? From(System.Net.IPEndPoint? endPoint) => endPoint is null ? null : new(endPoint.Address.ToString(), endPoint.Port);
     }
 }

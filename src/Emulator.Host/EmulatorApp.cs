@@ -129,7 +129,11 @@ internal sealed class EmulatorApp : IAsyncDisposable
 
         var profile = catalog.Get(settings.Profile);
         return [new DeviceSpec(settings.DeviceName, profile, new IPEndPoint(settings.Address, settings.SshPort),
-            settings.AlgorithmPolicy ?? profile.Ssh.DefaultPolicy, null, settings.Sysname)];
+            settings.AlgorithmPolicy ?? profile.Ssh.DefaultPolicy, null, settings.Sysname)
+        {
+            NetconfEndPoint = settings.NetconfPort is { } netconf ? new IPEndPoint(settings.Address, netconf) : null,
+            TelnetEndPoint = settings.TelnetPort is { } telnet ? new IPEndPoint(settings.Address, telnet) : null,
+        }];
     }
 
     public static EmulatorApp Create(HostSettings settings, ProfileCatalog catalog, DeviceEngineFactory engines, IHostKeyCodec keyCodec,

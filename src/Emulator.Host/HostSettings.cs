@@ -21,6 +21,8 @@ internal sealed record HostSettings
         ("--device-name", "EMULATOR_DEVICE_NAME", "Emulator:DeviceName", true, "NAME  name of the single device (default fw1)"),
         ("--address", "EMULATOR_ADDRESS", "Emulator:Address", true, "IP    SSH listen address of the single device (default 127.0.0.1)"),
         ("--ssh-port", "EMULATOR_SSH_PORT", "Emulator:SshPort", true, "PORT  SSH port of the single device (default 2222; 0 = any free port)"),
+        ("--netconf-port", "EMULATOR_NETCONF_PORT", "Emulator:NetconfPort", true, "PORT  NETCONF-over-SSH port of the single device (default none; 0 = any free port)"),
+        ("--telnet-port", "EMULATOR_TELNET_PORT", "Emulator:TelnetPort", true, "PORT  telnet port of the single device (default none; 0 = any free port)"),
         ("--sysname", "EMULATOR_SYSNAME", "Emulator:Sysname", true, "NAME  factory sysname of the single device"),
         ("--algorithm-policy", "EMULATOR_ALGORITHM_POLICY", "Emulator:AlgorithmPolicy", true, "P     device | modern | device+modern for the single device"),
         ("--profiles", "EMULATOR_PROFILES", "Emulator:Profiles", true, "DIR   more profiles, in addition to the shipped ones"),
@@ -44,6 +46,8 @@ internal sealed record HostSettings
     public string DeviceName { get; init; } = "fw1";
     public IPAddress Address { get; init; } = IPAddress.Loopback;
     public int SshPort { get; init; } = 2222;
+    public int? NetconfPort { get; init; }
+    public int? TelnetPort { get; init; }
     public string? Sysname { get; init; }
     public AlgorithmPolicy? AlgorithmPolicy { get; init; }
     public string? Profiles { get; init; }
@@ -191,6 +195,7 @@ internal sealed record HostSettings
             };
         }
 
+        settings = settings with { NetconfPort = OptionalPort(Get("NetconfPort"), "--netconf-port"), TelnetPort = OptionalPort(Get("TelnetPort"), "--telnet-port") };
         if (Get("AlgorithmPolicy") is { } policyText)
         {
             settings = settings with
@@ -224,6 +229,12 @@ internal sealed record HostSettings
 
         return settings;
     }
+
+    private static int? OptionalPort(string? text, string option) => text is null
+        ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= IPEndPoint.MaxPort
+            ? p
+            : throw new ArgumentException($"{option}: '{text}' is not a port number (0-65535)");
 
     public static string HelpText()
     {

@@ -191,6 +191,8 @@ public sealed class ComposeFleetTests(DockerFixture docker)
                 var prefix = service.ToUpperInvariant();
                 environment[prefix + "_SSH_PORT"] = "0";
                 environment[prefix + "_CONTROL_PORT"] = "0";
+                environment[prefix + "_TELNET_PORT"] = "0";
+                environment[prefix + "_NETCONF_PORT"] = "0";
             }
 
             return environment;

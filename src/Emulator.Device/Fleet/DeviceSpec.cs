@@ -23,4 +23,9 @@ public sealed record DeviceSpec(
 
     /// <summary>Faults injected from the start (fleet file <c>faults:</c>).</summary>
     public IReadOnlyList<Faults.FaultSpec> Faults { get; init; } = [];
+    /// <summary>NETCONF-over-SSH listener (fleet <c>netconf:</c>, the device's port 830); null = none.</summary>
+    public IPEndPoint? NetconfEndPoint { get; init; }
+
+    /// <summary>Telnet listener (fleet <c>telnet:</c>, the device's port 23); null = none.</summary>
+    public IPEndPoint? TelnetEndPoint { get; init; }
 }

@@ -63,6 +63,11 @@ public static partial class FleetFile
                     {
                         entry.Error(entry.Raw("ssh") ?? at, $"device '{spec.Name}' would listen on {spec.SshEndPoint}, already taken by '{endpoints[spec.SshEndPoint]}'");
                     }
+                    else if (new[] { ("netconf", spec.NetconfEndPoint), ("telnet", spec.TelnetEndPoint) }
+                        .FirstOrDefault(e => e.Item2 is { Port: not 0 } ep && !endpoints.TryAdd(ep, spec.Name)) is ({ } key, { } taken))
+                    {
+                        entry.Error(entry.Raw(key) ?? at, $"device '{spec.Name}' would listen on {taken}, already taken by '{endpoints[taken]}'");
+                    }
                     else if (result.Count >= MaxDevices)
                     {
                         entry.Error(at, $"a fleet runs at most {MaxDevices} devices");
@@ -107,6 +112,8 @@ public static partial class FleetFile
         var profileName = entry.String("profile", defaultProfile is null, "a profile name, e.g. F1000-E") ?? defaultProfile;
         var sshText = entry.String("ssh", true, "the SSH listen address address:port, e.g. 127.0.0.1:2222");
         var sysname = entry.String("sysname", false, "the factory sysname");
+        var netconf = ExtraEndPoint(entry, "netconf", "the NETCONF-over-SSH listen address address:port, e.g. 127.0.0.1:8300");
+        var telnet = ExtraEndPoint(entry, "telnet", "the telnet listen address address:port, e.g. 127.0.0.1:2300");
         var policy = Policy(entry) ?? defaultPolicy;
         var count = entry.Int("count", false, 1, MaxDevices, "the number of devices this template makes");
         var start = entry.Int("start", false, 0, 1_000_000, "the first number of a count template");
@@ -213,6 +220,8 @@ public static partial class FleetFile
             specs.Add(new DeviceSpec(deviceName, profile, endpoint, policy ?? profile.Ssh.DefaultPolicy, users, sysname is null ? null : count is null ? sysname : Numbered(sysname, from + i))
             {
                 Faults = faults ?? [],
+                NetconfEndPoint = Stepped(netconf, step, i),
+                TelnetEndPoint = Stepped(telnet, step, i),
             });
         }
 
@@ -239,6 +248,33 @@ public static partial class FleetFile
         map.ErrorHere("fault: " + error);
         return null;
     }
+
+    /// <summary>An optional second listener (<c>netconf:</c>, <c>telnet:</c>): address:port, stepped like <c>ssh:</c>.</summary>
+    private static IPEndPoint? ExtraEndPoint(MapReader entry, string key, string description)
+    {
+        var text = entry.String(key, false, description);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!IPEndPoint.TryParse(text, out var endPoint) || !text.Contains(':', StringComparison.Ordinal))
+        {
+            entry.Error(entry.Raw(key)!, $"'{key}' must be address:port (e.g. 127.0.0.1:830), found '{text}'");
+            return null;
+        }
+
+        return endPoint;
+    }
+
+    /// <summary>The i-th device of a count template: the next port (or address), as for <c>ssh:</c>; null past the end.</summary>
+    private static IPEndPoint? Stepped(IPEndPoint? first, string? step, int i) => first switch
+    {
+        null => null,
+        _ when step == "address" => NextAddress(first.Address, i) is { } address ? new IPEndPoint(address, first.Port) : null,
+        { Port: 0 } => first,
+        _ => first.Port + i <= IPEndPoint.MaxPort ? new IPEndPoint(first.Address, first.Port + i) : null,
+    };
 
     /// <summary><c>{n}</c> or <c>{n:3}</c> (zero-padded) is replaced by the number; a name without it gets the number appended.</summary>
     internal static string Numbered(string template, int number)

@@ -31,6 +31,8 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     private CancellationTokenSource _sessionsCts = new();
     private DeviceListener? _listener;
     private readonly ConcurrentDictionary<EndPoint, Socket> _connections = new();
+    private DeviceListener? _netconfListener;
+    private DeviceListener? _telnetListener;
     private IDeviceEngine? _engine;
     private int _nextConnection;
     private long _downUntilTicks;
@@ -103,6 +105,12 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     /// <summary>The address it listens on (the real port when 0 was configured).</summary>
     public IPEndPoint EndPoint => _listener?.LocalEndPoint ?? Spec.SshEndPoint;
 
+    /// <summary>The NETCONF-over-SSH address (real port once bound); null when the fleet gives none or it could not be bound.</summary>
+    public IPEndPoint? NetconfEndPoint => _netconfListener?.LocalEndPoint ?? (_listener is null ? Spec.NetconfEndPoint : null);
+
+    /// <summary>The telnet address (real port once bound); null when the fleet gives none or it could not be bound.</summary>
+    public IPEndPoint? TelnetEndPoint => _telnetListener?.LocalEndPoint ?? (_listener is null ? Spec.TelnetEndPoint : null);
+
     /// <summary>True once the configuration has been loaded (first connection or API call).</summary>
     public bool IsWarm => Volatile.Read(ref _engine) is not null;
 
@@ -124,8 +132,39 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     public void Start()
     {
         _listener = DeviceListener.Bind(Spec.SshEndPoint);
+        _netconfListener = BindOptional("netconf", Spec.NetconfEndPoint);
+        _netconfListener?.Start((socket, transport, token) => OnConnectionAsync(socket, transport, netconfPort: true, token));
+        _telnetListener = BindOptional("telnet", Spec.TelnetEndPoint);
+        _telnetListener?.Start(OnTelnetConnectionAsync);
+
         Status = DeviceStatus.Listening;
-        _listener.Start(OnConnectionAsync);
+        _listener.Start((socket, transport, token) => OnConnectionAsync(socket, transport, netconfPort: false, token));
+    }
+
+    /// <summary>
+    /// The NETCONF and telnet listeners are extras: a port that cannot be bound (taken, or below 1024 for a non-root
+    /// process on a runtime that does not lower ip_unprivileged_port_start) is logged and left out, SSH still serves.
+    /// </summary>
+    private DeviceListener? BindOptional(string protocol, IPEndPoint? endPoint)
+    {
+        if (endPoint is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return DeviceListener.Bind(endPoint);
+        }
+        catch (SocketException ex)
+        {
+            using (Scope())
+            {
+                Log.ExtraListenerFailed(_logger, protocol, endPoint, ex.Message);
+            }
+
+            return null;
+        }
     }
 
     /// <summary>The engine, booting the device on first use. Throws <see cref="DeviceStateException"/> when its state is unreadable.</summary>
@@ -209,9 +248,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     /// <summary>Stops accepting, asks open sessions to close and waits for them up to <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
-        if (_listener is { } listener)
+        foreach (var listener in (DeviceListener?[])[_listener, _netconfListener, _telnetListener])
         {
-            await listener.DisposeAsync();
+            await (listener?.DisposeAsync() ?? ValueTask.CompletedTask);
         }
 
         if (Status == DeviceStatus.Listening)
@@ -238,7 +277,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
     private IDisposable? Scope() => _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name });
 
-    private async Task OnConnectionAsync(Socket socket, IDuplexPipe transport, CancellationToken listenerToken)
+    private async Task OnConnectionAsync(Socket socket, IDuplexPipe transport, bool netconfPort, CancellationToken listenerToken)
     {
         var id = Interlocked.Increment(ref _nextConnection);
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name, ["Connection"] = id });
@@ -272,7 +311,8 @@ public sealed partial class DeviceInstance : IAsyncDisposable
                 return;
             }
 
-            if (!engine.Users.IsSshServerEnabled)
+            // The NETCONF port (830) answers while `netconf ssh server enable` is configured; the SSH port while `ssh server enable` is.
+            if (netconfPort ? !engine.OffersSubsystem(new SubsystemRequest("netconf", "", remote, socket.LocalEndPoint)) : !engine.Users.IsSshServerEnabled)
             {
                 // `undo ssh server enable`: new logins are refused at once, sessions already open stay.
                 Log.Refused(_logger, remote);
@@ -387,6 +427,26 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         }
     }
 
+    /// <summary>A telnet connection: the same device, users and VTY lines as SSH; ends with the device like SSH sessions do.</summary>
+    private async Task OnTelnetConnectionAsync(Socket socket, IDuplexPipe transport, CancellationToken listenerToken)
+    {
+        var remote = socket.RemoteEndPoint;
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name, ["Connection"] = Interlocked.Increment(ref _nextConnection) });
+        try
+        {
+            var engine = await GetEngineAsync(_stopping.Token);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, Volatile.Read(ref _sessionsCts).Token, listenerToken);
+            await engine.RunTelnetAsync(transport, remote as IPEndPoint, linked.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or DeviceStateException or InvalidOperationException)
+        {
+        }
+        catch (Exception ex) when (ex is IOException or SocketException)
+        {
+            Log.ConnectionError(_logger, remote, ex.Message);
+        }
+    }
+
     private SshServerOptions BuildSshOptions()
     {
         var users = Volatile.Read(ref _engine)?.Users;
@@ -439,9 +499,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             Log.Failed(_logger, ex.Message);
         }
 
-        if (_listener is { } listener)
+        foreach (var listener in (DeviceListener?[])[_listener, _netconfListener, _telnetListener])
         {
-            await listener.DisposeAsync();
+            await (listener?.DisposeAsync() ?? ValueTask.CompletedTask);
         }
     }
 
@@ -473,6 +533,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
         [LoggerMessage(LogLevel.Information, "connection from {Remote} refused: ssh server is disabled")]
         public static partial void Refused(ILogger logger, EndPoint? remote);
+
+        [LoggerMessage(LogLevel.Error, "{Protocol} listener on {EndPoint} not started: {Reason}")]
+        public static partial void ExtraListenerFailed(ILogger logger, string protocol, IPEndPoint endPoint, string reason);
 
         [LoggerMessage(LogLevel.Warning, "connection from {Remote} failed: {Reason}")]
         public static partial void ConnectionError(ILogger logger, EndPoint? remote, string reason);

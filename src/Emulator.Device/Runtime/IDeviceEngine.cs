@@ -41,6 +41,9 @@ public interface IDeviceEngine : IDisposable
 
     /// <summary>Runs a shell or exec request on a free VTY, or an offered subsystem, until it ends; returns the exit status.</summary>
     Task<int?> RunSessionAsync(SshSession session, CancellationToken cancellationToken);
+
+    /// <summary>Serves one telnet connection (login, then a CLI session on a VTY) until it ends.</summary>
+    Task RunTelnetAsync(System.IO.Pipelines.IDuplexPipe transport, System.Net.IPEndPoint? remote, CancellationToken cancellationToken);
 }
 
 /// <summary>Creates the engine of one device the first time the device is used.</summary>

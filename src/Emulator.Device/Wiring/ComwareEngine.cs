@@ -91,6 +91,9 @@ public sealed partial class ComwareEngine : IDeviceEngine
         }
     }
 
+    public Task RunTelnetAsync(System.IO.Pipelines.IDuplexPipe transport, IPEndPoint? remote, CancellationToken cancellationToken) =>
+        Telnet.TelnetSession.RunAsync(_device, transport, remote, _logger, cancellationToken);
+
     public void Dispose() => _device.Dispose();
 
     private static async Task FollowResizesAsync(SshSession session, CliTerminal terminal, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ internal static class LineCommands
 
     public static void Register(CommandRegistry r)
     {
+        Telnet.TelnetServerCommands.Register(r);
         r.AddView(new ViewDefinition(V5View, ViewIds.System, "[{0}-ui-{1}]", "User-interface view commands:") { Dialects = Dialects.V5 });
         r.AddView(new ViewDefinition(V7View, ViewIds.System, "[{0}-line-{1}]", "Line view commands:") { Dialects = Dialects.V7 });
         r.AddView(new ViewDefinition(V7ClassView, ViewIds.System, "[{0}-line-class-{1}]", "Line class view commands:") { Dialects = Dialects.V7 });

@@ -1,0 +1,28 @@
+#!/usr/bin/python3
+"""netmiko hp_comware_telnet: connect, show, configure, save, disconnect, reconnect and verify.
+usage: netmiko_telnet_cycle.py PORT USER PASSWORD DESCRIPTION"""
+import sys
+from netmiko import ConnectHandler
+
+port, user, password, description = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+device = dict(device_type="hp_comware_telnet", host="127.0.0.1", port=port, username=user, password=password,
+              timeout=30, fast_cli=False)
+
+conn = ConnectHandler(**device)
+print("prompt:", conn.find_prompt())
+version = conn.send_command("display version")
+assert "Comware" in version, version
+users = conn.send_command("display users")
+print("users:", users)
+assert "Telnet" in users or "TEL" in users, users
+out = conn.send_config_set(["interface GigabitEthernet0/1", "description " + description])
+print("config:", out)
+saved = conn.save_config()
+print("save:", saved)
+conn.disconnect()
+
+conn = ConnectHandler(**device)
+running = conn.send_command("display current-configuration")
+conn.disconnect()
+assert ("description " + description) in running, running
+print("verified: description survives reconnect")
