@@ -50,6 +50,7 @@ public static partial class FleetFile
 
             var names = new Dictionary<string, YamlNode>(StringComparer.OrdinalIgnoreCase);
             var endpoints = new Dictionary<IPEndPoint, string>();
+            var snmpEndpoints = new Dictionary<IPEndPoint, string>();
             top.MapList("devices", true, "device (name, profile, ssh, ...)", entry =>
             {
                 foreach (var spec in ReadEntry(context, catalog, entry, defaultProfile, defaultPolicy))
@@ -62,6 +63,10 @@ public static partial class FleetFile
                     else if (spec.SshEndPoint.Port != 0 && !endpoints.TryAdd(spec.SshEndPoint, spec.Name))
                     {
                         entry.Error(entry.Raw("ssh") ?? at, $"device '{spec.Name}' would listen on {spec.SshEndPoint}, already taken by '{endpoints[spec.SshEndPoint]}'");
+                    }
+                    else if (spec.SnmpEndPoint is { Port: not 0 } snmp && !snmpEndpoints.TryAdd(snmp, spec.Name))
+                    {
+                        entry.Error(entry.Raw("snmp") ?? at, $"device '{spec.Name}' would answer SNMP on {snmp}, already taken by '{snmpEndpoints[snmp]}'");
                     }
                     else if (result.Count >= MaxDevices)
                     {
@@ -107,6 +112,7 @@ public static partial class FleetFile
         var profileName = entry.String("profile", defaultProfile is null, "a profile name, e.g. F1000-E") ?? defaultProfile;
         var sshText = entry.String("ssh", true, "the SSH listen address address:port, e.g. 127.0.0.1:2222");
         var sysname = entry.String("sysname", false, "the factory sysname");
+        var snmpFirst = Endpoint(entry, "snmp", "the SNMP agent's UDP address address:port, e.g. 127.0.0.1:1161");
         var policy = Policy(entry) ?? defaultPolicy;
         var count = entry.Int("count", false, 1, MaxDevices, "the number of devices this template makes");
         var start = entry.Int("start", false, 0, 1_000_000, "the first number of a count template");
@@ -209,10 +215,48 @@ public static partial class FleetFile
                 endpoint = new IPEndPoint(first.Address, first.Port + i);
             }
 
-            specs.Add(new DeviceSpec(deviceName, profile, endpoint, policy ?? profile.Ssh.DefaultPolicy, users, sysname is null ? null : count is null ? sysname : Numbered(sysname, from + i)));
+            if (snmpFirst is not null && Stepped(snmpFirst, step, i) is null)
+            {
+                entry.Error(entry.Raw("snmp")!, $"{n} consecutive SNMP addresses or ports from {snmpFirst} run past the end of their range");
+                return specs;
+            }
+
+            specs.Add(new DeviceSpec(deviceName, profile, endpoint, policy ?? profile.Ssh.DefaultPolicy, users, sysname is null ? null : count is null ? sysname : Numbered(sysname, from + i))
+            {
+                SnmpEndPoint = snmpFirst is null ? null : Stepped(snmpFirst, step, i),
+            });
         }
 
         return specs;
+    }
+
+    /// <summary>An optional address:port key (<c>snmp:</c>); errors are reported on the key.</summary>
+    private static IPEndPoint? Endpoint(MapReader entry, string key, string description)
+    {
+        var text = entry.String(key, false, description);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!IPEndPoint.TryParse(text, out var endpoint) || !text.Contains(':', StringComparison.Ordinal))
+        {
+            entry.Error(entry.Raw(key)!, $"'{key}' must be address:port (e.g. 127.0.0.1:1161 or [::1]:1161), found '{text}'");
+            return null;
+        }
+
+        return endpoint;
+    }
+
+    /// <summary>The i-th device's endpoint of a count template: next address or next port, as for <c>ssh:</c>.</summary>
+    private static IPEndPoint? Stepped(IPEndPoint first, string? step, int i)
+    {
+        if (step == "address")
+        {
+            return NextAddress(first.Address, i) is { } address ? new IPEndPoint(address, first.Port) : null;
+        }
+
+        return first.Port == 0 ? first : first.Port + i > IPEndPoint.MaxPort ? null : new IPEndPoint(first.Address, first.Port + i);
     }
 
     /// <summary><c>{n}</c> or <c>{n:3}</c> (zero-padded) is replaced by the number; a name without it gets the number appended.</summary>

@@ -29,6 +29,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     private CancellationTokenSource _sessionsCts = new();
     private DeviceListener? _listener;
     private IDeviceEngine? _engine;
+    private Snmp.DeviceSnmp? _snmp;
     private int _nextConnection;
 
     public DeviceInstance(DeviceSpec spec, string stateRoot, IHostKeyCodec keyCodec, byte[]? fleetSecret,
@@ -93,6 +94,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     public void Start()
     {
         _listener = DeviceListener.Bind(Spec.SshEndPoint);
+        _snmp = Spec.SnmpEndPoint is { } snmp ? Snmp.DeviceSnmp.Start(this, snmp, _time, _logger) : null;
         Status = DeviceStatus.Listening;
         _listener.Start(OnConnectionAsync);
     }
@@ -131,6 +133,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             }
 
             Volatile.Write(ref _engine, engine);
+            _snmp?.Booted();
             using (Scope())
             {
                 Log.Booted(_logger);
@@ -168,6 +171,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         await old.CancelAsync();
         old.Dispose();
         await engine.ReloadAsync(cancellationToken);
+        _snmp?.Booted();
         using (Scope())
         {
             Log.Rebooted(_logger);
@@ -175,12 +179,23 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
     }
 
+    /// <summary>The SNMP agent's UDP address (the real port when 0 was configured); null without an agent.</summary>
+    public IPEndPoint? SnmpEndPoint => _snmp?.LocalEndPoint;
+
+    /// <summary>An information-center message of the CLI: SNMP traps for link changes.</summary>
+    internal void Publish(Comware.Logging.DeviceLogEvent logEvent) => _snmp?.Publish(logEvent);
+
     /// <summary>Stops accepting, asks open sessions to close and waits for them up to <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
         if (_listener is { } listener)
         {
             await listener.DisposeAsync();
+        }
+
+        if (_snmp is { } snmpAgent)
+        {
+            await snmpAgent.DisposeAsync();
         }
 
         if (Status == DeviceStatus.Listening)

@@ -33,7 +33,7 @@ public ref struct BerReader(ReadOnlySpan<byte> data)
     /// <summary>Reads one TLV of the expected tag and returns its contents.</summary>
     public ReadOnlySpan<byte> Read(byte expectedTag)
     {
-        var (tag, contents) = ReadAny();
+        var contents = ReadAny(out var tag);
         if (tag != expectedTag)
         {
             throw new BerException($"expected tag 0x{expectedTag:X2}, found 0x{tag:X2}");
@@ -42,14 +42,14 @@ public ref struct BerReader(ReadOnlySpan<byte> data)
         return contents;
     }
 
-    public (byte Tag, ReadOnlySpan<byte> Contents) ReadAny()
+    public ReadOnlySpan<byte> ReadAny(out byte tag)
     {
         if (_data.Length - _position < 2)
         {
             throw new BerException("truncated TLV");
         }
 
-        var tag = _data[_position++];
+        tag = _data[_position++];
         if ((tag & 0x1F) == 0x1F)
         {
             throw new BerException("multi-byte tags are not used by SNMP");
@@ -90,10 +90,10 @@ public ref struct BerReader(ReadOnlySpan<byte> data)
 
         var contents = _data.Slice(_position, length);
         _position += length;
-        return (tag, contents);
+        return contents;
     }
 
-    public long ReadInteger() => DecodeInteger(Read(BerTag.Integer));
+    public long ReadInteger() => DecodeInteger(Read(BerTag.SignedInteger));
 
     public byte[] ReadOctetString() => Read(BerTag.OctetString).ToArray();
 
@@ -205,10 +205,10 @@ public ref struct BerReader(ReadOnlySpan<byte> data)
 
     public SnmpValue ReadValue()
     {
-        var (tag, contents) = ReadAny();
+        var contents = ReadAny(out var tag);
         return tag switch
         {
-            BerTag.Integer => SnmpValue.Integer(DecodeInteger(contents)),
+            BerTag.SignedInteger => SnmpValue.Of(DecodeInteger(contents)),
             BerTag.OctetString or BerTag.Opaque => new SnmpValue(tag, Bytes: contents.ToArray()),
             BerTag.Null or BerTag.NoSuchObject or BerTag.NoSuchInstance or BerTag.EndOfMibView =>
                 contents.Length == 0 ? new SnmpValue(tag) : throw new BerException("NULL-like value with contents"),
@@ -251,7 +251,7 @@ public sealed class BerWriter
         WriteRaw(contents);
     }
 
-    public void WriteInteger(long value) => Write(BerTag.Integer, EncodeInteger(value));
+    public void WriteInteger(long value) => Write(BerTag.SignedInteger, EncodeInteger(value));
 
     public void WriteOctetString(ReadOnlySpan<byte> value) => Write(BerTag.OctetString, value);
 
@@ -273,7 +273,7 @@ public sealed class BerWriter
         ArgumentNullException.ThrowIfNull(value);
         switch (value.Tag)
         {
-            case BerTag.Integer:
+            case BerTag.SignedInteger:
                 WriteInteger(value.Number);
                 break;
             case BerTag.OctetString or BerTag.Opaque or BerTag.IpAddress:

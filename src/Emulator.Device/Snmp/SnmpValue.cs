@@ -5,7 +5,7 @@ namespace Emulator.Device.Snmp;
 /// <summary>BER tags of the SNMP value types (RFC 2578 §7.1, RFC 3416 §3) and PDUs.</summary>
 public static class BerTag
 {
-    public const byte Integer = 0x02;
+    public const byte SignedInteger = 0x02;
     public const byte OctetString = 0x04;
     public const byte Null = 0x05;
     public const byte ObjectIdentifier = 0x06;
@@ -45,7 +45,7 @@ public sealed record SnmpValue(byte Tag, long Number = 0, byte[]? Bytes = null, 
 
     public static SnmpValue EndOfMibView { get; } = new(BerTag.EndOfMibView);
 
-    public static SnmpValue Integer(long value) => new(BerTag.Integer, value);
+    public static SnmpValue Of(long value) => new(BerTag.SignedInteger, value);
 
     public static SnmpValue Text(string text) => new(BerTag.OctetString, Bytes: Encoding.UTF8.GetBytes(text));
 

@@ -38,6 +38,15 @@ public sealed partial class ComwareEngine : IDeviceEngine
 
     public Task<string> RenderRunningConfigurationAsync(CancellationToken cancellationToken) => _device.RenderCurrentConfigurationAsync(cancellationToken);
 
+    public async Task<Snmp.SnmpSnapshot> ReadSnmpAsync(CancellationToken cancellationToken)
+    {
+        using var held = await _device.LockAsync(cancellationToken);
+        return Snmp.SnmpSnapshot.Read(_device);
+    }
+
+    public Task<ConfigurationLoadReport> ApplyConfigurationAsync(string text, CancellationToken cancellationToken) =>
+        _device.LoadConfigurationAsync(text, cancellationToken);
+
     public bool OffersSubsystem(SubsystemRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
