@@ -19,16 +19,11 @@ public static class DeviceLog
 {
     /// <summary>
     /// <c>shutdown</c>/<c>undo shutdown</c> changed an interface's state: IFNET's physical-state message (V7 PHY_UPDOWN,
-    /// V5 LINK_UPDOWN). Not emitted while a configuration is replayed at boot (the coldStart trap covers that).
+    /// V5 LINK_UPDOWN). The device layer ignores the ones a boot or reboot replays (the coldStart trap covers those).
     /// </summary>
     public static void LinkChanged(Engine.CommandContext ctx, string interfaceName, bool up)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        if (ctx.IsReplay)
-        {
-            return;
-        }
-
         var device = ctx.Device;
         var state = up ? "up" : "down";
         var message = device.Facts.Dialect == ComwareDialect.V5

@@ -30,6 +30,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     private DeviceListener? _listener;
     private IDeviceEngine? _engine;
     private Snmp.DeviceSnmp? _snmp;
+    private int _reloading;
     private int _nextConnection;
 
     public DeviceInstance(DeviceSpec spec, string stateRoot, IHostKeyCodec keyCodec, byte[]? fleetSecret,
@@ -170,7 +171,16 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         var old = Interlocked.Exchange(ref _sessionsCts, new CancellationTokenSource());
         await old.CancelAsync();
         old.Dispose();
-        await engine.ReloadAsync(cancellationToken);
+        Interlocked.Increment(ref _reloading);
+        try
+        {
+            await engine.ReloadAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _reloading);
+        }
+
         _snmp?.Booted();
         using (Scope())
         {
@@ -183,7 +193,14 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     public IPEndPoint? SnmpEndPoint => _snmp?.LocalEndPoint;
 
     /// <summary>An information-center message of the CLI: SNMP traps for link changes.</summary>
-    internal void Publish(Comware.Logging.DeviceLogEvent logEvent) => _snmp?.Publish(logEvent);
+    internal void Publish(Comware.Logging.DeviceLogEvent logEvent)
+    {
+        // Messages of a boot, reboot or reset replay describe no change a manager has not seen: coldStart says it all.
+        if (IsWarm && Volatile.Read(ref _reloading) == 0)
+        {
+            _snmp?.Publish(logEvent);
+        }
+    }
 
     /// <summary>Stops accepting, asks open sessions to close and waits for them up to <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
