@@ -31,6 +31,7 @@ public sealed partial class SnmpListener : IAsyncDisposable
     public long Received => Interlocked.Read(ref _received);
 
     private long _received;
+    private int _disposed;
 
     public static SnmpListener Bind(IPEndPoint endPoint, ILogger logger)
     {
@@ -115,6 +116,11 @@ public sealed partial class SnmpListener : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         _socket.Dispose();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
