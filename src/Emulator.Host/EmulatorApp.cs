@@ -118,7 +118,10 @@ internal sealed class EmulatorApp : IAsyncDisposable
 
         var profile = catalog.Get(settings.Profile);
         return [new DeviceSpec(settings.DeviceName, profile, new IPEndPoint(settings.Address, settings.SshPort),
-            settings.AlgorithmPolicy ?? profile.Ssh.DefaultPolicy, null, settings.Sysname)];
+            settings.AlgorithmPolicy ?? profile.Ssh.DefaultPolicy, null, settings.Sysname)
+        {
+            SnmpEndPoint = settings.SnmpPort is { } snmp ? new IPEndPoint(settings.Address, snmp) : null,
+        }];
     }
 
     public static EmulatorApp Create(HostSettings settings, ProfileCatalog catalog, DeviceEngineFactory engines, IHostKeyCodec keyCodec,

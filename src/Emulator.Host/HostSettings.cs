@@ -21,6 +21,7 @@ internal sealed record HostSettings
         ("--device-name", "EMULATOR_DEVICE_NAME", "Emulator:DeviceName", true, "NAME  name of the single device (default fw1)"),
         ("--address", "EMULATOR_ADDRESS", "Emulator:Address", true, "IP    SSH listen address of the single device (default 127.0.0.1)"),
         ("--ssh-port", "EMULATOR_SSH_PORT", "Emulator:SshPort", true, "PORT  SSH port of the single device (default 2222; 0 = any free port)"),
+        ("--snmp-port", "EMULATOR_SNMP_PORT", "Emulator:SnmpPort", true, "PORT  SNMP (UDP) port of the single device (default: none; 0 = any free port)"),
         ("--sysname", "EMULATOR_SYSNAME", "Emulator:Sysname", true, "NAME  factory sysname of the single device"),
         ("--algorithm-policy", "EMULATOR_ALGORITHM_POLICY", "Emulator:AlgorithmPolicy", true, "P     device | modern | device+modern for the single device"),
         ("--profiles", "EMULATOR_PROFILES", "Emulator:Profiles", true, "DIR   more profiles, in addition to the shipped ones"),
@@ -43,6 +44,7 @@ internal sealed record HostSettings
     public string DeviceName { get; init; } = "fw1";
     public IPAddress Address { get; init; } = IPAddress.Loopback;
     public int SshPort { get; init; } = 2222;
+    public int? SnmpPort { get; init; }
     public string? Sysname { get; init; }
     public AlgorithmPolicy? AlgorithmPolicy { get; init; }
     public string? Profiles { get; init; }
@@ -179,6 +181,16 @@ internal sealed record HostSettings
                 SshPort = int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= IPEndPoint.MaxPort
                     ? p
                     : throw new ArgumentException($"--ssh-port: '{port}' is not a port number (0-65535)"),
+            };
+        }
+
+        if (Get("SnmpPort") is { } snmpPort)
+        {
+            settings = settings with
+            {
+                SnmpPort = int.TryParse(snmpPort, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= IPEndPoint.MaxPort
+                    ? p
+                    : throw new ArgumentException($"--snmp-port: '{snmpPort}' is not a port number (0-65535)"),
             };
         }
 

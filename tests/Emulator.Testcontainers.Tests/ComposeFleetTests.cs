@@ -191,6 +191,7 @@ public sealed class ComposeFleetTests(DockerFixture docker)
                 var prefix = service.ToUpperInvariant();
                 environment[prefix + "_SSH_PORT"] = "0";
                 environment[prefix + "_CONTROL_PORT"] = "0";
+                environment[prefix + "_SNMP_PORT"] = "0";
             }
 
             return environment;
