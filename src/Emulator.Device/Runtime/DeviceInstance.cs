@@ -31,6 +31,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     private IDeviceEngine? _engine;
     private Snmp.DeviceSnmp? _snmp;
     private int _reloading;
+    private readonly Snmp.SyslogSender _syslog;
     private int _nextConnection;
 
     public DeviceInstance(DeviceSpec spec, string stateRoot, IHostKeyCodec keyCodec, byte[]? fleetSecret,
@@ -47,6 +48,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         HostKeys = new HostKeyStore(State, spec.Name, spec.Policy.HostKeys(spec.Profile.Ssh.HostKeys), keyCodec, fleetSecret, ex => MarkDegraded(ex.Message));
         Facts = spec.Profile.CreateFacts(spec.Name, spec.Sysname, spec.Users);
         Services = new DeviceServices(this);
+        _syslog = new Snmp.SyslogSender(spec.Profile.Dialect);
         _ssh = new SshServer(BuildSshOptions);
     }
 
@@ -199,6 +201,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         if (IsWarm && Volatile.Read(ref _reloading) == 0)
         {
             _snmp?.Publish(logEvent);
+            _syslog.Post(logEvent);
         }
     }
 
@@ -232,6 +235,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     {
         await StopAsync(TimeSpan.Zero);
         _engine?.Dispose();
+        await _syslog.DisposeAsync();
         _sessionsCts.Dispose();
         _stopping.Dispose();
         _bootLock.Dispose();

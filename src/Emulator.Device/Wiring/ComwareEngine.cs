@@ -84,6 +84,11 @@ public sealed partial class ComwareEngine : IDeviceEngine
             LogExec(_logger, user, LogText.Escape(CliSession.RedactSecrets(session.Command ?? "")));
         }
 
+        if (cli.Login is not null)
+        {
+            Comware.Logging.DeviceLog.Login(_device, session.UserName, remote);
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var resizes = FollowResizesAsync(session, terminal, stop.Token);
         try
@@ -97,6 +102,10 @@ public sealed partial class ComwareEngine : IDeviceEngine
             await stop.CancelAsync();
             await resizes.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             LogClosed(_logger, user, remote, line);
+            if (cli.Login is not null)
+            {
+                Comware.Logging.DeviceLog.Logout(_device, session.UserName, remote);
+            }
         }
     }
 
