@@ -282,7 +282,7 @@ public sealed class SnmpMessage
         security.WriteOctetString(usm.EngineId);
         security.WriteInteger(usm.EngineBoots);
         security.WriteInteger(usm.EngineTime);
-        security.WriteOctetString(System.Text.Encoding.UTF8.GetBytes(usm.UserName ?? ""));
+        security.WriteOctetString(System.Text.Encoding.UTF8.GetBytes(usm.UserName));
         var authAt = security.Length + 2;
         security.WriteOctetString(authenticate ? new byte[Snmp.Usm.AuthParamLength] : []);
         security.WriteOctetString(usm.PrivParams);

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Emulator.Comware.Logging;
-using Emulator.Comware.Runtime;
 using Emulator.Comware.Model.Values;
+using Emulator.Comware.Runtime;
 
 namespace Emulator.Comware.Model.Management;
 
