@@ -67,7 +67,10 @@ public sealed class SnmpAgent
 
     public int EngineTime => (int)Math.Clamp((_time.GetUtcNow() - _engineStart).TotalSeconds, 0, int.MaxValue);
 
-    public async Task<byte[]?> HandleAsync(ReadOnlyMemory<byte> datagram, CancellationToken cancellationToken)
+    public Task<byte[]?> HandleAsync(ReadOnlyMemory<byte> datagram, CancellationToken cancellationToken) => HandleAsync(datagram, null, cancellationToken);
+
+    /// <param name="source">The manager's address, checked against community, group and user ACLs.</param>
+    public async Task<byte[]?> HandleAsync(ReadOnlyMemory<byte> datagram, IPAddress? source, CancellationToken cancellationToken)
     {
         SnmpMessage message;
         try
@@ -94,8 +97,8 @@ public sealed class SnmpAgent
 
         snapshot.Statistics.CountIn();
         var answer = message.Version == SnmpMessage.Version3
-            ? await HandleV3Async(message, datagram, snapshot, cancellationToken)
-            : await HandleCommunityAsync(message, snapshot, cancellationToken);
+            ? await HandleV3Async(message, datagram, snapshot, source, cancellationToken)
+            : await HandleCommunityAsync(message, snapshot, source, cancellationToken);
         if (answer is not null)
         {
             snapshot.Statistics.CountOut();
@@ -104,7 +107,7 @@ public sealed class SnmpAgent
         return answer;
     }
 
-    private async Task<byte[]?> HandleCommunityAsync(SnmpMessage message, SnmpSnapshot snapshot, CancellationToken cancellationToken)
+    private async Task<byte[]?> HandleCommunityAsync(SnmpMessage message, SnmpSnapshot snapshot, IPAddress? source, CancellationToken cancellationToken)
     {
         var v1 = message.Version == SnmpMessage.Version1;
         if (!snapshot.Versions.HasFlag(v1 ? SnmpVersions.V1 : SnmpVersions.V2c))
@@ -115,8 +118,9 @@ public sealed class SnmpAgent
 
         var name = Encoding.UTF8.GetString(message.Community);
         var community = snapshot.Communities.FirstOrDefault(c => c.Secret == name);
-        if (community is null)
+        if (community is null || !snapshot.Permits(community.Acl, source))
         {
+            // A manager the community's ACL denies is treated as one that does not know the community.
             snapshot.Statistics.CountBadCommunityName();
             return null;
         }
@@ -159,7 +163,7 @@ public sealed class SnmpAgent
         return response;
     }
 
-    private async Task<byte[]?> HandleV3Async(SnmpMessage message, ReadOnlyMemory<byte> datagram, SnmpSnapshot snapshot, CancellationToken cancellationToken)
+    private async Task<byte[]?> HandleV3Async(SnmpMessage message, ReadOnlyMemory<byte> datagram, SnmpSnapshot snapshot, IPAddress? source, CancellationToken cancellationToken)
     {
         if (!snapshot.Versions.HasFlag(SnmpVersions.V3))
         {
@@ -183,7 +187,7 @@ public sealed class SnmpAgent
         }
 
         var user = snapshot.Users.FirstOrDefault(u => u.Name == usm.UserName);
-        if (user is null)
+        if (user is null || !snapshot.Permits(user.Acl, source) || !snapshot.Permits(snapshot.Groups.FirstOrDefault(g => g.Name == user.Group && g.Version == "v3")?.Acl, source))
         {
             return Report(message, snapshot, engineId, UnknownUserNames, 3, reportable, null);
         }

@@ -96,7 +96,7 @@ public sealed partial class SnmpListener : IAsyncDisposable
             Interlocked.Increment(ref _received);
             try
             {
-                var answer = await agent.HandleAsync(buffer.AsMemory(0, received.ReceivedBytes), cancellationToken);
+                var answer = await agent.HandleAsync(buffer.AsMemory(0, received.ReceivedBytes), (received.RemoteEndPoint as IPEndPoint)?.Address, cancellationToken);
                 if (answer is not null)
                 {
                     await _socket.SendToAsync(answer, SocketFlags.None, received.RemoteEndPoint, cancellationToken);

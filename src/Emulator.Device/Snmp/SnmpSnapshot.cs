@@ -41,6 +41,30 @@ public sealed record SnmpSnapshot(
     SnmpStatistics Statistics,
     IReadOnlyList<SnmpInterface> Interfaces)
 {
+    /// <summary>Rules of the ACLs communities, groups and users name (copied: ACLs change under the device lock).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<Comware.Model.Firewall.Acls.AclRule>> Acls { get; init; } =
+        new Dictionary<int, IReadOnlyList<Comware.Model.Firewall.Acls.AclRule>>();
+
+    /// <summary>
+    /// Whether a manager at <paramref name="source"/> passes ACL <paramref name="acl"/>: the first matching rule decides,
+    /// no match denies; an ACL that does not exist or has no rules lets everyone in (H3C SNMP configuration guide).
+    /// </summary>
+    public bool Permits(int? acl, System.Net.IPAddress? source)
+    {
+        if (acl is not { } number || !Acls.TryGetValue(number, out var rules) || rules.Count == 0)
+        {
+            return true;
+        }
+
+        if (source?.MapToIPv4().GetAddressBytes() is not [var a, var b, var c, var d])
+        {
+            return false;
+        }
+
+        var address = ((uint)a << 24) | ((uint)b << 16) | ((uint)c << 8) | d;
+        return rules.FirstOrDefault(r => r.Matches(17, address, 0, 0, 161))?.Permit ?? false;
+    }
+
     /// <summary>Copies what the agent needs. Caller holds the device lock.</summary>
     public static SnmpSnapshot Read(ComwareDevice device)
     {
@@ -59,8 +83,21 @@ public sealed record SnmpSnapshot(
                 iface.Counters.InputBytes, iface.Counters.InputPackets, iface.Counters.OutputBytes, iface.Counters.OutputPackets, [.. iface.AllAddresses]));
         }
 
+        var acls = new Dictionary<int, IReadOnlyList<Comware.Model.Firewall.Acls.AclRule>>();
+        var firewall = device.GetState<FirewallState>().Config;
+        foreach (var number in config.Communities.Select(c => c.Acl).Concat(config.Users.Select(u => u.Acl)).Concat(config.Groups.Select(g => g.Acl)).OfType<int>().Distinct())
+        {
+            if (firewall.Acls.Find(number) is { } acl)
+            {
+                acls[number] = [.. acl.Rules];
+            }
+        }
+
         return new SnmpSnapshot(
             device.Facts, device.Sysname, device.BootedAt, config.Enabled, config.Versions, config.EngineIdHex, config.EffectiveContact, config.EffectiveLocation,
-            [.. config.Communities], [.. config.Groups], [.. config.Users], [.. config.TrapHosts], config.TrapEnabled ?? true, config.Statistics, interfaces);
+            [.. config.Communities], [.. config.Groups], [.. config.Users], [.. config.TrapHosts], config.TrapEnabled ?? true, config.Statistics, interfaces)
+        {
+            Acls = acls,
+        };
     }
 }

@@ -90,6 +90,15 @@ public sealed class SnmpAgentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_community_whose_acl_denies_the_manager_is_silent()
+    {
+        await ConfigureAsync(V5, "acl number 2001\nrule 0 deny source 127.0.0.1 0\n#\nsnmp-agent\nsnmp-agent sys-info version v2c\nsnmp-agent community read guarded acl 2001\nsnmp-agent community read public\n");
+        using var client = new SnmpTestClient(V5.SnmpEndPoint!);
+        Assert.Null(await client.GetAsync("guarded", MibView.SysName.ToString()));
+        Assert.NotNull(await client.GetAsync("public", MibView.SysName.ToString()));
+    }
+
+    [Fact]
     public async Task V1_reports_noSuchName_and_skips_counter64()
     {
         await ConfigureAsync(V5, Enable);
@@ -199,5 +208,46 @@ public sealed class SnmpAgentTests : IAsyncLifetime
         Assert.Equal(BerTag.TrapV2, trap.Type);
         Assert.Equal("GigabitEthernet0/1", trap.VarBinds[^1].Value.AsText());
         Assert.Equal(2, trap.VarBinds[3].Value.Number);
+    }
+}
+
+/// <summary>A community bound to a basic ACL answers only the managers the ACL permits.</summary>
+public sealed class SnmpAclTests
+{
+    [Fact]
+    public async Task Community_acl_first_match_decides_and_no_match_denies()
+    {
+        Assert.True(ShippedProfileTests.Shipped.TryGet("F1000-E", out var profile));
+        using var device = new Comware.ComwareDevice(profile!.CreateFacts("fw1"), new NullServices(), TimeProvider.System);
+        var ct = TestContext.Current.CancellationToken;
+        await device.EnsureBootedAsync(ct);
+        var report = await device.LoadConfigurationAsync(
+            "acl number 2000\nrule 0 deny source 127.0.0.9 0\nrule 5 permit source 127.0.0.0 0.0.0.255\n#\nsnmp-agent\nsnmp-agent sys-info version v2c\nsnmp-agent community read public acl 2000\n", ct);
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+        using var held = await device.LockAsync(ct);
+        var snapshot = SnmpSnapshot.Read(device);
+        Assert.True(snapshot.Permits(2000, IPAddress.Parse("127.0.0.1")));
+        Assert.False(snapshot.Permits(2000, IPAddress.Parse("127.0.0.9")));
+        Assert.False(snapshot.Permits(2000, IPAddress.Parse("10.0.0.1")));
+        Assert.True(snapshot.Permits(2999, IPAddress.Parse("10.0.0.1"))); // no such ACL
+    }
+
+    private sealed class NullServices : Comware.IDeviceServices, Comware.IHostKeyControl
+    {
+        public Comware.IHostKeyControl HostKeys => this;
+
+        public string? ReadStartupConfiguration() => null;
+
+        public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task RebootAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public IReadOnlyList<Comware.HostKeyInfo> List() => [];
+
+        public Task<Comware.HostKeyInfo> CreateAsync(string kind, int bits, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> DestroyAsync(string kind, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 }
