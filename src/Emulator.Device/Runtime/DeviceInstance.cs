@@ -31,6 +31,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     private IDeviceEngine? _engine;
     private Snmp.DeviceSnmp? _snmp;
     private int _reloading;
+    private readonly AsyncLocal<EndPoint?> _connectingFrom = new();
     private readonly Snmp.SyslogSender _syslog;
     private int _nextConnection;
 
@@ -269,6 +270,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             }
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, Volatile.Read(ref _sessionsCts).Token, listenerToken);
+            _connectingFrom.Value = remote; // read by BuildSshOptions, which the SSH server calls for this connection
             await _ssh.HandleConnectionAsync(new SshConnectionInfo(remote, socket.LocalEndPoint, transport), linked.Token);
         }
         catch (OperationCanceledException)
@@ -294,7 +296,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             MinimumGroupExchangeBits = Spec.Policy.MinimumGroupExchangeBits(),
             UserSignatureAlgorithms = Spec.Policy.UserSignatureAlgorithms(),
             HostKeys = HostKeys,
-            Authenticator = new DeviceAuthenticator(async ct => (await GetEngineAsync(ct)).Users, _logger),
+            Authenticator = new DeviceAuthenticator(async ct => (await GetEngineAsync(ct)).Users, _logger, LoginFailedFrom(_connectingFrom.Value)),
             Sessions = new SshSessionHandler(this),
             MaxAuthenticationAttempts = users?.AuthenticationRetries ?? 3,
             LoginGraceTime = users?.AuthenticationTimeout ?? TimeSpan.FromSeconds(60),
@@ -302,6 +304,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             LoggerFactory = _loggerFactory,
         };
     }
+
+    private Action<string> LoginFailedFrom(EndPoint? remote) => user =>
+        Volatile.Read(ref _engine)?.LoginFailed(user, (remote as IPEndPoint)?.Address.ToString() ?? "");
 
     /// <summary>Takes the device out of service with a reason shown by the control API.</summary>
     public void MarkFailed(string reason)

@@ -47,6 +47,8 @@ public sealed partial class ComwareEngine : IDeviceEngine
     public Task<ConfigurationLoadReport> ApplyConfigurationAsync(string text, CancellationToken cancellationToken) =>
         _device.LoadConfigurationAsync(text, cancellationToken);
 
+    public void LoginFailed(string userName, string remoteAddress) => Comware.Logging.DeviceLog.LoginFailed(_device, userName, remoteAddress);
+
     public bool OffersSubsystem(SubsystemRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -9,7 +9,8 @@ namespace Emulator.Device.Wiring;
 /// SSH authentication against the device's own user database (local-user and ssh user configuration),
 /// read at every attempt so users created in the CLI log in at once.
 /// </summary>
-internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueTask<UserDirectory>> users, ILogger logger) : IUserAuthenticator
+/// <param name="failed">Told the user name of every failed attempt (the device logs it).</param>
+internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueTask<UserDirectory>> users, ILogger logger, Action<string>? failed = null) : IUserAuthenticator
 {
     private static readonly AuthenticationPolicy _password = new(["password", "keyboard-interactive"], []);
     private static readonly AuthenticationPolicy _publicKey = new(["publickey"], []);
@@ -39,6 +40,7 @@ internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueT
         if (!ok)
         {
             LogFailure(logger, LogText.Escape(userName), "password");
+            failed?.Invoke(userName);
         }
 
         return ok;
@@ -52,6 +54,7 @@ internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueT
         if (!ok)
         {
             LogFailure(logger, LogText.Escape(userName), "publickey");
+            failed?.Invoke(userName);
         }
 
         return ok;

@@ -13,9 +13,11 @@ public sealed class SyslogTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("F1000-AI-55", "%%10SHELL/5/SHELL_LOGIN: admin logged in from 127.0.0.1.", "%%10SHELL/6/SHELL_CMD: -Line=vty0-IPAddr=127.0.0.1-User=admin; Command is sysname edge")]
-    [InlineData("F1000-E", "%%10SHELL/5/SHELL_LOGIN(l): admin logged in from 127.0.0.1.", "%%10SHELL/6/SHELL_CMD(l): -Task=VT0-IPAddr=127.0.0.1-User=admin; Command is sysname edge")]
-    public async Task Ssh_login_and_configuration_reach_the_loghost(string profile, string login, string command)
+    [InlineData("F1000-AI-55", "%%10SHELL/5/SHELL_LOGIN: admin logged in from 127.0.0.1.", "%%10SHELL/6/SHELL_CMD: -Line=vty0-IPAddr=127.0.0.1-User=admin; Command is sysname edge",
+        "%%10SSHS/6/SSHS_LOG: Authentication failed for admin from 127.0.0.1 because of invalid username or wrong password.")]
+    [InlineData("F1000-E", "%%10SHELL/5/SHELL_LOGIN(l): admin logged in from 127.0.0.1.", "%%10SHELL/6/SHELL_CMD(l): -Task=VT0-IPAddr=127.0.0.1-User=admin; Command is sysname edge",
+        "%%10SSH/5/SSH_LOGIN_FAIL(l): SSH user admin failed to log in from 127.0.0.1.")]
+    public async Task Ssh_login_and_configuration_reach_the_loghost(string profile, string login, string command, string failure)
     {
         var dir = RunningHost.NewDirectory();
         using var loghost = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
@@ -29,6 +31,8 @@ public sealed class SyslogTests
             var report = await engine.ApplyConfigurationAsync($"info-center loghost 127.0.0.1 port {port} facility local4\n", Ct);
             Assert.True(report.Succeeded, string.Join("; ", report.Errors));
 
+            var refused = await Clients.SshAsync(host.Port("fw1"), "admin", "wrong", "display version", null, Ct);
+            Assert.NotEqual(0, refused.ExitCode);
             var ssh = await Clients.SshAsync(host.Port("fw1"), "admin", "admin", null, "system-view\nsysname edge\nquit\nquit\n", Ct, "-tt");
             Assert.True(ssh.ExitCode is 0 or 255, ssh.ToString());
 
@@ -42,9 +46,10 @@ public sealed class SyslogTests
             }
 
             var all = string.Join("\n", received);
+            Assert.Contains(failure, all, StringComparison.Ordinal);
             Assert.Contains(login, all, StringComparison.Ordinal);
             Assert.Contains(command, all, StringComparison.Ordinal);
-            Assert.Matches(@"^<165>[A-Z][a-z]{2} [ 0-9]\d \d\d:\d\d:\d\d \d{4} (H3C|edge) %%10SHELL/5/SHELL_LOGIN", received[0]);
+            Assert.Matches(@"^<165>[A-Z][a-z]{2} [ 0-9]\d \d\d:\d\d:\d\d \d{4} (H3C|edge) %%10SHELL/5/SHELL_LOGIN", received.Find(m => m.Contains("SHELL_LOGIN", StringComparison.Ordinal)));
         }
 
         Directory.Delete(dir, recursive: true);
