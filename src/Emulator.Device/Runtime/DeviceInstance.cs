@@ -98,7 +98,18 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     public void Start()
     {
         _listener = DeviceListener.Bind(Spec.SshEndPoint);
-        _snmp = Spec.SnmpEndPoint is { } snmp ? Snmp.DeviceSnmp.Start(this, snmp, _time, _logger) : null;
+        try
+        {
+            _snmp = Spec.SnmpEndPoint is { } snmp ? Snmp.DeviceSnmp.Start(this, snmp, _time, _logger) : null;
+        }
+        catch (SocketException ex)
+        {
+            // The SNMP port is taken: the device does not start half-bound.
+            _listener.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _listener = null;
+            throw new SocketException(ex.ErrorCode, $"SNMP {Spec.SnmpEndPoint}: {ex.Message}");
+        }
+
         Status = DeviceStatus.Listening;
         _listener.Start(OnConnectionAsync);
     }
