@@ -102,7 +102,7 @@ public sealed partial class SnmpListener : IAsyncDisposable
                     await _socket.SendToAsync(answer, SocketFlags.None, received.RemoteEndPoint, cancellationToken);
                 }
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
