@@ -108,7 +108,24 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     }
 
     /// <summary><c>terminal monitor</c>: information-center output is shown in this session (off by default on a VTY).</summary>
-    public bool TerminalMonitor { get; set; }
+    public bool TerminalMonitor
+    {
+        get => _monitor is not null;
+        set
+        {
+            if (value && _monitor is null)
+            {
+                _monitor = _device.GetState<Logging.MonitorHub>().Subscribe();
+            }
+            else if (!value && _monitor is { } channel)
+            {
+                _device.GetState<Logging.MonitorHub>().Unsubscribe(channel);
+                _monitor = null;
+            }
+        }
+    }
+
+    private System.Threading.Channels.Channel<string>? _monitor;
 
     /// <summary>Ends the shell when no key arrives for this long (the line's <c>idle-timeout</c>); null never times out.</summary>
     public TimeSpan? IdleTimeout { get; set; }
@@ -145,14 +162,33 @@ public sealed partial class CliSession : ICommandHost, IDisposable
         }
 
         io.Writer.Raw(Dialect.NulAroundBanner ? "\0" + Prompt : Prompt);
+        Task<Key?>? pendingKey = null;
         while (!_closed)
         {
-            if (await io.ReadKeyAsync(cancellationToken) is not { } key)
+            pendingKey ??= io.ReadKeyAsync(cancellationToken).AsTask();
+            if (_monitor is { } monitor && !pendingKey.IsCompleted && await MonitorMessageFirstAsync(pendingKey, monitor, cancellationToken))
+            {
+                // terminal monitor: log lines arrive while the user sits at the prompt; the line being typed is redrawn.
+                while (monitor.Reader.TryRead(out var message))
+                {
+                    io.Writer.Line();
+                    io.Writer.Raw(message);
+                }
+
+                io.Writer.Line();
+                io.Writer.Raw(Prompt + _editor!.Text);
+                await io.Writer.FlushAsync(cancellationToken);
+                continue;
+            }
+
+            var key = await pendingKey;
+            pendingKey = null;
+            if (key is not { } pressed)
             {
                 break;
             }
 
-            await HandleKeyAsync(key, cancellationToken);
+            await HandleKeyAsync(pressed, cancellationToken);
         }
 
         if (io.TimedOut)
@@ -203,6 +239,7 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     public void Dispose()
     {
         _recording?.Dispose();
+        TerminalMonitor = false;
         _login?.Dispose();
         ReleaseLock();
     }
@@ -227,6 +264,15 @@ public sealed partial class CliSession : ICommandHost, IDisposable
         io.Writer.Line(NoFreeLineMessage);
         await io.Writer.FlushAsync(cancellationToken);
         return 1;
+    }
+
+    private static async Task<bool> MonitorMessageFirstAsync(Task<Key?> key, System.Threading.Channels.Channel<string> monitor, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var message = monitor.Reader.WaitToReadAsync(stop.Token).AsTask();
+        var first = await Task.WhenAny(key, message);
+        await stop.CancelAsync();
+        return first == message && message is { IsCompletedSuccessfully: true, Result: true };
     }
 
     private async ValueTask<IReadOnlyDictionary<string, string>> CopyHeadersAsync(CancellationToken cancellationToken)
@@ -394,7 +440,13 @@ public sealed partial class CliSession : ICommandHost, IDisposable
         var remember = _interactive && !result.Command!.Definition.ExcludeFromHistory;
         var rollback = remember ? History.Add(line.Trim()) : null;
         _output!.Begin(result.Filter);
+        var configuring = Views.Depth >= 2;
         var ok = await CommandExecutor.RunAsync(_device, this, resolution, cancellationToken);
+        if (ok && configuring)
+        {
+            Logging.DeviceLog.Command(_device, User, RedactSecrets(line.Trim()));
+        }
+
         if (!ok && rollback is not null)
         {
             History.Undo(rollback);

@@ -28,6 +28,12 @@ public interface IDeviceServices
 
     /// <summary>Where session transcripts go; null records nothing.</summary>
     Runtime.ISessionRecorder? Recorder => null;
+
+    /// <summary>An information-center message (logins, configuration, interfaces) for loghosts and SNMP traps. Called under the device lock: must not block.</summary>
+    void Publish(Logging.DeviceLogEvent logEvent)
+    {
+    }
+
 }
 
 /// <summary>The device's SSH host keys as <c>public-key local create|destroy</c> and <c>display public-key local</c> see them.</summary>

@@ -133,6 +133,7 @@ internal sealed class EmulatorApp : IAsyncDisposable
         {
             NetconfEndPoint = settings.NetconfPort is { } netconf ? new IPEndPoint(settings.Address, netconf) : null,
             TelnetEndPoint = settings.TelnetPort is { } telnet ? new IPEndPoint(settings.Address, telnet) : null,
+            SnmpEndPoint = settings.SnmpPort is { } snmp ? new IPEndPoint(settings.Address, snmp) : null,
         }];
     }
 

@@ -23,6 +23,7 @@ internal sealed record HostSettings
         ("--ssh-port", "EMULATOR_SSH_PORT", "Emulator:SshPort", true, "PORT  SSH port of the single device (default 2222; 0 = any free port)"),
         ("--netconf-port", "EMULATOR_NETCONF_PORT", "Emulator:NetconfPort", true, "PORT  NETCONF-over-SSH port of the single device (default none; 0 = any free port)"),
         ("--telnet-port", "EMULATOR_TELNET_PORT", "Emulator:TelnetPort", true, "PORT  telnet port of the single device (default none; 0 = any free port)"),
+        ("--snmp-port", "EMULATOR_SNMP_PORT", "Emulator:SnmpPort", true, "PORT  SNMP (UDP) port of the single device (default: none; 0 = any free port)"),
         ("--sysname", "EMULATOR_SYSNAME", "Emulator:Sysname", true, "NAME  factory sysname of the single device"),
         ("--algorithm-policy", "EMULATOR_ALGORITHM_POLICY", "Emulator:AlgorithmPolicy", true, "P     device | modern | device+modern for the single device"),
         ("--profiles", "EMULATOR_PROFILES", "Emulator:Profiles", true, "DIR   more profiles, in addition to the shipped ones"),
@@ -48,6 +49,7 @@ internal sealed record HostSettings
     public int SshPort { get; init; } = 2222;
     public int? NetconfPort { get; init; }
     public int? TelnetPort { get; init; }
+    public int? SnmpPort { get; init; }
     public string? Sysname { get; init; }
     public AlgorithmPolicy? AlgorithmPolicy { get; init; }
     public string? Profiles { get; init; }
@@ -196,6 +198,16 @@ internal sealed record HostSettings
         }
 
         settings = settings with { NetconfPort = OptionalPort(Get("NetconfPort"), "--netconf-port"), TelnetPort = OptionalPort(Get("TelnetPort"), "--telnet-port") };
+        if (Get("SnmpPort") is { } snmpPort)
+        {
+            settings = settings with
+            {
+                SnmpPort = int.TryParse(snmpPort, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p <= IPEndPoint.MaxPort
+                    ? p
+                    : throw new ArgumentException($"--snmp-port: '{snmpPort}' is not a port number (0-65535)"),
+            };
+        }
+
         if (Get("AlgorithmPolicy") is { } policyText)
         {
             settings = settings with

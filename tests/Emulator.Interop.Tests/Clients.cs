@@ -12,7 +12,7 @@ internal static class Clients
 
     private static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    public static string Require(string tool)
+    public static string Require(string tool, string package = "openssh-client sshpass")
     {
         var path = tool.StartsWith('/') ? tool : Path.Combine("/usr/bin", tool);
         if (File.Exists(path))
@@ -20,7 +20,7 @@ internal static class Clients
             return path;
         }
 
-        return Missing($"{tool} is not installed (apt-get install openssh-client sshpass)");
+        return Missing($"{tool} is not installed (apt-get install {package})");
     }
 
     /// <summary>/usr/bin/python3 with the Debian paramiko/netmiko packages.</summary>

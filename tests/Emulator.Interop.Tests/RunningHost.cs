@@ -52,6 +52,8 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public int Port(string device) => _app.Fleet.Find(device)!.EndPoint.Port;
 
+    public Emulator.Device.Runtime.DeviceInstance Device(string name) => _app.Fleet.Find(name)!;
+
     public async Task<JsonElement> DeviceAsync(string name) =>
         await Http.GetFromJsonAsync<JsonElement>("/api/devices/" + name);
 

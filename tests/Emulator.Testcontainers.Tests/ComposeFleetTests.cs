@@ -193,6 +193,7 @@ public sealed class ComposeFleetTests(DockerFixture docker)
                 environment[prefix + "_CONTROL_PORT"] = "0";
                 environment[prefix + "_TELNET_PORT"] = "0";
                 environment[prefix + "_NETCONF_PORT"] = "0";
+                environment[prefix + "_SNMP_PORT"] = "0";
             }
 
             return environment;

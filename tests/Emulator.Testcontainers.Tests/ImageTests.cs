@@ -15,7 +15,7 @@ public sealed class ImageTests(DockerFixture docker)
         var config = json.RootElement;
 
         Assert.Equal("1654", config.GetProperty("User").GetString());
-        Assert.Equal(["2222/tcp", "23/tcp", "8022/tcp", "830/tcp"], config.GetProperty("ExposedPorts").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["161/udp", "2222/tcp", "23/tcp", "8022/tcp", "830/tcp"], config.GetProperty("ExposedPorts").EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(["/var/lib/emulator"], config.GetProperty("Volumes").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["/app/emulator"], config.GetProperty("Entrypoint").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["CMD", "/usr/local/bin/emulator-healthcheck"],

@@ -13,6 +13,8 @@ public static class CommandModules
         new SystemCommands(),
         new Firewall.FirewallCommands(),
         new Netconf.NetconfCommands(),
+        new Snmp.SnmpCommands(),
+        new InfoCenter.InfoCenterCommands(),
     ];
 
     // Built once per process: a CommandSet is immutable, so a fleet of devices shares it (cold devices stay cheap).

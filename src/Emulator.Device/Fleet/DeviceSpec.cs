@@ -14,6 +14,9 @@ public sealed record DeviceSpec(
     IReadOnlyList<ProfileUser>? Users = null,
     string? Sysname = null)
 {
+    /// <summary>UDP address of the SNMP agent (fleet <c>snmp:</c>); null = no SNMP listener.</summary>
+    public IPEndPoint? SnmpEndPoint { get; init; }
+
     /// <summary>Defaults of the one-device emulator: fw1, F1000-E, 127.0.0.1:2222.</summary>
     public const string DefaultName = "fw1";
 

@@ -50,6 +50,7 @@ public static partial class FleetFile
 
             var names = new Dictionary<string, YamlNode>(StringComparer.OrdinalIgnoreCase);
             var endpoints = new Dictionary<IPEndPoint, string>();
+            var snmpEndpoints = new Dictionary<IPEndPoint, string>();
             top.MapList("devices", true, "device (name, profile, ssh, ...)", entry =>
             {
                 foreach (var spec in ReadEntry(context, catalog, entry, defaultProfile, defaultPolicy))
@@ -67,6 +68,10 @@ public static partial class FleetFile
                         .FirstOrDefault(e => e.Item2 is { Port: not 0 } ep && !endpoints.TryAdd(ep, spec.Name)) is ({ } key, { } taken))
                     {
                         entry.Error(entry.Raw(key) ?? at, $"device '{spec.Name}' would listen on {taken}, already taken by '{endpoints[taken]}'");
+                    }
+                    else if (spec.SnmpEndPoint is { Port: not 0 } snmp && !snmpEndpoints.TryAdd(snmp, spec.Name))
+                    {
+                        entry.Error(entry.Raw("snmp") ?? at, $"device '{spec.Name}' would answer SNMP on {snmp}, already taken by '{snmpEndpoints[snmp]}'");
                     }
                     else if (result.Count >= MaxDevices)
                     {
@@ -114,6 +119,7 @@ public static partial class FleetFile
         var sysname = entry.String("sysname", false, "the factory sysname");
         var netconf = ExtraEndPoint(entry, "netconf", "the NETCONF-over-SSH listen address address:port, e.g. 127.0.0.1:8300");
         var telnet = ExtraEndPoint(entry, "telnet", "the telnet listen address address:port, e.g. 127.0.0.1:2300");
+        var snmpFirst = ExtraEndPoint(entry, "snmp", "the SNMP agent's UDP address address:port, e.g. 127.0.0.1:1161");
         var policy = Policy(entry) ?? defaultPolicy;
         var count = entry.Int("count", false, 1, MaxDevices, "the number of devices this template makes");
         var start = entry.Int("start", false, 0, 1_000_000, "the first number of a count template");
@@ -217,11 +223,18 @@ public static partial class FleetFile
                 endpoint = new IPEndPoint(first.Address, first.Port + i);
             }
 
+            if (snmpFirst is not null && Stepped(snmpFirst, step, i) is null)
+            {
+                entry.Error(entry.Raw("snmp")!, $"{n} consecutive SNMP addresses or ports from {snmpFirst} run past the end of their range");
+                return specs;
+            }
+
             specs.Add(new DeviceSpec(deviceName, profile, endpoint, policy ?? profile.Ssh.DefaultPolicy, users, sysname is null ? null : count is null ? sysname : Numbered(sysname, from + i))
             {
                 Faults = faults ?? [],
                 NetconfEndPoint = Stepped(netconf, step, i),
                 TelnetEndPoint = Stepped(telnet, step, i),
+                SnmpEndPoint = Stepped(snmpFirst, step, i),
             });
         }
 

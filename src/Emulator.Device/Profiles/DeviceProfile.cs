@@ -52,6 +52,12 @@ public sealed record DeviceProfile
     /// <summary>Factory configuration body (Comware text) without sysname, users and <c>return</c>.</summary>
     public required string DefaultConfiguration { get; init; }
 
+    /// <summary>SNMP sysObjectID: the model's entry of HH3C-PRODUCT-ID-MIB (<c>sys-object-id</c>).</summary>
+    public string SysObjectId { get; init; } = H3cProductIdRoot;
+
+    /// <summary>hh3cProductId (HH3C-OID-MIB): the root of H3C's product identifiers.</summary>
+    public const string H3cProductIdRoot = "1.3.6.1.4.1.25506.1";
+
     /// <summary>The facts one device of this model shows: patterns filled from the device name.</summary>
     public DeviceFacts CreateFacts(string deviceName, string? sysname = null, IReadOnlyList<ProfileUser>? users = null)
     {

@@ -29,6 +29,9 @@ internal static partial class ProfileReader
     [GeneratedRegex(@"^\d+\.\d+(\.\d+)?\z")]
     private static partial Regex SoftwareVersion();
 
+    [GeneratedRegex(@"^1\.3\.6\.1\.4\.1\.25506(\.[0-9]{1,9}){1,20}\z")]
+    private static partial Regex SysObjectId();
+
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.@()-]{0,54}\z")]
     private static partial Regex UserName();
 
@@ -61,6 +64,12 @@ internal static partial class ProfileReader
         var users = ReadUsers(top, dialect);
         var config = top.String("default-configuration", true, "the factory configuration as Comware text (a | block)");
         var recorded = ReadRecordedOutputs(top);
+        var sysObjectId = top.String("sys-object-id", false, "the SNMP sysObjectID under 1.3.6.1.4.1.25506 (HH3C-PRODUCT-ID-MIB)");
+        if (sysObjectId is not null && !SysObjectId().IsMatch(sysObjectId))
+        {
+            top.Error(top.Raw("sys-object-id")!, $"'sys-object-id' must be an OID under 1.3.6.1.4.1.25506, found '{sysObjectId}'");
+        }
+
         top.Complete();
 
         if (isAbstract || context.Errors.Count > errorsBefore)
@@ -87,6 +96,7 @@ internal static partial class ProfileReader
             Users = users ?? [],
             DefaultConfiguration = config!,
             RecordedOutputs = recorded,
+            SysObjectId = sysObjectId ?? DeviceProfile.H3cProductIdRoot,
         };
     }
 

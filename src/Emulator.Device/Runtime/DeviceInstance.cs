@@ -34,6 +34,10 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     private DeviceListener? _netconfListener;
     private DeviceListener? _telnetListener;
     private IDeviceEngine? _engine;
+    private Snmp.DeviceSnmp? _snmp;
+    private int _reloading;
+    private readonly AsyncLocal<EndPoint?> _connectingFrom = new();
+    private readonly Snmp.SyslogSender _syslog;
     private int _nextConnection;
     private long _downUntilTicks;
 
@@ -60,6 +64,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         }
 
         Services = new DeviceServices(this);
+        _syslog = new Snmp.SyslogSender(spec.Profile.Dialect);
         _ssh = new SshServer(BuildSshOptions);
     }
 
@@ -132,6 +137,17 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     public void Start()
     {
         _listener = DeviceListener.Bind(Spec.SshEndPoint);
+        try
+        {
+            _snmp = Spec.SnmpEndPoint is { } snmp ? Snmp.DeviceSnmp.Start(this, snmp, _time, _logger) : null;
+        }
+        catch (SocketException ex)
+        {
+            // The SNMP port is taken: the device does not start half-bound.
+            _listener.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _listener = null;
+            throw new SocketException(ex.ErrorCode, $"SNMP {Spec.SnmpEndPoint}: {ex.Message}");
+        }
         _netconfListener = BindOptional("netconf", Spec.NetconfEndPoint);
         _netconfListener?.Start((socket, transport, token) => OnConnectionAsync(socket, transport, netconfPort: true, token));
         _telnetListener = BindOptional("telnet", Spec.TelnetEndPoint);
@@ -201,6 +217,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             }
 
             Volatile.Write(ref _engine, engine);
+            _snmp?.Booted();
             using (Scope())
             {
                 Log.Booted(_logger);
@@ -237,12 +254,36 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         var old = Interlocked.Exchange(ref _sessionsCts, new CancellationTokenSource());
         await old.CancelAsync();
         old.Dispose();
-        await engine.ReloadAsync(cancellationToken);
+        Interlocked.Increment(ref _reloading);
+        try
+        {
+            await engine.ReloadAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _reloading);
+        }
+
+        _snmp?.Booted();
         using (Scope())
         {
             Log.Rebooted(_logger);
         }
 
+    }
+
+    /// <summary>The SNMP agent's UDP address (the real port when 0 was configured); null without an agent.</summary>
+    public IPEndPoint? SnmpEndPoint => _snmp?.LocalEndPoint;
+
+    /// <summary>An information-center message of the CLI: SNMP traps for link changes.</summary>
+    internal void Publish(Comware.Logging.DeviceLogEvent logEvent)
+    {
+        // Messages of a boot, reboot or reset replay describe no change a manager has not seen: coldStart says it all.
+        if (IsWarm && Volatile.Read(ref _reloading) == 0)
+        {
+            _snmp?.Publish(logEvent);
+            _syslog.Post(logEvent);
+        }
     }
 
     /// <summary>Stops accepting, asks open sessions to close and waits for them up to <paramref name="grace"/>.</summary>
@@ -251,6 +292,11 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         foreach (var listener in (DeviceListener?[])[_listener, _netconfListener, _telnetListener])
         {
             await (listener?.DisposeAsync() ?? ValueTask.CompletedTask);
+        }
+
+        if (_snmp is { } snmpAgent)
+        {
+            await snmpAgent.DisposeAsync();
         }
 
         if (Status == DeviceStatus.Listening)
@@ -270,6 +316,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     {
         await StopAsync(TimeSpan.Zero);
         _engine?.Dispose();
+        await _syslog.DisposeAsync();
         _sessionsCts.Dispose();
         _stopping.Dispose();
         _bootLock.Dispose();
@@ -326,6 +373,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
                 _connections[remote] = socket;
             }
 
+            _connectingFrom.Value = remote; // read by BuildSshOptions, which the SSH server calls for this connection
             if (faults is null)
             {
                 await _ssh.HandleConnectionAsync(new SshConnectionInfo(remote, socket.LocalEndPoint, transport), linked.Token);
@@ -457,7 +505,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             MinimumGroupExchangeBits = Spec.Policy.MinimumGroupExchangeBits(),
             UserSignatureAlgorithms = Spec.Policy.UserSignatureAlgorithms(),
             HostKeys = HostKeys,
-            Authenticator = new DeviceAuthenticator(async ct => (await GetEngineAsync(ct)).Users, Faults, _logger),
+            Authenticator = new DeviceAuthenticator(async ct => (await GetEngineAsync(ct)).Users, Faults, _logger, LoginFailedFrom(_connectingFrom.Value)),
             Metrics = Telemetry.Ssh,
             Sessions = new SshSessionHandler(this),
             MaxAuthenticationAttempts = users?.AuthenticationRetries ?? 3,
@@ -466,6 +514,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             LoggerFactory = _loggerFactory,
         };
     }
+
+    private Action<string> LoginFailedFrom(EndPoint? remote) => user =>
+        Volatile.Read(ref _engine)?.LoginFailed(user, (remote as IPEndPoint)?.Address.ToString() ?? "");
 
     /// <summary>Takes the device out of service with a reason shown by the control API.</summary>
     public void MarkFailed(string reason)

@@ -39,6 +39,15 @@ public interface IDeviceEngine : IDisposable
     /// </summary>
     bool OffersSubsystem(SubsystemRequest request);
 
+    /// <summary>The SNMP agent's configuration and the model its MIBs show, copied under the device lock.</summary>
+    Task<Snmp.SnmpSnapshot> ReadSnmpAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs configuration lines as if typed in system view (an SNMP SET writes the model as the CLI would).</summary>
+    Task<ConfigurationLoadReport> ApplyConfigurationAsync(string text, CancellationToken cancellationToken);
+
+    /// <summary>An SSH login failed: the information center logs it (SSHS_LOG / SSH_LOGIN_FAIL).</summary>
+    void LoginFailed(string userName, string remoteAddress);
+
     /// <summary>Runs a shell or exec request on a free VTY, or an offered subsystem, until it ends; returns the exit status.</summary>
     Task<int?> RunSessionAsync(SshSession session, CancellationToken cancellationToken);
 

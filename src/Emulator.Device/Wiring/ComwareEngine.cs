@@ -38,6 +38,17 @@ public sealed partial class ComwareEngine : IDeviceEngine
 
     public Task<string> RenderRunningConfigurationAsync(CancellationToken cancellationToken) => _device.RenderCurrentConfigurationAsync(cancellationToken);
 
+    public async Task<Snmp.SnmpSnapshot> ReadSnmpAsync(CancellationToken cancellationToken)
+    {
+        using var held = await _device.LockAsync(cancellationToken);
+        return Snmp.SnmpSnapshot.Read(_device);
+    }
+
+    public Task<ConfigurationLoadReport> ApplyConfigurationAsync(string text, CancellationToken cancellationToken) =>
+        _device.LoadConfigurationAsync(text, cancellationToken);
+
+    public void LoginFailed(string userName, string remoteAddress) => Comware.Logging.DeviceLog.LoginFailed(_device, userName, remoteAddress);
+
     public bool OffersSubsystem(SubsystemRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -75,6 +86,11 @@ public sealed partial class ComwareEngine : IDeviceEngine
             LogExec(_logger, user, LogText.Escape(CliSession.RedactSecrets(session.Command ?? "")));
         }
 
+        if (cli.Login is not null)
+        {
+            Comware.Logging.DeviceLog.Login(_device, session.UserName, remote);
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var resizes = FollowResizesAsync(session, terminal, stop.Token);
         try
@@ -88,6 +104,10 @@ public sealed partial class ComwareEngine : IDeviceEngine
             await stop.CancelAsync();
             await resizes.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             LogClosed(_logger, user, remote, line);
+            if (cli.Login is not null)
+            {
+                Comware.Logging.DeviceLog.Logout(_device, session.UserName, remote);
+            }
         }
     }
 

@@ -10,7 +10,8 @@ namespace Emulator.Device.Wiring;
 /// SSH authentication against the device's own user database (local-user and ssh user configuration),
 /// read at every attempt so users created in the CLI log in at once.
 /// </summary>
-internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueTask<UserDirectory>> users, DeviceFaults faults, ILogger logger) : IUserAuthenticator
+/// <param name="failed">Told the user name of every failed attempt (the device logs it).</param>
+internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueTask<UserDirectory>> users, DeviceFaults faults, ILogger logger, Action<string>? failed = null) : IUserAuthenticator
 {
     private static readonly AuthenticationPolicy _password = new(["password", "keyboard-interactive"], []);
     private static readonly AuthenticationPolicy _publicKey = new(["publickey"], []);
@@ -41,6 +42,7 @@ internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueT
         if (!ok)
         {
             LogFailure(logger, LogText.Escape(userName), "password");
+            failed?.Invoke(userName);
         }
 
         return ok;
@@ -55,6 +57,7 @@ internal sealed partial class DeviceAuthenticator(Func<CancellationToken, ValueT
         if (!ok)
         {
             LogFailure(logger, LogText.Escape(userName), "publickey");
+            failed?.Invoke(userName);
         }
 
         return ok;

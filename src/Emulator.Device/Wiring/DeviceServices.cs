@@ -23,6 +23,8 @@ internal sealed class DeviceServices(DeviceInstance device) : IDeviceServices
     public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken) =>
         device.State.DeleteStartupConfigurationAsync(cancellationToken);
 
+    public void Publish(Comware.Logging.DeviceLogEvent logEvent) => device.Publish(logEvent);
+
     public Task RebootAsync(CancellationToken cancellationToken)
     {
         // The session asking for the reboot is one of those the reboot closes: run it on its own.

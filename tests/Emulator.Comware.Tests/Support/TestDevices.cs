@@ -119,6 +119,17 @@ public sealed class FakeDeviceServices(Func<string, int, HostKeyInfo>? createKey
 
     public IHostKeyControl HostKeys => this;
 
+    /// <summary>Information-center messages the CLI published, in order.</summary>
+    public List<Logging.DeviceLogEvent> Published { get; } = [];
+
+    public void Publish(Logging.DeviceLogEvent logEvent)
+    {
+        lock (Published)
+        {
+            Published.Add(logEvent);
+        }
+    }
+
     public string? ReadStartupConfiguration() => StartupConfiguration;
 
     public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken)

@@ -77,7 +77,18 @@ internal static class InterfaceCommands
             Views = inIface,
             UndoSyntax = "shutdown",
             UndoHelp = [""],
-            Handler = ctx => Fw.Apply(ctx, InterfaceTable.SetShutdown(Fw.State<FwInterface>(ctx), !ctx.IsUndo)),
+            Handler = ctx =>
+            {
+                var iface = Fw.State<FwInterface>(ctx);
+                var wasDown = iface.AdminDown;
+                var done = Fw.Apply(ctx, InterfaceTable.SetShutdown(iface, !ctx.IsUndo));
+                if (wasDown != iface.AdminDown)
+                {
+                    Logging.DeviceLog.LinkChanged(ctx, iface.Name, !iface.AdminDown);
+                }
+
+                return done;
+            },
         });
         // Port settings chosen from a keyword list; the undo form goes back to the default (null).
         foreach (var (keyword, choices, help, set) in new (string, string[], string[], Func<FwInterface, string?, FwResult>)[]
