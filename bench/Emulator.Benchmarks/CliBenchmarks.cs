@@ -1,3 +1,4 @@
+using Emulator.Comware.Storage;
 using System.IO.Pipelines;
 using System.Text;
 using BenchmarkDotNet.Attributes;
@@ -120,11 +121,12 @@ public class CliBenchmarks
     {
         public IHostKeyControl HostKeys => this;
 
+        private DeviceStorage? _storage;
+
         public string? ReadStartupConfiguration() => null;
 
-        public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public DeviceStorage Storage => _storage ??= new DeviceStorage(
+            Path.Combine(Path.GetTempPath(), "emulator-bench", Guid.NewGuid().ToString("N")), "cfa0", 4L << 20, [], TimeProvider.System);
 
         public Task RebootAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -12,6 +12,7 @@ public static class CommandModules
         new CoreCommands(),
         new SystemCommands(),
         new Firewall.FirewallCommands(),
+        new Files.FileCommands(),
     ];
 
     // Built once per process: a CommandSet is immutable, so a fleet of devices shares it (cold devices stay cheap).

@@ -61,7 +61,13 @@ public sealed class DeviceStateDirectory
 
     public string Path { get; }
 
-    public string StartupConfigurationPath => System.IO.Path.Combine(Path, StartupFileName);
+    /// <summary>
+    /// The saved configuration file: the main (else backup) startup file of the device's storage, as its boot settings
+    /// name it; before the storage was first opened, <c>startup.cfg</c> in this folder (the layout of older versions,
+    /// moved into the storage on first use).
+    /// </summary>
+    public string StartupConfigurationPath =>
+        Emulator.Comware.Storage.DeviceStorage.FindSavedConfiguration(Path)?.HostFile ?? System.IO.Path.Combine(Path, StartupFileName);
 
     public string HostKeyPath(string fileKind) => System.IO.Path.Combine(Path, $"ssh_host_{fileKind}_key");
 

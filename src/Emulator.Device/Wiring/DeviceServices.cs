@@ -1,4 +1,5 @@
 using Emulator.Comware;
+using Emulator.Comware.Storage;
 using Emulator.Device.Profiles;
 using Emulator.Device.Runtime;
 
@@ -9,13 +10,16 @@ internal sealed class DeviceServices(DeviceInstance device) : IDeviceServices
 {
     public IHostKeyControl HostKeys { get; } = new HostKeyControl(device);
 
-    public string? ReadStartupConfiguration() => device.State.ReadStartupConfiguration();
+    private readonly Lazy<DeviceStorage> _storage = new(() => StorageLayout.Create(device.State.Path, device.Facts, device.Time), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken) =>
-        device.State.WriteStartupConfigurationAsync(text, cancellationToken);
+    public DeviceStorage Storage => _storage.Value;
 
-    public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken) =>
-        device.State.DeleteStartupConfigurationAsync(cancellationToken);
+    /// <summary>Opens the storage first, so a startup.cfg of an older version's layout moves in before it is read.</summary>
+    public string? ReadStartupConfiguration()
+    {
+        Storage.EnsureCreated();
+        return device.State.ReadStartupConfiguration();
+    }
 
     public Task RebootAsync(CancellationToken cancellationToken)
     {
