@@ -480,6 +480,7 @@ public sealed class DeviceStorage
 
         File.SetLastWriteTimeUtc(stagingFile, Time.GetUtcNow().UtcDateTime);
         File.Move(stagingFile, host, overwrite: true);
+        Touch(target.Parent);
         Changed();
     }
 
@@ -533,6 +534,7 @@ public sealed class DeviceStorage
                 throw new StorageException(StorageError.NotFound, source.Display());
             }
         });
+        Touch(target.Parent);
     }
 
     public void CreateDirectory(StoragePath path)
@@ -710,11 +712,32 @@ public sealed class DeviceStorage
         }
     }
 
+    /// <summary>Folder times follow the device's clock, not the host's (a folder changes when its entries do).</summary>
+    private void Touch(StoragePath folder)
+    {
+        try
+        {
+            Directory.SetLastWriteTimeUtc(MapUnchecked(RootFolder, folder)!, Time.GetUtcNow().UtcDateTime);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A time is cosmetic.
+        }
+    }
+
     private void Guard(StoragePath path, Action action)
     {
         try
         {
             action();
+            if (!path.IsRoot)
+            {
+                Touch(path.Parent);
+                if (Directory.Exists(MapUnchecked(RootFolder, path)))
+                {
+                    Touch(path);
+                }
+            }
         }
         catch (StorageException)
         {
