@@ -21,7 +21,7 @@ internal interface IDeviceSubsystem
 internal static class DeviceSubsystems
 {
     private static readonly FrozenDictionary<string, IDeviceSubsystem> ByName =
-        Array.Empty<IDeviceSubsystem>().ToFrozenDictionary(subsystem => subsystem.Name, StringComparer.Ordinal);
+        new IDeviceSubsystem[] { new SftpSubsystem() }.ToFrozenDictionary(subsystem => subsystem.Name, StringComparer.Ordinal);
 
     public static IDeviceSubsystem? Find(string name) => ByName.GetValueOrDefault(name);
 }
