@@ -151,7 +151,14 @@ public sealed class DeviceStorage
     private void WriteSettingsLocked(BootSettings settings)
     {
         var temp = System.IO.Path.Combine(StagingFolder, "settings." + Guid.NewGuid().ToString("N"));
-        File.WriteAllText(temp, settings.Render());
+        using (var stream = OperatingSystem.IsWindows()
+            ? new FileStream(temp, FileMode.CreateNew)
+            : new FileStream(temp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
+        {
+            stream.Write(Encoding.UTF8.GetBytes(settings.Render()));
+            stream.Flush(flushToDisk: true);
+        }
+
         File.Move(temp, SettingsFile, overwrite: true);
     }
 

@@ -19,7 +19,14 @@ public sealed class StagedFile : IDisposable
         _storage = storage;
         _file = file;
         Target = target;
-        _stream = new FileStream(file, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Configuration files hold reversible V5 passwords: owner only, like the state folder's other files.
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        _stream = new FileStream(file, options);
     }
 
     public StoragePath Target { get; }

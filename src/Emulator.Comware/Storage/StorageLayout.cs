@@ -22,7 +22,8 @@ public static class StorageLayout
     public static IReadOnlyList<BootImage> Images(DeviceFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var names = HardwareDisplays.BootImages(facts);
+        // A derived name may carry the model's "SecPath " prefix; a file name on the device has no space.
+        var names = HardwareDisplays.BootImages(facts).Select(n => n.Split(' ')[^1]).ToList();
         var sizes = facts.Hardware.BootImageSizes;
         var budget = CapacityBytes(facts) / 2 / Math.Max(1, names.Count);
         return [.. names.Select((name, i) => new BootImage(name, Math.Min(i < sizes.Count ? sizes[i] : DefaultImageBytes, budget)))];
