@@ -56,6 +56,8 @@ internal static class ControlApi
                 : Results.Json(new { error = $"format '{format}' must be one of {string.Join(", ", Inventory.Formats)}" }, statusCode: 400);
         });
 
+        ControlApiFiles.Map(app);
+
         app.MapGet("/api/known_hosts", async (DeviceFleet fleet, CancellationToken ct) =>
             Results.Text(await KnownHosts.BuildAsync(fleet.Devices, ct), "text/plain"));
     }

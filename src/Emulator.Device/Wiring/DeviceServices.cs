@@ -10,7 +10,7 @@ internal sealed class DeviceServices(DeviceInstance device) : IDeviceServices
 {
     public IHostKeyControl HostKeys { get; } = new HostKeyControl(device);
 
-    private readonly Lazy<DeviceStorage> _storage = new(() => StorageLayout.Create(device.State.Path, device.Facts, device.Time), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<DeviceStorage> _storage = new(() => device.State.OpenStorage(device.Facts, device.Time), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public DeviceStorage Storage => _storage.Value;
 
