@@ -175,7 +175,7 @@ public sealed class SftpServer(ISftpFileSystem fileSystem, SftpServerOptions opt
             reply.Clear();
             WriteStatus(reply, id, SftpStatus.BadMessage, "Bad message");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or OverflowException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or OverflowException or NotSupportedException or InvalidOperationException)
         {
             reply.Clear();
             WriteStatus(reply, id, SftpStatus.Failure, "Failure");
