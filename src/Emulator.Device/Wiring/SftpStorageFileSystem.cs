@@ -113,8 +113,11 @@ internal sealed class SftpStorageFileSystem(DeviceStorage storage) : ISftpFileSy
         public void Dispose() => stream.Dispose();
     }
 
+    /// <summary>A write under way; after a refused write (full medium) the close refuses too, so no partial file appears.</summary>
     private sealed class WriteFile(StagedFile staged, bool append, TimeProvider time) : ISftpFile
     {
+        private bool _failed;
+
         public int Read(long offset, Span<byte> buffer) => offset >= staged.Length ? 0 : staged.Read(offset, buffer);
 
         public void Write(long offset, ReadOnlySpan<byte> data)
@@ -125,6 +128,7 @@ internal sealed class SftpStorageFileSystem(DeviceStorage storage) : ISftpFileSy
             }
             catch (StorageException ex)
             {
+                _failed = true;
                 throw Map(ex);
             }
         }
@@ -133,6 +137,11 @@ internal sealed class SftpStorageFileSystem(DeviceStorage storage) : ISftpFileSy
 
         public void Commit()
         {
+            if (_failed)
+            {
+                throw new SftpException(SftpStatus.Failure, "No space left on device");
+            }
+
             try
             {
                 staged.Commit();
