@@ -80,6 +80,18 @@ public sealed class DeviceStorage
     /// </summary>
     public void EnsureCreated()
     {
+        try
+        {
+            CreateOnce();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageException(StorageError.Failed, RootFolder, ex);
+        }
+    }
+
+    private void CreateOnce()
+    {
         lock (_lock)
         {
             if (_created)
@@ -114,7 +126,9 @@ public sealed class DeviceStorage
             }
 
             var legacy = System.IO.Path.Combine(_deviceFolder, LegacyStartupFileName);
-            if (File.Exists(legacy) && !File.Exists(SettingsFile))
+
+            // A file that is not UTF-8 text stays where it is: the device layer reports it by name and never replaces it.
+            if (File.Exists(legacy) && !File.Exists(SettingsFile) && IsUtf8(legacy))
             {
                 var target = System.IO.Path.Combine(RootFolder, LegacyStartupFileName);
                 File.Move(legacy, target, overwrite: true);
@@ -123,6 +137,19 @@ public sealed class DeviceStorage
 
             _created = true;
             _usedCache = null;
+        }
+    }
+
+    private static bool IsUtf8(string file)
+    {
+        try
+        {
+            _ = new UTF8Encoding(false, true).GetString(File.ReadAllBytes(file));
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
         }
     }
 

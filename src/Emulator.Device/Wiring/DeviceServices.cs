@@ -17,7 +17,15 @@ internal sealed class DeviceServices(DeviceInstance device) : IDeviceServices
     /// <summary>Opens the storage first, so a startup.cfg of an older version's layout moves in before it is read.</summary>
     public string? ReadStartupConfiguration()
     {
-        Storage.EnsureCreated();
+        try
+        {
+            Storage.EnsureCreated();
+        }
+        catch (StorageException)
+        {
+            // An unwritable state folder: the device still boots (degraded, reported by the key store); file commands fail.
+        }
+
         return device.State.ReadStartupConfiguration();
     }
 
