@@ -118,6 +118,16 @@ internal static class ConfigurationFileCommands
             Handler = ReplaceAsync,
         });
 
+        foreach (var (dialects, syntax, help) in new[]
+        {
+            (Dialects.V5, "boot-loader file file:STRING<5-255> main", new[] { "Set boot loader", "Specify the boot file", "Name of the file", "Set the file as the main boot file" }),
+            (Dialects.V7, "boot-loader file file:STRING<5-255> { all | slot slot:INTEGER<0-16> } main",
+                new[] { "Set boot loader", "Specify the boot file", "Name of the file", "All member devices", "Specify a slot", "Slot number", "Set the file as the main boot file" }),
+        })
+        {
+            r.Add(new CommandDefinition { Syntax = syntax, Help = help, Views = [ViewIds.User], Level = Levels.Manage, Dialects = dialects, Handler = BootLoaderFileAsync });
+        }
+
         r.Add(new CommandDefinition
         {
             Syntax = "reboot",
@@ -366,6 +376,56 @@ internal static class ConfigurationFileCommands
         {
             ctx.Fail($"Failed to replace current configuration with the file {name}: {errors.Count} command(s) failed.");
         }
+    }
+
+    /// <summary>The main image <c>boot-loader file</c> chose (full path), or null for the running ones.</summary>
+    public static string? NextMainImage(CommandContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        try
+        {
+            return ctx.Device.Services.Storage.Settings.MainImage?.Display();
+        }
+        catch (StorageException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// <c>boot-loader file FILE main</c> (H3C Comware 5.20 / 7 Fundamentals Command References, software upgrade): the file
+    /// must exist on the medium and be a .bin (V7 also .ipe); V5 asks "This command will set the boot file. Continue?
+    /// [Y/N]:" and answers "The specified file will be used as the main boot file at the next reboot on slot N!"; V7
+    /// verifies and answers "The images that have passed all examinations will be used as the main startup software
+    /// images at the next reboot on slot N.".
+    /// </summary>
+    private static async ValueTask BootLoaderFileAsync(CommandContext ctx)
+    {
+        var storage = ctx.Device.Services.Storage;
+        var v5 = ctx.Dialect == ComwareDialect.V5;
+        var name = ctx.Args.GetString("file");
+        var slot = HardwareDisplays.Slot(ctx.Device.Facts).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var valid = name.EndsWith(".bin", StringComparison.OrdinalIgnoreCase) || (!v5 && name.EndsWith(".ipe", StringComparison.OrdinalIgnoreCase));
+        if (!valid || !storage.TryResolve(name, Files.FileCommands.Cwd(ctx), out var file) || storage.Stat(file) is not { IsDirectory: false })
+        {
+            ctx.Fail(v5 ? "% The file does not exist or is not a valid boot file." : "The file does not exist or is not a valid software image file.");
+            return;
+        }
+
+        if (v5 && !await ctx.ConfirmAsync("This command will set the boot file. Continue? [Y/N]:"))
+        {
+            return;
+        }
+
+        if (!v5)
+        {
+            ctx.WriteLine($"Verifying the file {file.Display()} on slot {slot}...Done.");
+        }
+
+        storage.UpdateSettings(s => s with { MainImage = file });
+        ctx.WriteLine(v5
+            ? $"The specified file will be used as the main boot file at the next reboot on slot {slot}!"
+            : $"The images that have passed all examinations will be used as the main startup software images at the next reboot on slot {slot}.");
     }
 
     private static async ValueTask RebootAsync(CommandContext ctx)
