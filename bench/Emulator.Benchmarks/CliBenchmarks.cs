@@ -1,4 +1,3 @@
-using Emulator.Comware.Storage;
 using System.IO.Pipelines;
 using System.Text;
 using BenchmarkDotNet.Attributes;
@@ -6,6 +5,7 @@ using Emulator.Comware;
 using Emulator.Comware.Commands;
 using Emulator.Comware.Engine;
 using Emulator.Comware.Runtime;
+using Emulator.Comware.Storage;
 
 namespace Emulator.Benchmarks;
 

@@ -23,19 +23,19 @@ internal static class ControlApiFiles
 
     private static IResult Get(string name, DeviceStorage storage, StoragePath target)
     {
-                var entry = storage.Stat(target);
-                if (entry is null)
-                {
-                    return Results.Json(new { error = $"{target.Display()} does not exist" }, statusCode: 404);
-                }
+        var entry = storage.Stat(target);
+        if (entry is null)
+        {
+            return Results.Json(new { error = $"{target.Display()} does not exist" }, statusCode: 404);
+        }
 
-                if (!entry.IsDirectory)
-                {
-                    return Results.Stream(storage.OpenRead(target), "application/octet-stream", target.Name);
-                }
+        if (!entry.IsDirectory)
+        {
+            return Results.Stream(storage.OpenRead(target), "application/octet-stream", target.Name);
+        }
 
-                var entries = storage.List(target).Select(e => new { name = e.Name, directory = e.IsDirectory, size = e.Size, modified = e.Modified });
-                return Results.Json(new { device = name, path = target.Display(), total = storage.Capacity, free = storage.FreeBytes, entries });
+        var entries = storage.List(target).Select(e => new { name = e.Name, directory = e.IsDirectory, size = e.Size, modified = e.Modified });
+        return Results.Json(new { device = name, path = target.Display(), total = storage.Capacity, free = storage.FreeBytes, entries });
     }
 
     private static async Task<IResult> PutAsync(string name, DeviceStorage storage, StoragePath target, HttpContext http)

@@ -1,8 +1,8 @@
-using Emulator.Device.State;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using Emulator.Device.State;
 
 namespace Emulator.Host.Tests;
 

@@ -1,9 +1,9 @@
-using Emulator.Comware.Storage;
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
 using Emulator.Comware;
 using Emulator.Comware.Runtime;
+using Emulator.Comware.Storage;
 
 namespace Emulator.Fuzz.Targets;
 

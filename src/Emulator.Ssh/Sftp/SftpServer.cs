@@ -189,93 +189,93 @@ public sealed class SftpServer(ISftpFileSystem fileSystem, SftpServerOptions opt
         switch (type)
         {
             case Open:
-            {
-                var path = r.ReadUtf8String();
-                var flags = (SftpOpenMode)r.ReadUInt32();
-                SkipAttributes(ref r);
-                var writing = (flags & (SftpOpenMode.Write | SftpOpenMode.Append | SftpOpenMode.Create | SftpOpenMode.Truncate)) != 0;
-                if (writing)
                 {
-                    RequireWritable();
-                }
+                    var path = r.ReadUtf8String();
+                    var flags = (SftpOpenMode)r.ReadUInt32();
+                    SkipAttributes(ref r);
+                    var writing = (flags & (SftpOpenMode.Write | SftpOpenMode.Append | SftpOpenMode.Create | SftpOpenMode.Truncate)) != 0;
+                    if (writing)
+                    {
+                        RequireWritable();
+                    }
 
-                ReserveHandle();
-                var file = fileSystem.Open(path, flags);
-                WriteHandle(reply, id, Add(new OpenHandle(file, null, writing)));
-                break;
-            }
+                    ReserveHandle();
+                    var file = fileSystem.Open(path, flags);
+                    WriteHandle(reply, id, Add(new OpenHandle(file, null, writing)));
+                    break;
+                }
 
             case Close:
-            {
-                var handle = Take(r.ReadUtf8String());
-                try
                 {
-                    if (handle.File is { } file && handle.Writable)
+                    var handle = Take(r.ReadUtf8String());
+                    try
                     {
-                        file.Commit();
+                        if (handle.File is { } file && handle.Writable)
+                        {
+                            file.Commit();
+                        }
                     }
-                }
-                finally
-                {
-                    handle.File?.Dispose();
-                }
+                    finally
+                    {
+                        handle.File?.Dispose();
+                    }
 
-                WriteStatus(reply, id, SftpStatus.Ok, "Success");
-                break;
-            }
+                    WriteStatus(reply, id, SftpStatus.Ok, "Success");
+                    break;
+                }
 
             case Read:
-            {
-                var file = FileOf(r.ReadUtf8String());
-                var offset = r.ReadUInt64();
-                var length = (int)Math.Min(r.ReadUInt32(), (uint)options.MaxReadLength);
-                var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
-                try
                 {
-                    var read = offset > long.MaxValue ? 0 : file.Read((long)offset, buffer.AsSpan(0, length));
-                    if (read == 0)
+                    var file = FileOf(r.ReadUtf8String());
+                    var offset = r.ReadUInt64();
+                    var length = (int)Math.Min(r.ReadUInt32(), (uint)options.MaxReadLength);
+                    var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
+                    try
                     {
-                        WriteStatus(reply, id, SftpStatus.Eof, "End of file");
-                        break;
+                        var read = offset > long.MaxValue ? 0 : file.Read((long)offset, buffer.AsSpan(0, length));
+                        if (read == 0)
+                        {
+                            WriteStatus(reply, id, SftpStatus.Eof, "End of file");
+                            break;
+                        }
+
+                        var w = new SshWriter(reply);
+                        w.WriteByte(Data);
+                        w.WriteUInt32(id);
+                        w.WriteString(buffer.AsSpan(0, read));
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
                     }
 
-                    var w = new SshWriter(reply);
-                    w.WriteByte(Data);
-                    w.WriteUInt32(id);
-                    w.WriteString(buffer.AsSpan(0, read));
+                    break;
                 }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
-
-                break;
-            }
 
             case Write:
-            {
-                var handleName = r.ReadUtf8String();
-                var offset = r.ReadUInt64();
-                var data = r.ReadString();
-                if (!_handles.TryGetValue(handleName, out var handle) || handle.File is null)
                 {
-                    throw new SftpException(SftpStatus.Failure, "Invalid handle");
-                }
+                    var handleName = r.ReadUtf8String();
+                    var offset = r.ReadUInt64();
+                    var data = r.ReadString();
+                    if (!_handles.TryGetValue(handleName, out var handle) || handle.File is null)
+                    {
+                        throw new SftpException(SftpStatus.Failure, "Invalid handle");
+                    }
 
-                if (!handle.Writable)
-                {
-                    throw new SftpException(SftpStatus.PermissionDenied, "Handle not opened for writing");
-                }
+                    if (!handle.Writable)
+                    {
+                        throw new SftpException(SftpStatus.PermissionDenied, "Handle not opened for writing");
+                    }
 
-                if (offset > long.MaxValue - (ulong)data.Length)
-                {
-                    throw new SftpException(SftpStatus.Failure, "Offset too large");
-                }
+                    if (offset > long.MaxValue - (ulong)data.Length)
+                    {
+                        throw new SftpException(SftpStatus.Failure, "Offset too large");
+                    }
 
-                handle.File.Write((long)offset, data);
-                WriteStatus(reply, id, SftpStatus.Ok, "Success");
-                break;
-            }
+                    handle.File.Write((long)offset, data);
+                    WriteStatus(reply, id, SftpStatus.Ok, "Success");
+                    break;
+                }
 
             case Lstat or Stat:
                 WriteAttrsReply(reply, id, fileSystem.Stat(r.ReadUtf8String()) ?? throw new SftpException(SftpStatus.NoSuchFile, "No such file"));
@@ -286,57 +286,57 @@ public sealed class SftpServer(ISftpFileSystem fileSystem, SftpServerOptions opt
                 break;
 
             case Setstat:
-            {
-                var path = r.ReadUtf8String();
-                SkipAttributes(ref r);
-                RequireWritable();
-                _ = fileSystem.Stat(path) ?? throw new SftpException(SftpStatus.NoSuchFile, "No such file");
-
-                // Times and modes are the device's own: accepted and left as they are (scp -p, sftp put -p).
-                WriteStatus(reply, id, SftpStatus.Ok, "Success");
-                break;
-            }
-
-            case Fsetstat:
-            {
-                _ = FileOf(r.ReadUtf8String());
-                SkipAttributes(ref r);
-                WriteStatus(reply, id, SftpStatus.Ok, "Success");
-                break;
-            }
-
-            case Opendir:
-            {
-                var path = r.ReadUtf8String();
-                ReserveHandle();
-                var entries = fileSystem.ReadDirectory(path);
-                WriteHandle(reply, id, Add(new OpenHandle(null, new Queue<SftpName>(entries), false)));
-                break;
-            }
-
-            case Readdir:
-            {
-                var name = r.ReadUtf8String();
-                if (!_handles.TryGetValue(name, out var handle) || handle.Entries is not { } entries)
                 {
-                    throw new SftpException(SftpStatus.Failure, "Invalid handle");
-                }
+                    var path = r.ReadUtf8String();
+                    SkipAttributes(ref r);
+                    RequireWritable();
+                    _ = fileSystem.Stat(path) ?? throw new SftpException(SftpStatus.NoSuchFile, "No such file");
 
-                if (entries.Count == 0)
-                {
-                    WriteStatus(reply, id, SftpStatus.Eof, "End of file");
+                    // Times and modes are the device's own: accepted and left as they are (scp -p, sftp put -p).
+                    WriteStatus(reply, id, SftpStatus.Ok, "Success");
                     break;
                 }
 
-                var batch = new List<SftpName>();
-                while (entries.Count > 0 && batch.Count < ReaddirBatch)
+            case Fsetstat:
                 {
-                    batch.Add(entries.Dequeue());
+                    _ = FileOf(r.ReadUtf8String());
+                    SkipAttributes(ref r);
+                    WriteStatus(reply, id, SftpStatus.Ok, "Success");
+                    break;
                 }
 
-                WriteNames(reply, id, batch, longNames: true);
-                break;
-            }
+            case Opendir:
+                {
+                    var path = r.ReadUtf8String();
+                    ReserveHandle();
+                    var entries = fileSystem.ReadDirectory(path);
+                    WriteHandle(reply, id, Add(new OpenHandle(null, new Queue<SftpName>(entries), false)));
+                    break;
+                }
+
+            case Readdir:
+                {
+                    var name = r.ReadUtf8String();
+                    if (!_handles.TryGetValue(name, out var handle) || handle.Entries is not { } entries)
+                    {
+                        throw new SftpException(SftpStatus.Failure, "Invalid handle");
+                    }
+
+                    if (entries.Count == 0)
+                    {
+                        WriteStatus(reply, id, SftpStatus.Eof, "End of file");
+                        break;
+                    }
+
+                    var batch = new List<SftpName>();
+                    while (entries.Count > 0 && batch.Count < ReaddirBatch)
+                    {
+                        batch.Add(entries.Dequeue());
+                    }
+
+                    WriteNames(reply, id, batch, longNames: true);
+                    break;
+                }
 
             case Remove:
                 RequireWritable();
@@ -345,14 +345,14 @@ public sealed class SftpServer(ISftpFileSystem fileSystem, SftpServerOptions opt
                 break;
 
             case Mkdir:
-            {
-                var path = r.ReadUtf8String();
-                SkipAttributes(ref r);
-                RequireWritable();
-                fileSystem.MakeDirectory(path);
-                WriteStatus(reply, id, SftpStatus.Ok, "Success");
-                break;
-            }
+                {
+                    var path = r.ReadUtf8String();
+                    SkipAttributes(ref r);
+                    RequireWritable();
+                    fileSystem.MakeDirectory(path);
+                    WriteStatus(reply, id, SftpStatus.Ok, "Success");
+                    break;
+                }
 
             case Rmdir:
                 RequireWritable();
@@ -361,21 +361,21 @@ public sealed class SftpServer(ISftpFileSystem fileSystem, SftpServerOptions opt
                 break;
 
             case Realpath:
-            {
-                var canonical = fileSystem.Canonicalize(r.ReadUtf8String());
-                WriteNames(reply, id, [new SftpName(canonical, new SftpAttributes(null, null, null))], longNames: false);
-                break;
-            }
+                {
+                    var canonical = fileSystem.Canonicalize(r.ReadUtf8String());
+                    WriteNames(reply, id, [new SftpName(canonical, new SftpAttributes(null, null, null))], longNames: false);
+                    break;
+                }
 
             case Rename:
-            {
-                var from = r.ReadUtf8String();
-                var to = r.ReadUtf8String();
-                RequireWritable();
-                fileSystem.Rename(from, to);
-                WriteStatus(reply, id, SftpStatus.Ok, "Success");
-                break;
-            }
+                {
+                    var from = r.ReadUtf8String();
+                    var to = r.ReadUtf8String();
+                    RequireWritable();
+                    fileSystem.Rename(from, to);
+                    WriteStatus(reply, id, SftpStatus.Ok, "Success");
+                    break;
+                }
 
             case Readlink or Symlink or Extended:
                 throw new SftpException(SftpStatus.OpUnsupported, "Operation unsupported");
