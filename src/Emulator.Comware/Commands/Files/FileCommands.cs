@@ -22,7 +22,7 @@ public sealed class FileCommands : ICommandModule
         Add(r, "cd path:STRING<1-255>", ["Change current directory", "Directory name"], Levels.Monitor, Cd);
         Add(r, "pwd", ["Display current working directory"], Levels.Monitor, ctx =>
         {
-            ctx.WriteLine(Cwd(ctx).Display(rootSlash: ctx.Dialect == ComwareDialect.V5 && false));
+            ctx.WriteLine(Cwd(ctx).Display(rootSlash: false));
             return ValueTask.CompletedTask;
         });
         Add(r, "mkdir path:STRING<1-255>", ["Create a new directory", "Directory name"], Levels.Manage, Mkdir);
@@ -104,13 +104,14 @@ public sealed class FileCommands : ICommandModule
         var texts = Texts(ctx);
         var storage = Storage(ctx);
         var target = Cwd(ctx);
-        if (ctx.Args.TryGet<string>("path", out var name) && Resolve(ctx, name, texts) is not { } resolved)
+        if (ctx.Args.TryGet<string>("path", out var name))
         {
-            return ValueTask.CompletedTask;
-        }
-        else if (name is not null)
-        {
-            target = storage.Resolve(name, Cwd(ctx));
+            if (Resolve(ctx, name, texts) is not { } resolved)
+            {
+                return ValueTask.CompletedTask;
+            }
+
+            target = resolved;
         }
 
         Try(ctx, () =>
