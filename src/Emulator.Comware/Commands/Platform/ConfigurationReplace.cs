@@ -7,9 +7,8 @@ namespace Emulator.Comware.Commands.Platform;
 /// V7 <c>configuration replace file FILE</c> (H3C Comware 7 Fundamentals Configuration Guide, "Replacing the running
 /// configuration"): the running configuration and the file are compared and only the differences are applied — lines
 /// only in the running configuration are undone (deepest first), lines only in the file are executed, each in its view.
-/// A failing line is reported with its line number in the file (or, for an undo, as the running line it undoes); an
-/// undo that fails is not an error when the file sets the same command anew in that view (<c>sysname</c>,
-/// <c>description</c>: a new value replaces the old one).
+/// A failing line of the file is reported with its line number. Undo steps are the device's own and are not reported:
+/// what cannot be undone (a physical interface, a VTY line) stays, as it does on the device.
 /// </summary>
 internal static class ConfigurationReplace
 {
@@ -52,7 +51,7 @@ internal static class ConfigurationReplace
         foreach (var error in report.Errors)
         {
             var (item, undo) = origin[error.LineNumber - 1];
-            if (undo && wanted.Any(w => w.ChainKey == item.ChainKey && FirstWord(w.Text) == FirstWord(item.Text)))
+            if (undo)
             {
                 continue;
             }
@@ -62,8 +61,6 @@ internal static class ConfigurationReplace
 
         return errors;
     }
-
-    private static string FirstWord(string text) => text.Split(' ', 2)[0];
 
     /// <summary>One script step: "#" back to system view, the view headers, then the line.</summary>
     private static void Emit(List<string> script, List<(Item, bool)> origin, Item item, string line, bool undo)
