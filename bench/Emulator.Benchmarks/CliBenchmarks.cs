@@ -5,6 +5,7 @@ using Emulator.Comware;
 using Emulator.Comware.Commands;
 using Emulator.Comware.Engine;
 using Emulator.Comware.Runtime;
+using Emulator.Comware.Storage;
 
 namespace Emulator.Benchmarks;
 
@@ -120,11 +121,12 @@ public class CliBenchmarks
     {
         public IHostKeyControl HostKeys => this;
 
+        private DeviceStorage? _storage;
+
         public string? ReadStartupConfiguration() => null;
 
-        public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public DeviceStorage Storage => _storage ??= new DeviceStorage(
+            Path.Combine(Path.GetTempPath(), "emulator-bench", Guid.NewGuid().ToString("N")), "cfa0", 4L << 20, [], TimeProvider.System);
 
         public Task RebootAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

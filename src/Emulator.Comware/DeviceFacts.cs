@@ -89,6 +89,15 @@ public sealed record HardwareFacts
     /// system packages on V7. Empty: derived from the model and release as <c>display version</c> names them.
     /// </summary>
     public IReadOnlyList<string> BootImages { get; init; } = [];
+
+    /// <summary>
+    /// Size in bytes of each of <see cref="BootImages"/>, in order (<c>hardware.boot-image-sizes</c>); missing entries
+    /// take <see cref="Storage.StorageLayout.DefaultImageBytes"/>. The images exist on the medium as sparse placeholders.
+    /// </summary>
+    public IReadOnlyList<long> BootImageSizes { get; init; } = [];
+
+    /// <summary>Size of the storage medium in MB (<c>hardware.storage-mb</c>); 0 = <see cref="FlashMb"/>.</summary>
+    public int StorageMb { get; init; }
 }
 
 public sealed record BoardFacts(int Slot, int SubSlot, string Type, string Status, string SerialNumber);

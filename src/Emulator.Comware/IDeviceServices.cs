@@ -6,14 +6,14 @@ namespace Emulator.Comware;
 /// </summary>
 public interface IDeviceServices
 {
-    /// <summary>The saved configuration (startup.cfg) text, or null when none was saved.</summary>
+    /// <summary>
+    /// The saved configuration the device boots: the main startup file of <see cref="Storage"/>, else the backup; null
+    /// when neither exists. The device layer throws its own error for a file it cannot read.
+    /// </summary>
     string? ReadStartupConfiguration();
 
-    /// <summary>Atomically replaces startup.cfg.</summary>
-    Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken);
-
-    /// <summary><c>reset saved-configuration</c>.</summary>
-    Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken);
+    /// <summary>The device's file system (<c>flash:</c> or <c>cfa0:</c>) in its state folder; <c>save</c> writes into it.</summary>
+    Storage.DeviceStorage Storage { get; }
 
     /// <summary><c>reboot</c>: the device closes every session and reloads from startup.cfg.</summary>
     Task RebootAsync(CancellationToken cancellationToken);

@@ -58,6 +58,7 @@ internal static class ControlApi
 
         ControlApiFaults.Map(app);
         ControlApiSessions.Map(app);
+        ControlApiFiles.Map(app);
 
         app.MapGet("/api/known_hosts", async (DeviceFleet fleet, CancellationToken ct) =>
             Results.Text(await KnownHosts.BuildAsync(fleet.Devices, ct), "text/plain"));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using Emulator.Device.State;
 
 namespace Emulator.Host.Tests;
 
@@ -60,7 +61,7 @@ public sealed class ControlApiTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         var afterReset = await http.GetFromJsonAsync<JsonElement>("/api/devices/edge/config/running", Ct);
         Assert.DoesNotContain("SAVED-EDGE", afterReset.GetProperty("configuration").GetString(), StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(_dir, "state", "edge", "startup.cfg")));
+        Assert.True(File.Exists(new DeviceStateDirectory(Path.Combine(_dir, "state"), "edge").StartupConfigurationPath));
 
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/devices/nosuch/config/running", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync("/api/devices/nosuch/reboot", null, Ct)).StatusCode);

@@ -128,7 +128,7 @@ public sealed class CrashSafetyTests : IDisposable
 
     private void AssertStartupFileIsWhole()
     {
-        var file = Path.Combine(_state, "fw1", DeviceStateDirectory.StartupFileName);
+        var file = new DeviceStateDirectory(_state, "fw1").StartupConfigurationPath;
         if (!File.Exists(file))
         {
             return;

@@ -41,7 +41,7 @@ public sealed class LifecycleTests : IDisposable
             Assert.Contains("[UNSAVED-FW]", Clients.Normalize(result.StdOut), StringComparison.Ordinal);
         }
 
-        Assert.Contains("sysname SAVED-FW", await File.ReadAllTextAsync(Path.Combine(_dir, "fw", "startup.cfg"), Ct), StringComparison.Ordinal);
+        Assert.Contains("sysname SAVED-FW", await File.ReadAllTextAsync(new Emulator.Device.State.DeviceStateDirectory(_dir, "fw").StartupConfigurationPath, Ct), StringComparison.Ordinal);
         await using (var host = await RunningHost.StartAsync(_dir, Fleet))
         {
             var result = await Clients.SshAsync(host.Port("fw"), "admin", "admin", "display current-configuration", null, Ct);
@@ -61,7 +61,7 @@ public sealed class LifecycleTests : IDisposable
             null, TimeSpan.FromSeconds(180), Ct);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("verified: description survives reconnect", result.StdOut, StringComparison.Ordinal);
-        Assert.Contains("description to-isp-netmiko", await File.ReadAllTextAsync(Path.Combine(_dir, "fw", "startup.cfg"), Ct), StringComparison.Ordinal);
+        Assert.Contains("description to-isp-netmiko", await File.ReadAllTextAsync(new Emulator.Device.State.DeviceStateDirectory(_dir, "fw").StartupConfigurationPath, Ct), StringComparison.Ordinal);
     }
 
     [Fact]

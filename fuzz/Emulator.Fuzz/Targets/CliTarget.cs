@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Text;
 using Emulator.Comware;
 using Emulator.Comware.Runtime;
+using Emulator.Comware.Storage;
 
 namespace Emulator.Fuzz.Targets;
 
@@ -68,23 +69,16 @@ public sealed class CliTarget : IFuzzTarget
     /// <summary>startup.cfg and host keys in memory; reboot does nothing.</summary>
     private sealed class MemoryServices : IDeviceServices, IHostKeyControl
     {
-        private string? _startup;
+        private DeviceStorage? _storage;
 
         public IHostKeyControl HostKeys => this;
 
-        public string? ReadStartupConfiguration() => _startup;
+        /// <summary>A small storage in a temporary folder: file commands run for real, confined to it.</summary>
+        public DeviceStorage Storage => _storage ??= new DeviceStorage(
+            Path.Combine(Path.GetTempPath(), "emulator-fuzz", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            "cfa0", 4L << 20, [], TimeProvider.System);
 
-        public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken)
-        {
-            _startup = text;
-            return Task.CompletedTask;
-        }
-
-        public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken)
-        {
-            _startup = null;
-            return Task.CompletedTask;
-        }
+        public string? ReadStartupConfiguration() => SavedConfiguration.Read(Storage)?.Text;
 
         public Task RebootAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

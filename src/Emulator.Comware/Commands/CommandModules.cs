@@ -15,6 +15,7 @@ public static class CommandModules
         new Netconf.NetconfCommands(),
         new Snmp.SnmpCommands(),
         new InfoCenter.InfoCenterCommands(),
+        new Files.FileCommands(),
     ];
 
     // Built once per process: a CommandSet is immutable, so a fleet of devices shares it (cold devices stay cheap).

@@ -233,6 +233,21 @@ internal static partial class ProfileReader
         var sensors = hw.StringList("temperature-sensors", false, "a list of sensor names, e.g. [hotspot 1]");
         var temperature = hw.Int("temperature-c", false, -40, 120, "the temperature the sensors read, in degrees Celsius");
         var images = hw.StringList("boot-images", false, "a list of boot image file names, e.g. [f1000e-cmw520-r3177.bin]");
+        var imageSizes = hw.StringList("boot-image-sizes", false, "a list of image sizes in bytes, in the order of boot-images, e.g. [31457280]");
+        var storageMb = hw.Int("storage-mb", false, 1, 1 << 20, "the size of the storage medium (cfa0: or flash:) in MB; default flash-mb");
+        var sizes = new List<long>();
+        foreach (var size in imageSizes ?? [])
+        {
+            if (long.TryParse(size.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes is > 0 and <= 1L << 40)
+            {
+                sizes.Add(bytes);
+            }
+            else
+            {
+                hw.Error(hw.Raw("boot-image-sizes")!, $"'boot-image-sizes' must list sizes in bytes (1 to 2^40), found '{size.Value}'");
+            }
+        }
+
         if (supplies is { } bays && present is { } working && working > bays)
         {
             hw.Error(hw.Raw("power-supplies-present")!, $"'power-supplies-present' ({working}) cannot exceed 'power-supplies' ({bays})");
@@ -264,6 +279,8 @@ internal static partial class ProfileReader
             TemperatureSensors = sensors is null ? ["hotspot 1"] : [.. sensors.Select(x => x.Value)],
             TemperatureC = temperature ?? 38,
             BootImages = images is null ? [] : [.. images.Select(x => x.Value)],
+            BootImageSizes = sizes,
+            StorageMb = storageMb ?? 0,
         };
     }
 

@@ -61,7 +61,25 @@ public sealed class DeviceStateDirectory
 
     public string Path { get; }
 
-    public string StartupConfigurationPath => System.IO.Path.Combine(Path, StartupFileName);
+    private Emulator.Comware.Storage.DeviceStorage? _storage;
+
+    /// <summary>
+    /// The device's file system in this folder (one instance per device, shared by the CLI, SFTP, SCP and the control
+    /// API, so free space and writes under way are counted once). The first caller's facts and clock make it.
+    /// </summary>
+    public Emulator.Comware.Storage.DeviceStorage OpenStorage(Emulator.Comware.DeviceFacts facts, TimeProvider time)
+    {
+        var created = Emulator.Comware.Storage.StorageLayout.Create(Path, facts, time);
+        return Interlocked.CompareExchange(ref _storage, created, null) ?? created;
+    }
+
+    /// <summary>
+    /// The saved configuration file: the main (else backup) startup file of the device's storage, as its boot settings
+    /// name it; before the storage was first opened, <c>startup.cfg</c> in this folder (the layout of older versions,
+    /// moved into the storage on first use).
+    /// </summary>
+    public string StartupConfigurationPath =>
+        Emulator.Comware.Storage.DeviceStorage.FindSavedConfiguration(Path)?.HostFile ?? System.IO.Path.Combine(Path, StartupFileName);
 
     public string HostKeyPath(string fileKind) => System.IO.Path.Combine(Path, $"ssh_host_{fileKind}_key");
 

@@ -65,6 +65,12 @@ public sealed partial class ComwareEngine : IDeviceEngine
             return await subsystem.RunAsync(_device, session, cancellationToken);
         }
 
+        if (session.Kind == SshSessionKind.Exec && ScpExec.IsScp(session.Command))
+        {
+            LogExec(_logger, LogText.Escape(session.UserName), LogText.Escape(session.Command ?? ""));
+            return await ScpExec.RunAsync(_device, session, cancellationToken);
+        }
+
         var terminal = new CliTerminal(session.Input, session.Output)
         {
             IsInteractive = session.Terminal is not null,

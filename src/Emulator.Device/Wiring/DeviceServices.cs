@@ -1,4 +1,5 @@
 using Emulator.Comware;
+using Emulator.Comware.Storage;
 using Emulator.Device.Profiles;
 using Emulator.Device.Runtime;
 
@@ -15,13 +16,24 @@ internal sealed class DeviceServices(DeviceInstance device) : IDeviceServices
 
     public Comware.Runtime.ISessionRecorder? Recorder => device.Transcripts;
 
-    public string? ReadStartupConfiguration() => device.State.ReadStartupConfiguration();
+    private readonly Lazy<DeviceStorage> _storage = new(() => device.State.OpenStorage(device.Facts, device.Time), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken) =>
-        device.State.WriteStartupConfigurationAsync(text, cancellationToken);
+    public DeviceStorage Storage => _storage.Value;
 
-    public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken) =>
-        device.State.DeleteStartupConfigurationAsync(cancellationToken);
+    /// <summary>Opens the storage first, so a startup.cfg of an older version's layout moves in before it is read.</summary>
+    public string? ReadStartupConfiguration()
+    {
+        try
+        {
+            Storage.EnsureCreated();
+        }
+        catch (StorageException)
+        {
+            // An unwritable state folder: the device still boots (degraded, reported by the key store); file commands fail.
+        }
+
+        return device.State.ReadStartupConfiguration();
+    }
 
     public void Publish(Comware.Logging.DeviceLogEvent logEvent) => device.Publish(logEvent);
 

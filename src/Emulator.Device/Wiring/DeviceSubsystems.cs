@@ -21,7 +21,7 @@ internal interface IDeviceSubsystem
 internal static class DeviceSubsystems
 {
     private static readonly FrozenDictionary<string, IDeviceSubsystem> ByName =
-        new IDeviceSubsystem[] { new NetconfSubsystem() }.ToFrozenDictionary(subsystem => subsystem.Name, StringComparer.Ordinal);
+        new IDeviceSubsystem[] { new SftpSubsystem(), new NetconfSubsystem() }.ToFrozenDictionary(subsystem => subsystem.Name, StringComparer.Ordinal);
 
     public static IDeviceSubsystem? Find(string name) => ByName.GetValueOrDefault(name);
 }

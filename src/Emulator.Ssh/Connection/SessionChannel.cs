@@ -136,8 +136,18 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
     {
         CloseReceived = true;
         CompleteInput();
-        await _cancellation.CancelAsync();
-        await _sendLock.WaitAsync(CancellationToken.None);
+        try
+        {
+            await _cancellation.CancelAsync();
+            await _sendLock.WaitAsync(CancellationToken.None);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Cancelling let the application end at once (an SFTP session waiting for input does), and its end sent
+            // EOF and CLOSE and retired the channel: nothing is left to answer.
+            return;
+        }
+
         try
         {
             if (!_closeSent)

@@ -1,5 +1,6 @@
 using Emulator.Comware.Commands;
 using Emulator.Comware.Engine;
+using Emulator.Comware.Storage;
 
 namespace Emulator.Comware.Tests.Support;
 
@@ -77,7 +78,7 @@ public static class TestDevices
     public static DeviceFacts DisplayFacts(ComwareDialect dialect) => dialect == ComwareDialect.V5 ? V5DisplayFacts : V7DisplayFacts;
 
     public static ComwareDevice Create(ComwareDialect dialect, string? startupConfiguration = null, CommandSet? commands = null) =>
-        new(Facts(dialect), new FakeDeviceServices { StartupConfiguration = startupConfiguration }, new FixedTimeProvider(Epoch), commands ?? Commands);
+        new(Facts(dialect), new FakeDeviceServices { Medium = Facts(dialect).Hardware.StorageMedium, StartupConfiguration = startupConfiguration }, new FixedTimeProvider(Epoch), commands ?? Commands);
 
     /// <summary>Four gigabit ports numbered from <paramref name="prefix"/> (<c>GigabitEthernet0/</c> on V5 boxes, <c>GigabitEthernet1/0/</c> on V7).</summary>
     private static DeviceFacts Device(string model, ComwareDialect dialect, string version, string release, string years, string prefix, HardwareFacts hardware) => new()
@@ -112,8 +113,40 @@ public sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
 public sealed class FakeDeviceServices(Func<string, int, HostKeyInfo>? createKey = null) : IDeviceServices, IHostKeyControl
 {
     private readonly List<HostKeyInfo> _keys = [];
+    private DeviceStorage? _storage;
 
-    public string? StartupConfiguration { get; set; }
+    /// <summary>Storage medium of <see cref="Storage"/> (set before <see cref="StartupConfiguration"/>).</summary>
+    public string Medium { get; init; } = "cfa0";
+
+    /// <summary>Medium size: 64 MiB unless a test wants a fuller device.</summary>
+    public long StorageCapacity { get; init; } = 64L << 20;
+
+    /// <summary>A storage in a fresh temporary folder (removed by the OS's temp cleaning), with the fixed clock.</summary>
+    public DeviceStorage Storage => _storage ??= new DeviceStorage(
+        Path.Combine(Path.GetTempPath(), "emulator-tests", Guid.NewGuid().ToString("N")), Medium, StorageCapacity,
+        [new BootImage("main.bin", 1 << 20)], new FixedTimeProvider(TestDevices.Epoch));
+
+    /// <summary>The main startup file's text; setting it writes startup.cfg and makes it the main startup file (null deletes it).</summary>
+    public string? StartupConfiguration
+    {
+        get => SavedConfiguration.Read(Storage)?.Text;
+        set
+        {
+            var file = Storage.Root.Child(SavedConfiguration.DefaultFileName);
+            if (value is null)
+            {
+                if (Storage.Stat(file) is not null)
+                {
+                    Storage.Delete(file, unreserved: true);
+                }
+
+                return;
+            }
+
+            Storage.WriteText(file, value);
+            Storage.UpdateSettings(s => s with { MainConfiguration = file });
+        }
+    }
 
     public int Reboots { get; private set; }
 
@@ -131,18 +164,6 @@ public sealed class FakeDeviceServices(Func<string, int, HostKeyInfo>? createKey
     }
 
     public string? ReadStartupConfiguration() => StartupConfiguration;
-
-    public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken)
-    {
-        StartupConfiguration = text;
-        return Task.CompletedTask;
-    }
-
-    public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken)
-    {
-        StartupConfiguration = null;
-        return Task.CompletedTask;
-    }
 
     public Task RebootAsync(CancellationToken cancellationToken)
     {

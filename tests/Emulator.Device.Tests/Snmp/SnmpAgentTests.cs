@@ -3,6 +3,7 @@ using System.Text;
 using Emulator.Device.Fleet;
 using Emulator.Device.Runtime;
 using Emulator.Device.Snmp;
+using Emulator.Device.Tests.Support;
 using Emulator.Device.Wiring;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -218,7 +219,7 @@ public sealed class SnmpAclTests
     public async Task Community_acl_first_match_decides_and_no_match_denies()
     {
         Assert.True(ShippedProfileTests.Shipped.TryGet("F1000-E", out var profile));
-        using var device = new Comware.ComwareDevice(profile!.CreateFacts("fw1"), new NullServices(), TimeProvider.System);
+        using var device = new Comware.ComwareDevice(profile!.CreateFacts("fw1"), new ScratchDeviceServices(), TimeProvider.System);
         var ct = TestContext.Current.CancellationToken;
         await device.EnsureBootedAsync(ct);
         var report = await device.LoadConfigurationAsync(
@@ -232,22 +233,4 @@ public sealed class SnmpAclTests
         Assert.True(snapshot.Permits(2999, IPAddress.Parse("10.0.0.1"))); // no such ACL
     }
 
-    private sealed class NullServices : Comware.IDeviceServices, Comware.IHostKeyControl
-    {
-        public Comware.IHostKeyControl HostKeys => this;
-
-        public string? ReadStartupConfiguration() => null;
-
-        public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task RebootAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public IReadOnlyList<Comware.HostKeyInfo> List() => [];
-
-        public Task<Comware.HostKeyInfo> CreateAsync(string kind, int bits, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<bool> DestroyAsync(string kind, CancellationToken cancellationToken) => Task.FromResult(false);
-    }
 }

@@ -1,5 +1,6 @@
 using Emulator.Comware;
 using Emulator.Device.Snmp;
+using Emulator.Device.Tests.Support;
 
 namespace Emulator.Device.Tests.Snmp;
 
@@ -13,7 +14,7 @@ public sealed class UsmReplayTests : IDisposable
     public UsmReplayTests()
     {
         Assert.True(ShippedProfileTests.Shipped.TryGet("F1000-AI-55", out var profile));
-        _device = new ComwareDevice(profile!.CreateFacts("fw1"), new NoServices(), _clock);
+        _device = new ComwareDevice(profile!.CreateFacts("fw1"), new ScratchDeviceServices(), _clock);
         _agent = new SnmpAgent(new Adapter(_device), profile.SysObjectId, _clock);
     }
 
@@ -92,22 +93,4 @@ public sealed class UsmReplayTests : IDisposable
         public void Advance(TimeSpan by) => _now += by;
     }
 
-    private sealed class NoServices : IDeviceServices, IHostKeyControl
-    {
-        public IHostKeyControl HostKeys => this;
-
-        public string? ReadStartupConfiguration() => null;
-
-        public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task RebootAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public IReadOnlyList<HostKeyInfo> List() => [];
-
-        public Task<HostKeyInfo> CreateAsync(string kind, int bits, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<bool> DestroyAsync(string kind, CancellationToken cancellationToken) => Task.FromResult(false);
-    }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Emulator.Comware;
 using Emulator.Device.Telnet;
+using Emulator.Device.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Emulator.Device.Tests.Telnet;
@@ -12,23 +13,11 @@ public sealed class TelnetLoginTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    internal sealed class MemoryServices : IDeviceServices, IHostKeyControl
-    {
-        public string? Saved { get; set; }
-        public string? ReadStartupConfiguration() => Saved;
-        public Task WriteStartupConfigurationAsync(string text, CancellationToken cancellationToken) { Saved = text; return Task.CompletedTask; }
-        public Task DeleteStartupConfigurationAsync(CancellationToken cancellationToken) { Saved = null; return Task.CompletedTask; }
-        public Task RebootAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public IHostKeyControl HostKeys => this;
-        public IReadOnlyList<HostKeyInfo> List() => [];
-        public Task<HostKeyInfo> CreateAsync(string kind, int bits, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task<bool> DestroyAsync(string kind, CancellationToken cancellationToken) => Task.FromResult(false);
-    }
 
     internal static ComwareDevice Device(string profile, string? extraConfiguration = null)
     {
         var facts = ShippedProfileTests.Shipped.Get(profile).CreateFacts("fw", null, null);
-        var device = new ComwareDevice(facts, new MemoryServices(), TimeProvider.System);
+        var device = new ComwareDevice(facts, new ScratchDeviceServices(), TimeProvider.System);
         if (extraConfiguration is not null)
         {
             device.EnsureBootedAsync(Ct).GetAwaiter().GetResult();

@@ -32,16 +32,18 @@ public static class HardwareDisplays
     /// Command Reference, display boot-loader; unverified on F1000-E). V7: "Software images on slot N:" with current, main
     /// and backup lists (H3C Comware 7 Fundamentals Command Reference, display boot-loader; unverified on SecPath).
     /// </summary>
-    public static string BootLoader(DeviceFacts facts)
+    /// <param name="nextMain">The main image set by <c>boot-loader file … main</c> (a full path), else the running ones.</param>
+    public static string BootLoader(DeviceFacts facts, string? nextMain = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var medium = facts.Hardware.StorageMedium + ":/";
         var images = BootImages(facts);
+        IReadOnlyList<string> next = nextMain is null ? [.. images.Select(i => medium + i)] : [nextMain];
         var sb = new StringBuilder();
         if (facts.Dialect == ComwareDialect.V5)
         {
             sb.Append(" The boot file used at this reboot:").Append(medium).Append(images[0]).Append(" attribute: main\n");
-            sb.Append(" The boot file used at the next reboot:").Append(medium).Append(images[0]).Append(" attribute: main\n");
+            sb.Append(" The boot file used at the next reboot:").Append(next[0]).Append(" attribute: main\n");
             sb.Append(" Failed to get the backup boot file used at the next reboot!\n");
             sb.Append(" Failed to get the secure boot file used at the next reboot!\n");
             return sb.ToString();
@@ -51,7 +53,7 @@ public static class HardwareDisplays
         sb.Append("Current software images:\n");
         AppendImages(sb, medium, images);
         sb.Append("Main startup software images:\n");
-        AppendImages(sb, medium, images);
+        AppendImages(sb, "", next);
         sb.Append("Backup startup software images:\n");
         sb.Append("  None\n");
         return sb.ToString();

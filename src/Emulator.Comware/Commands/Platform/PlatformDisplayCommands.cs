@@ -13,7 +13,7 @@ internal static class PlatformDisplayCommands
 {
     public static void Register(CommandRegistry r)
     {
-        DisplayCommand.Register(r, "display boot-loader", ["", "Display software image file information"], ctx => HardwareDisplays.BootLoader(ctx.Device.Facts));
+        DisplayCommand.Register(r, "display boot-loader", ["", "Display software image file information"], ctx => HardwareDisplays.BootLoader(ctx.Device.Facts, ConfigurationFileCommands.NextMainImage(ctx)));
         DisplayCommand.Register(r, "display fan", ["", "Display fan information"], ctx => HardwareDisplays.Fans(ctx.Device.Facts));
         DisplayCommand.Register(r, "display power", ["", "Display power supply information"], ctx => HardwareDisplays.Power(ctx.Device.Facts));
         DisplayCommand.Register(r, "display environment", ["", "Display temperature information"], ctx => HardwareDisplays.Environment(ctx.Device.Facts));
@@ -36,20 +36,9 @@ internal static class PlatformDisplayCommands
         DisplayCommand.Register(r, "display lldp neighbor-information verbose", ["", "Display LLDP information", "Display neighbor information", "Display detailed neighbor information"],
             _ => "");
         DisplayCommand.Register(r, "display mac-address", ["", "Display MAC address table information"], ctx => Layer2Displays.MacAddress(ctx.Dialect));
-        DisplayCommand.Register(r, "display startup", ["", "Display the configuration files used at this and the next startup"], Startup);
+        DisplayCommand.Register(r, "display startup", ["", "Display the configuration files used at this and the next startup"], ConfigurationFileCommands.DisplayStartup);
         DisplayCommand.Register(r, "display cpu-usage summary", ["", "Display CPU usage information", "Display CPU usage summary"], ctx =>
             SystemDisplays.CpuUsageSummary(ctx.Device.Facts, ctx.Device.GetState<ManagementState>().Clock(ctx.Device), ctx.Device.Services.Faults?.CpuUsagePercent));
-    }
-
-    /// <summary>
-    /// <c>display startup</c> (H3C MSR V5 and Comware 7 Fundamentals Command References, display startup): the emulated
-    /// device keeps one saved file, startup.cfg on its storage medium, used for this and the next start when it exists.
-    /// </summary>
-    private static string Startup(CommandContext ctx)
-    {
-        var file = ctx.Device.Services.ReadStartupConfiguration() is null ? "NULL" : ctx.Device.Facts.Hardware.StorageMedium + ":/startup.cfg";
-        return $" Current startup saved-configuration file: {file}\n Next main startup saved-configuration file: {file}\n" +
-               " Next backup startup saved-configuration file: NULL\n";
     }
 
     /// <summary>All fiber ports' modules, or the named port's; a copper port has no transceiver.</summary>
