@@ -23,8 +23,8 @@ public sealed class SecPathBuilder : ContainerBuilder<SecPathBuilder, SecPathCon
     /// <summary>The image this module version is tested with (built by docker/build.sh).</summary>
     public const string SecPathImage = "h3c-secpath-emulator:dev";
 
-    /// <summary>SSH port inside the container (a non-root process cannot bind 22 on every runtime).</summary>
-    public const ushort SshPort = 2222;
+    /// <summary>SSH port inside the container: 22, as on the device (the image relies on Docker letting non-root processes bind it).</summary>
+    public const ushort SshPort = 22;
 
     /// <summary>Control API port inside the container.</summary>
     public const ushort ControlPort = 8022;

@@ -41,6 +41,12 @@ public sealed class ComposeFleetTests(DockerFixture docker)
 
         Assert.Equal(Profiles.Count, first.Values.Select(d => d.Keys[0].Fingerprint).Distinct().Count());
 
+        // Another container on the compose network reaches a device by name on port 22, as `ssh fw1` would.
+        var probe = await ProcessRunner.RunAsync("docker",
+            ["run", "--rm", "--network", compose.Name + "_default", "--entrypoint", "bash", docker.Image, "-c", "exec 3<>/dev/tcp/fw1/22 && head -c 8 <&3"],
+            timeout: TimeSpan.FromMinutes(1), cancellationToken: ct);
+        Assert.True(probe.ExitCode == 0 && probe.Output.StartsWith("SSH-", StringComparison.Ordinal), $"fw1:22 from the compose network: {probe}");
+
         timer.Restart();
         await compose.RunAsync(ct, "down");
         await compose.RunAsync(ct, "up", "-d", "--no-build");
@@ -157,6 +163,9 @@ public sealed class ComposeFleetTests(DockerFixture docker)
     /// <summary>One compose project with its own name, random host ports and volumes; removed with its volumes at the end.</summary>
     private sealed class ComposeProject(DockerFixture docker, string name) : IAsyncDisposable
     {
+        /// <summary>The project name; compose calls its network <c>&lt;name&gt;_default</c>.</summary>
+        public string Name => name;
+
         private readonly Dictionary<string, string?> _environment = BuildEnvironment(docker);
 
         public async Task<ProcessRunner.Result> RunAsync(CancellationToken ct, params string[] arguments)

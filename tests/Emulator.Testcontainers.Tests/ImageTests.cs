@@ -15,14 +15,14 @@ public sealed class ImageTests(DockerFixture docker)
         var config = json.RootElement;
 
         Assert.Equal("1654", config.GetProperty("User").GetString());
-        Assert.Equal(["161/udp", "2222/tcp", "23/tcp", "8022/tcp", "830/tcp"], config.GetProperty("ExposedPorts").EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["161/udp", "22/tcp", "23/tcp", "8022/tcp", "830/tcp"], config.GetProperty("ExposedPorts").EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(["/var/lib/emulator"], config.GetProperty("Volumes").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["/app/emulator"], config.GetProperty("Entrypoint").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["CMD", "/usr/local/bin/emulator-healthcheck"],
             config.GetProperty("Healthcheck").GetProperty("Test").EnumerateArray().Select(e => e.GetString()));
         var environment = config.GetProperty("Env").EnumerateArray().Select(e => e.GetString()).ToList();
         Assert.Contains("EMULATOR_ADDRESS=0.0.0.0", environment);
-        Assert.Contains("EMULATOR_SSH_PORT=2222", environment);
+        Assert.Contains("EMULATOR_SSH_PORT=22", environment);
         Assert.Contains("EMULATOR_NETCONF_PORT=830", environment);
         Assert.Contains("EMULATOR_TELNET_PORT=23", environment);
         Assert.Contains("EMULATOR_STATE_DIR=/var/lib/emulator", environment);

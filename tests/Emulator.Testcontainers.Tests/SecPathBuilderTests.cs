@@ -18,7 +18,7 @@ public sealed class SecPathBuilderTests(DockerFixture docker)
         Assert.Equal("F1000-E", configuration.Environments["EMULATOR_PROFILE"]);
         Assert.Equal("fw1", configuration.Environments["EMULATOR_DEVICE_NAME"]);
         Assert.False(configuration.Environments.ContainsKey("EMULATOR_FLEET"));
-        Assert.Contains("2222", configuration.PortBindings.Keys);
+        Assert.Contains("22", configuration.PortBindings.Keys);
         Assert.Contains("8022", configuration.PortBindings.Keys);
     }
 

@@ -135,7 +135,7 @@ public sealed class SecPathContainerTests(DockerFixture docker)
         {
             Assert.True(await control.IsHealthyAsync(ct));
             var info = Assert.Single(await control.GetDevicesAsync(ct));
-            Assert.Equal(("branch-7", "U200-S", "SecPath U200-S", "0.0.0.0", 2222, "listening"),
+            Assert.Equal(("branch-7", "U200-S", "SecPath U200-S", "0.0.0.0", 22, "listening"),
                 (info.Name, info.Profile, info.Model, info.Address, info.Port, info.State));
         }
 
