@@ -44,7 +44,7 @@ public sealed class SecPathBuilderTests(DockerFixture docker)
             devices:
               - name: "edge"
                 profile: "F5000-A5"
-                ssh: "0.0.0.0:2222"
+                ssh: "0.0.0.0:22"
                 users:
                   - name: "admin"
                     password: "new\"pass"
