@@ -237,6 +237,24 @@ public sealed class FaultApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_log_line_appears_in_a_terminal_monitor_session_between_prompts()
+    {
+        using var client = Client();
+        await client.ConnectAsync(Ct);
+        using var shell = client.CreateShellStream("vt100", 200, 24, 0, 0, 65536);
+        Assert.NotNull(shell.Expect(new Regex("<[^>]+>"), TimeSpan.FromSeconds(20)));
+        shell.WriteLine("terminal monitor");
+        Assert.NotNull(shell.Expect(new Regex("<[^>]+>$"), TimeSpan.FromSeconds(20)));
+
+        await InjectAsync(new { kind = "log-line", module = "IFNET", severity = 3, mnemonic = "PHY_UPDOWN", text = "Physical state on the interface GigabitEthernet1/0/3 changed to down." });
+        var line = shell.Expect(new Regex(@"%\w{3} [ \d]\d \d\d:\d\d:\d\d:\d{3} \d{4} H3C IFNET/3/PHY_UPDOWN: Physical state on the interface GigabitEthernet1/0/3 changed to down\."), TimeSpan.FromSeconds(20));
+        Assert.NotNull(line);
+
+        // The fault is an event: done, it leaves the list.
+        Assert.Empty((await _http.GetFromJsonAsync<JsonElement>("/api/devices/fw/faults", Ct)).EnumerateArray());
+    }
+
+    [Fact]
     public async Task Reboot_drops_sessions_refuses_while_down_and_comes_back_with_the_saved_configuration()
     {
         using (var client = Client())
@@ -297,6 +315,8 @@ public sealed class FaultApiTests : IAsyncLifetime
     [InlineData("""{"kind":"command-failure","command":"("}""", "'command' is not a valid regular expression")]
     [InlineData("""{"kind":"cpu","percent":5,"colour":"red"}""", "'colour' is not a field of a cpu fault")]
     [InlineData("""{"kind":"reboot","after-commands":3}""", "'after-commands' applies to command faults")]
+    [InlineData("""{"kind":"log-line"}""", "'text' is required")]
+    [InlineData("""{"kind":"log-line","text":"x","mnemonic":"a b"}""", "'mnemonic' must be 1 to 32 upper-case letters")]
     [InlineData("""["kind"]""", "must be a JSON object")]
     [InlineData("""{"kind":{"nested":1}}""", "must be a JSON object")]
     public async Task Bad_faults_are_refused_with_the_reason(string body, string reason)

@@ -55,8 +55,11 @@ public sealed partial class DeviceFaults : IInjectedFaults
         _injected = meter?.CreateCounter<long>("faults.injected", description: "Times an injected fault acted (a delayed or failed command, a dropped connection, a refused login...), by kind.");
     }
 
-    /// <summary>Raised (outside any lock) when a reboot fault is added: the device must go down for the fault's <c>down</c> time.</summary>
-    public event Action<ActiveFault>? RebootRequested;
+    /// <summary>
+    /// Raised (outside any lock) when a fault that is an event rather than a state is added (<c>reboot</c>,
+    /// <c>log-line</c>): the device carries it out after the fault's <c>after-seconds</c> and then removes it.
+    /// </summary>
+    public event Action<ActiveFault>? ActionRequested;
 
     public IReadOnlyList<ActiveFault> Active => Volatile.Read(ref _active);
 
@@ -78,9 +81,9 @@ public sealed partial class DeviceFaults : IInjectedFaults
         while (Interlocked.CompareExchange(ref _active, after, before) != before);
 
         LogAdded(_logger, fault.Id, Describe(spec));
-        if (spec.Kind == FaultKind.Reboot)
+        if (spec.Kind is FaultKind.Reboot or FaultKind.LogLine)
         {
-            RebootRequested?.Invoke(fault);
+            ActionRequested?.Invoke(fault);
         }
 
         return fault;
@@ -193,6 +196,9 @@ public sealed partial class DeviceFaults : IInjectedFaults
 
         return (delay, refuse);
     }
+
+    /// <summary>Counts an event fault as carried out.</summary>
+    internal void Acted(ActiveFault fault) => Take(fault);
 
     internal void LogDropped(DropStage stage, System.Net.EndPoint? remote) => LogDrop(_logger, stage.ToString().ToLowerInvariant(), remote);
 

@@ -37,6 +37,9 @@ public enum FaultKind
     /// <summary><c>reboot</c>: every connection drops, SSH is refused for <c>down</c>, then the saved configuration boots.</summary>
     Reboot,
 
+    /// <summary><c>log-line</c>: the information center emits <c>text</c> (as <c>module</c>/<c>severity</c>/<c>mnemonic</c>), shown in sessions with <c>terminal monitor</c>.</summary>
+    LogLine,
+
     /// <summary><c>cpu</c>: displays show <c>percent</c> CPU usage.</summary>
     Cpu,
 
@@ -79,6 +82,7 @@ public sealed record FaultSpec(FaultKind Kind)
         ["legal-banner"] = FaultKind.LegalBanner,
         ["ha-role"] = FaultKind.HaRole,
         ["reboot"] = FaultKind.Reboot,
+        ["log-line"] = FaultKind.LogLine,
         ["cpu"] = FaultKind.Cpu,
         ["memory"] = FaultKind.Memory,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -97,6 +101,7 @@ public sealed record FaultSpec(FaultKind Kind)
         [FaultKind.LegalBanner] = ["text"],
         [FaultKind.HaRole] = ["role"],
         [FaultKind.Reboot] = ["down"],
+        [FaultKind.LogLine] = ["text", "module", "severity", "mnemonic"],
         [FaultKind.Cpu] = ["percent"],
         [FaultKind.Memory] = ["percent"],
     }.ToFrozenDictionary();
@@ -132,6 +137,15 @@ public sealed record FaultSpec(FaultKind Kind)
     public TimeSpan Down { get; init; }
 
     public int Percent { get; init; }
+
+    /// <summary>Information-center module of a <c>log-line</c>, e.g. <c>SHELL</c> or <c>IFNET</c>.</summary>
+    public string Module { get; init; } = "SHELL";
+
+    /// <summary>Severity 0 (emergency) to 7 (debugging) of a <c>log-line</c>.</summary>
+    public int Severity { get; init; } = 6;
+
+    /// <summary>Mnemonic of a <c>log-line</c>, e.g. <c>SHELL_CMD</c>.</summary>
+    public string Mnemonic { get; init; } = "SHELL_CMD";
 
     /// <summary>The kebab-case name of <paramref name="kind"/>.</summary>
     public static string NameOf(FaultKind kind) => Kinds.First(pair => pair.Value == kind).Key;
@@ -173,6 +187,9 @@ public sealed record FaultSpec(FaultKind Kind)
                 "bytes" => At == DropStage.Bytes ? Bytes.ToString(CultureInfo.InvariantCulture) : null,
                 "role" => Role,
                 "percent" => Percent.ToString(CultureInfo.InvariantCulture),
+                "module" => Module,
+                "severity" => Severity.ToString(CultureInfo.InvariantCulture),
+                "mnemonic" => Mnemonic,
                 _ => null,
             });
         }
@@ -219,6 +236,13 @@ public sealed record FaultSpec(FaultKind Kind)
             FaultKind.HaRole => spec with { Role = ParseRole(fields) },
             FaultKind.Reboot => spec with { Down = Duration(fields, "down", required: false, fallback: TimeSpan.FromSeconds(5)) },
             FaultKind.Cpu or FaultKind.Memory => spec with { Percent = Integer(fields, "percent", 0, 100) ?? throw Missing("percent") },
+            FaultKind.LogLine => spec with
+            {
+                Text = Field(fields, "text") ?? throw Missing("text"),
+                Module = Word(fields, "module") ?? "SHELL",
+                Severity = Integer(fields, "severity", 0, 7) ?? 6,
+                Mnemonic = Word(fields, "mnemonic") ?? "SHELL_CMD",
+            },
             _ => spec,
         };
     }
@@ -325,6 +349,14 @@ public sealed record FaultSpec(FaultKind Kind)
         value.TotalMilliseconds % 1000 == 0 ? $"{value.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s" : $"{value.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms";
 
     private static FormatException Missing(string name) => new($"'{name}' is required");
+
+    /// <summary>Module and mnemonic names: upper-case letters, digits and underscores, as the device prints them.</summary>
+    private static string? Word(IReadOnlyDictionary<string, string> fields, string name) => Field(fields, name) switch
+    {
+        null => null,
+        var w when w.Length is > 0 and <= 32 && w.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_') => w,
+        var w => throw new FormatException($"'{name}' must be 1 to 32 upper-case letters, digits or underscores, not '{w}'"),
+    };
 
     private static void Add(SortedDictionary<string, string> fields, string name, string? value)
     {

@@ -57,7 +57,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         Telemetry = telemetry ?? DeviceTelemetry.None;
         Faults = new DeviceFaults(time, _logger, Telemetry.Meter);
         Transcripts = new Transcripts.TranscriptStore(time);
-        Faults.RebootRequested += fault => _ = RebootByFaultAsync(fault);
+        Faults.ActionRequested += fault => _ = fault.Spec.Kind == FaultKind.Reboot ? RebootByFaultAsync(fault) : LogLineByFaultAsync(fault);
         foreach (var fault in spec.Faults)
         {
             Faults.Add(fault);
@@ -472,6 +472,30 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         catch (OperationCanceledException)
         {
             // The host is stopping: the device is going down for good.
+        }
+    }
+
+    /// <summary>An injected information-center message: emitted as the device's own, shown in terminal-monitor sessions.</summary>
+    private async Task LogLineByFaultAsync(ActiveFault fault)
+    {
+        try
+        {
+            if (fault.Spec.AfterTime > TimeSpan.Zero)
+            {
+                await Task.Delay(fault.Spec.AfterTime, _time, _stopping.Token);
+            }
+
+            var engine = await GetEngineAsync(_stopping.Token);
+            await engine.EmitLogAsync(fault.Spec.Module, fault.Spec.Severity, fault.Spec.Mnemonic, fault.Spec.Text ?? "", _stopping.Token);
+            Faults.Acted(fault);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or DeviceStateException or InvalidOperationException)
+        {
+            // The host is stopping or the device cannot boot: there is no session to show the line in.
+        }
+        finally
+        {
+            Faults.Remove(fault.Id);
         }
     }
 

@@ -48,6 +48,9 @@ public interface IDeviceEngine : IDisposable
     /// <summary>An SSH login failed: the information center logs it (SSHS_LOG / SSH_LOGIN_FAIL).</summary>
     void LoginFailed(string userName, string remoteAddress);
 
+    /// <summary>Emits an information-center message as the device's own (log buffer, terminal monitor, loghosts).</summary>
+    Task EmitLogAsync(string moduleName, int severity, string mnemonic, string text, CancellationToken cancellationToken);
+
     /// <summary>Runs a shell or exec request on a free VTY, or an offered subsystem, until it ends; returns the exit status.</summary>
     Task<int?> RunSessionAsync(SshSession session, CancellationToken cancellationToken);
 

@@ -49,6 +49,15 @@ public sealed partial class ComwareEngine : IDeviceEngine
 
     public void LoginFailed(string userName, string remoteAddress) => Comware.Logging.DeviceLog.LoginFailed(_device, userName, remoteAddress);
 
+    public async Task EmitLogAsync(string moduleName, int severity, string mnemonic, string text, CancellationToken cancellationToken)
+    {
+        // The information center reads the running configuration: under the device lock, as a command would.
+        using (await _device.LockAsync(cancellationToken))
+        {
+            Comware.Logging.DeviceLog.Emit(_device, moduleName, severity, mnemonic, text);
+        }
+    }
+
     public bool OffersSubsystem(SubsystemRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
