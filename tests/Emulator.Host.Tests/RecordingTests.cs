@@ -47,7 +47,7 @@ public sealed class RecordingTests : IDisposable
         Assert.Equal(License, Exec(original, "display license"));
 
         var commands = Path.Combine(_dir, "commands.txt");
-        await File.WriteAllTextAsync(commands, "# what to record\ndisplay version\ndisplay license\ndisplay no-such-thing\nsystem-view\n", Ct);
+        await File.WriteAllTextAsync(commands, "# what to record\ndisplay version\ndisplay device manuinfo\ndisplay license\ndisplay no-such-thing\nsystem-view\n", Ct);
         var recorded = Path.Combine(_dir, "recorded");
         Directory.CreateDirectory(recorded);
         var outFile = Path.Combine(recorded, "RECORDED.yaml");
@@ -63,10 +63,15 @@ public sealed class RecordingTests : IDisposable
         var yaml = await File.ReadAllTextAsync(outFile, Ct);
         Assert.Contains("extends: F1000-AI-55", yaml, StringComparison.Ordinal);
         Assert.Contains("version: \"7.1.064\"", yaml, StringComparison.Ordinal);
+        Assert.Contains("model: \"SecPath F1000-AI-55\"", yaml, StringComparison.Ordinal);
+        var manuinfo = Exec(original, "display device manuinfo");
+        var serial = System.Text.RegularExpressions.Regex.Match(manuinfo, @"DEVICE_SERIAL_NUMBER\s*:\s*(\S+)").Groups[1].Value;
+        Assert.Contains($"serial-number: \"{serial}\"", yaml, StringComparison.Ordinal);
 
         await using var replay = await StartAsync(Path.Combine(_dir, "b"), recorded, "RECORDED");
         Assert.Equal(License, Exec(replay, "display license"));
         Assert.Equal(Exec(original, "display version").Split('\n')[0], Exec(replay, "display version").Split('\n')[0]);
+        Assert.Contains(serial, Exec(replay, "display device manuinfo"), StringComparison.Ordinal);
     }
 
     [Fact]
