@@ -54,6 +54,16 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public Emulator.Device.Runtime.DeviceInstance Device(string name) => _app.Fleet.Find(name)!;
 
+    /// <summary>The device's saved configuration (startup file of its storage), read through the control API.</summary>
+    public async Task<string> SavedConfigurationAsync(string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/devices/{name}/config/saved");
+        request.Headers.Accept.ParseAdd("text/plain");
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
     public async Task<JsonElement> DeviceAsync(string name) =>
         await Http.GetFromJsonAsync<JsonElement>("/api/devices/" + name);
 

@@ -51,7 +51,7 @@ public sealed class NcclientTests : IDisposable
         Assert.Contains(" description set by ncclient cli", seen.GetProperty("execution").GetString(), StringComparison.Ordinal);
         Assert.True(seen.GetProperty("save_ok").GetBoolean());
 
-        var saved = await File.ReadAllTextAsync(Path.Combine(_dir, "v7", "startup.cfg"), Ct);
+        var saved = await host.SavedConfigurationAsync("v7");
         Assert.Contains(" sysname NC-H3C", saved, StringComparison.Ordinal);
         Assert.Contains(" netconf ssh server enable", saved, StringComparison.Ordinal);
     }

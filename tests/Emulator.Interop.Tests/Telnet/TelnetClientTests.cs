@@ -29,7 +29,7 @@ public sealed class TelnetClientTests : IDisposable
             null, TimeSpan.FromSeconds(120), Ct);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("verified", result.StdOut, StringComparison.Ordinal);
-        Assert.Contains("description set-over-telnet", await File.ReadAllTextAsync(Path.Combine(_dir, "v5", "startup.cfg"), Ct), StringComparison.Ordinal);
+        Assert.Contains("description set-over-telnet", await host.SavedConfigurationAsync("v5"), StringComparison.Ordinal);
     }
 
     [Fact]
