@@ -63,4 +63,34 @@ public sealed class ExtraEndpointTests
             TestHosts.Delete(dir);
         }
     }
+
+    [Fact]
+    public async Task The_netconf_port_serves_the_netconf_subsystem_only()
+    {
+        var dir = TestHosts.NewStateDir();
+        try
+        {
+            var settings = TestHosts.Settings(dir) with { Profile = "F1000-AI-55", NetconfPort = 0 };
+            await using var app = await TestHosts.StartAsync(settings);
+            var device = app.Fleet.Devices[0];
+            Renci.SshNet.SshClient Client(int port) =>
+                new(new Renci.SshNet.ConnectionInfo("127.0.0.1", port, "admin", new Renci.SshNet.PasswordAuthenticationMethod("admin", "admin")));
+
+            using (var ssh = Client(device.EndPoint.Port))
+            {
+                ssh.Connect();
+                ssh.RunCommand("system-view ; netconf ssh server enable").Dispose();
+            }
+
+            using var netconf = Client(device.NetconfEndPoint!.Port);
+            netconf.Connect();
+            using var command = netconf.RunCommand("display clock");
+            Assert.Equal(1, command.ExitStatus);
+            Assert.Equal("", command.Result);
+        }
+        finally
+        {
+            TestHosts.Delete(dir);
+        }
+    }
 }

@@ -113,6 +113,10 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     /// <summary>The NETCONF-over-SSH address (real port once bound); null when the fleet gives none or it could not be bound.</summary>
     public IPEndPoint? NetconfEndPoint => _netconfListener?.LocalEndPoint ?? (_listener is null ? Spec.NetconfEndPoint : null);
 
+    /// <summary>Whether a connection accepted on <paramref name="local"/> came in on the NETCONF port (830).</summary>
+    internal bool IsNetconfPort(EndPoint? local) =>
+        local is IPEndPoint ep && _netconfListener?.LocalEndPoint is { } netconf && netconf.Port == ep.Port;
+
     /// <summary>The telnet address (real port once bound); null when the fleet gives none or it could not be bound.</summary>
     public IPEndPoint? TelnetEndPoint => _telnetListener?.LocalEndPoint ?? (_listener is null ? Spec.TelnetEndPoint : null);
 

@@ -15,6 +15,12 @@ internal sealed class SshSessionHandler(DeviceInstance device) : ISessionHandler
             return null;
         }
 
+        if (session.Kind != SshSessionKind.Subsystem && device.IsNetconfPort(session.LocalEndPoint))
+        {
+            // The NETCONF port serves the netconf subsystem only (RFC 6242 3); a shell or command there ends at once.
+            return 1;
+        }
+
         var engine = await device.GetEngineAsync(cancellationToken);
         return await engine.RunSessionAsync(session, cancellationToken);
     }
