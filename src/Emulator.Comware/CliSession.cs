@@ -250,7 +250,7 @@ public sealed partial class CliSession : ICommandHost, IDisposable
         _recording?.Dispose();
         _recording = _device.Services.Recorder?.Start(new RecordedSession(User.Name, User.Line, User.RemoteAddress, _login?.Request.Protocol ?? "SSH",
             interactive ? "shell" : "exec", terminal.Columns, terminal.Rows));
-        _io.Writer.Recording = _recording;
+        _io.Recording = _recording;
         _output = new CommandOutput(_io) { ScreenLength = _screenLength };
         _editor = new LineEditor(_io.Writer, History, Dialect.MaxLineLength);
         _interactive = interactive;

@@ -69,14 +69,20 @@ public sealed class TranscriptApiTests : IDisposable
             Assert.Equal(40, header.RootElement.GetProperty("height").GetInt32());
         }
 
-        var replayed = string.Concat(cast.Skip(1).Select(line =>
+        var events = cast.Skip(1).Select(line =>
         {
             using var e = JsonDocument.Parse(line);
-            Assert.Equal("o", e.RootElement[1].GetString());
-            return e.RootElement[2].GetString();
-        }));
+            return (Time: e.RootElement[0].GetDouble(), Kind: e.RootElement[1].GetString(), Text: e.RootElement[2].GetString());
+        }).ToList();
+        Assert.All(events, e => Assert.Contains(e.Kind, (string[])["o", "i"]));
+        Assert.Equal(events.OrderBy(e => e.Time).Select(e => e.Time), events.Select(e => e.Time));
+        var replayed = string.Concat(events.Where(e => e.Kind == "o").Select(e => e.Text));
+        var typed = string.Concat(events.Where(e => e.Kind == "i").Select(e => e.Text));
         Assert.DoesNotContain("S3cretWord", replayed, StringComparison.Ordinal);
+        Assert.DoesNotContain("S3cretWord", typed, StringComparison.Ordinal);
         Assert.Contains("display clock", replayed, StringComparison.Ordinal);
+        Assert.Contains("display clock\r", typed, StringComparison.Ordinal);
+        Assert.Contains("password simple **********\r", typed, StringComparison.Ordinal);
 
         var commands = await http.GetFromJsonAsync<JsonElement[]>($"/api/devices/fw/sessions/{id}/commands", Ct);
         Assert.Equal(["display clock", "system-view", "local-user bob class manage", "password ******", "quit", "displya oops", "return", "quit"],

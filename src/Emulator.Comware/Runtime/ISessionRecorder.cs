@@ -19,6 +19,12 @@ public interface ISessionRecording : IDisposable
     void Output(ReadOnlySpan<char> text);
 
     /// <summary>
+    /// Bytes the client sent, in order. <paramref name="hidden"/>: typed at a prompt that does not echo (a password),
+    /// so only their count may be kept.
+    /// </summary>
+    void Input(ReadOnlySpan<byte> bytes, bool hidden);
+
+    /// <summary>
     /// A line was entered. When it carries a secret (<paramref name="secret"/> is not null, e.g. the text after
     /// <c>password</c>), its echo must not survive in the recording.
     /// </summary>

@@ -12,7 +12,22 @@ internal sealed class TerminalIo(CliTerminal terminal, string newLine, TimeProvi
 {
     private readonly KeyReader _keys = new(terminal.Input);
 
+    private Runtime.ISessionRecording? _recording;
+    private bool _hiddenInput;
+
     public TerminalWriter Writer { get; } = new(terminal.Output, newLine);
+
+    /// <summary>Gets a copy of what is written and read (session transcripts); null for none.</summary>
+    public Runtime.ISessionRecording? Recording
+    {
+        get => _recording;
+        set
+        {
+            _recording = value;
+            Writer.Recording = value;
+            _keys.Observer = value is null ? null : bytes => value.Input(bytes, _hiddenInput);
+        }
+    }
 
     /// <summary>Ends the session when no key arrives for this long (the line's <c>idle-timeout</c>); null never times out.</summary>
     public TimeSpan? IdleTimeout { get; set; }
@@ -75,7 +90,18 @@ internal sealed class TerminalIo(CliTerminal terminal, string newLine, TimeProvi
         var answer = new StringBuilder();
         while (true)
         {
-            var key = await ReadKeyAsync(cancellationToken);
+            // What is typed at a prompt that does not echo stays out of transcripts.
+            _hiddenInput = !echo;
+            Key? key;
+            try
+            {
+                key = await ReadKeyAsync(cancellationToken);
+            }
+            finally
+            {
+                _hiddenInput = false;
+            }
+
             switch (key)
             {
                 case null:

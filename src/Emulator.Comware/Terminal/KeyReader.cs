@@ -11,6 +11,9 @@ internal sealed class KeyReader(PipeReader input)
     private int _next;
     private bool _completed;
 
+    /// <summary>Sees every byte read, before it is decoded (session transcripts).</summary>
+    public Action<ReadOnlySpan<byte>>? Observer { get; set; }
+
     /// <summary>Keys already received but not yet handled (typed ahead).</summary>
     public bool HasBufferedKeys => _next < _keys.Count;
 
@@ -29,6 +32,7 @@ internal sealed class KeyReader(PipeReader input)
             var result = await input.ReadAsync(cancellationToken);
             foreach (var segment in result.Buffer)
             {
+                Observer?.Invoke(segment.Span);
                 _decoder.Decode(segment.Span, _keys);
             }
 

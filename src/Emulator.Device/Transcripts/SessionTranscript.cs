@@ -3,14 +3,21 @@ using Emulator.Comware.Runtime;
 
 namespace Emulator.Device.Transcripts;
 
+/// <summary>One timed piece of a transcript: <see cref="OutputKind"/> what the device printed, <see cref="InputKind"/> what the client sent.</summary>
+public sealed record TranscriptEvent(double Seconds, string Kind, string Text)
+{
+    public const string OutputKind = "o";
+    public const string InputKind = "i";
+}
+
 /// <summary>One command line a session ran, as the command history lists it.</summary>
 public sealed record RecordedCommand(DateTimeOffset At, string User, string Line, string Command, string Result, double ElapsedMs);
 
 /// <summary>
-/// What one session printed (timed output events, as asciicast v2 records them) and the commands it ran. Output since
-/// the last entered line is held back until the line is entered, so a secret typed on it (<c>password simple …</c>) is
-/// masked before it joins the recording. Bounded: past <see cref="MaxChars"/> output is dropped and the transcript
-/// says it was truncated.
+/// What one session printed and typed (timed "o" and "i" events, as asciicast v2 records them) and the commands it
+/// ran. Output and input since the last entered line are held back until the line is entered, so a secret typed on it
+/// (<c>password simple …</c>) is masked in both before it joins the recording; what is typed at a prompt that does not
+/// echo arrives as stars. Bounded: past <see cref="MaxChars"/> nothing more is kept and the transcript says so.
 /// </summary>
 public sealed class SessionTranscript : ISessionRecording
 {
@@ -23,8 +30,9 @@ public sealed class SessionTranscript : ISessionRecording
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
     private readonly long _startTimestamp;
-    private readonly List<(double Seconds, string Text)> _events = [];
+    private readonly List<TranscriptEvent> _events = [];
     private readonly List<(double Seconds, StringBuilder Text)> _pending = [];
+    private readonly List<(double Seconds, StringBuilder Text)> _pendingInput = [];
     private readonly List<RecordedCommand> _commands = [];
     private readonly Action<SessionTranscript> _onEnd;
     private int _chars;
@@ -65,27 +73,16 @@ public sealed class SessionTranscript : ISessionRecording
     {
         lock (_lock)
         {
-            if (Ended is not null || text.IsEmpty)
-            {
-                return;
-            }
+            Append(_pending, text);
+        }
+    }
 
-            if (_chars + text.Length > MaxChars)
-            {
-                Truncated = true;
-                return;
-            }
-
-            _chars += text.Length;
-            var now = Seconds();
-            if (_pending.Count > 0 && now - _pending[^1].Seconds <= Coalesce.TotalSeconds)
-            {
-                _pending[^1].Text.Append(text);
-            }
-            else
-            {
-                _pending.Add((now, new StringBuilder().Append(text)));
-            }
+    public void Input(ReadOnlySpan<byte> bytes, bool hidden)
+    {
+        var text = hidden ? new string('*', Encoding.UTF8.GetCharCount(bytes)) : Encoding.UTF8.GetString(bytes);
+        lock (_lock)
+        {
+            Append(_pendingInput, text);
         }
     }
 
@@ -95,7 +92,8 @@ public sealed class SessionTranscript : ISessionRecording
         {
             if (secret is not null)
             {
-                Mask(secret);
+                Mask(_pending, secret);
+                Mask(_pendingInput, secret);
             }
 
             Commit();
@@ -130,8 +128,8 @@ public sealed class SessionTranscript : ISessionRecording
         _onEnd(this);
     }
 
-    /// <summary>Entered output only: a live session's current line stays out until it is entered.</summary>
-    public IReadOnlyList<(double Seconds, string Text)> Events()
+    /// <summary>Entered lines only: a live session's current line stays out until it is entered.</summary>
+    public IReadOnlyList<TranscriptEvent> Events()
     {
         lock (_lock)
         {
@@ -149,21 +147,47 @@ public sealed class SessionTranscript : ISessionRecording
 
     private double Seconds() => _time.GetElapsedTime(_startTimestamp).TotalSeconds;
 
-    private void Commit()
+    private void Append(List<(double Seconds, StringBuilder Text)> pending, ReadOnlySpan<char> text)
     {
-        foreach (var (seconds, text) in _pending)
+        if (Ended is not null || text.IsEmpty)
         {
-            _events.Add((seconds, text.ToString()));
+            return;
         }
 
+        if (_chars + text.Length > MaxChars)
+        {
+            Truncated = true;
+            return;
+        }
+
+        _chars += text.Length;
+        var now = Seconds();
+        if (pending.Count > 0 && now - pending[^1].Seconds <= Coalesce.TotalSeconds)
+        {
+            pending[^1].Text.Append(text);
+        }
+        else
+        {
+            pending.Add((now, new StringBuilder().Append(text)));
+        }
+    }
+
+    /// <summary>Moves held-back output and input into the recording, in time order.</summary>
+    private void Commit()
+    {
+        var held = _pending.Select(p => new TranscriptEvent(p.Seconds, TranscriptEvent.OutputKind, p.Text.ToString()))
+            .Concat(_pendingInput.Select(p => new TranscriptEvent(p.Seconds, TranscriptEvent.InputKind, p.Text.ToString())))
+            .OrderBy(e => e.Seconds);
+        _events.AddRange(held);
         _pending.Clear();
+        _pendingInput.Clear();
     }
 
     /// <summary>Stars over the last echo of each secret word, across event boundaries (keystrokes echo one by one).</summary>
-    private void Mask(string secret)
+    private static void Mask(List<(double Seconds, StringBuilder Text)> pending, string secret)
     {
         var joined = new StringBuilder();
-        foreach (var (_, text) in _pending)
+        foreach (var (_, text) in pending)
         {
             joined.Append(text);
         }
@@ -184,7 +208,7 @@ public sealed class SessionTranscript : ISessionRecording
         }
 
         var position = 0;
-        foreach (var (_, text) in _pending)
+        foreach (var (_, text) in pending)
         {
             for (var i = 0; i < text.Length; i++)
             {

@@ -8,7 +8,7 @@ namespace Emulator.Device.Transcripts;
 public static class TranscriptFormats
 {
     /// <summary>
-    /// asciicast v2: a JSON header line, then one <c>[seconds, "o", text]</c> line per output event
+    /// asciicast v2: a JSON header line, then one <c>[seconds, "o" | "i", text]</c> line per output or input event
     /// (https://docs.asciinema.org/manual/asciicast/v2/).
     /// </summary>
     public static string Asciicast(SessionTranscript transcript)
@@ -28,13 +28,13 @@ public static class TranscriptFormats
         }
 
         buffer.WriteByte((byte)'\n');
-        foreach (var (seconds, text) in transcript.Events())
+        foreach (var (seconds, kind, text) in transcript.Events())
         {
             using (var json = new Utf8JsonWriter(buffer))
             {
                 json.WriteStartArray();
                 json.WriteRawValue(seconds.ToString("0.000000", CultureInfo.InvariantCulture));
-                json.WriteStringValue("o");
+                json.WriteStringValue(kind);
                 json.WriteStringValue(text);
                 json.WriteEndArray();
             }
@@ -55,7 +55,7 @@ public static class TranscriptFormats
         var line = new StringBuilder();
         var text = new StringBuilder();
         var column = 0;
-        foreach (var (_, chunk) in transcript.Events())
+        foreach (var (_, _, chunk) in transcript.Events().Where(e => e.Kind == TranscriptEvent.OutputKind))
         {
             foreach (var c in chunk)
             {
