@@ -54,10 +54,13 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
     private bool _eofReceived;
     private bool _closeSent;
     private Task _run = Task.CompletedTask;
-    private bool _finished;
+    // Set with a full fence (Interlocked): the application's end and the client's CLOSE each set their flag, then read
+    // the other's; a plain store could pass the load and leave both sides believing the other is still busy.
+    private int _finished;
     private readonly Lock _inputLock = new();
     private bool _inputClosed;
     private int _disposed;
+    private int _closeReceived;
 
     public SessionChannel(ChannelContext context, uint localId, uint remoteId, uint remoteWindow, uint remoteMaxPacket, CancellationToken connectionClosed)
     {
@@ -76,13 +79,13 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
     /// <summary>Ends when the application has finished and the channel's last message is sent.</summary>
     public Task Completion => _run;
 
-    public bool CloseReceived { get; private set; }
+    public bool CloseReceived => Volatile.Read(ref _closeReceived) != 0;
 
     /// <summary>shell, exec or subsystem was accepted and the application runs (or ran).</summary>
     public bool Started => _started;
 
     /// <summary>The application has ended and the channel's closing messages are sent.</summary>
-    public bool Finished => Volatile.Read(ref _finished);
+    public bool Finished => Volatile.Read(ref _finished) != 0;
 
     public void Dispose()
     {
@@ -131,34 +134,34 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
         CompleteInput();
     }
 
-    /// <summary>The client closed: stop the application, answer CLOSE unless ours went first.</summary>
+    /// <summary>
+    /// The client closed: stop the application, answer CLOSE unless ours went first. <see cref="CloseReceived"/> is
+    /// set only when this is done: the application's own end may retire (dispose) the channel as soon as it sees the
+    /// flag, and must not while this still uses the channel's lock.
+    /// </summary>
     public async ValueTask OnCloseAsync()
     {
-        CloseReceived = true;
         CompleteInput();
         try
         {
             await _cancellation.CancelAsync();
             await _sendLock.WaitAsync(CancellationToken.None);
-        }
-        catch (ObjectDisposedException)
-        {
-            // Cancelling let the application end at once (an SFTP session waiting for input does), and its end sent
-            // EOF and CLOSE and retired the channel: nothing is left to answer.
-            return;
-        }
-
-        try
-        {
-            if (!_closeSent)
+            try
             {
-                _closeSent = true;
-                await _context.Connection.WritePacketAsync(ChannelSignalMessage.Close(RemoteId).ToPayload(), CancellationToken.None);
+                if (!_closeSent)
+                {
+                    _closeSent = true;
+                    await _context.Connection.WritePacketAsync(ChannelSignalMessage.Close(RemoteId).ToPayload(), CancellationToken.None);
+                }
+            }
+            finally
+            {
+                _sendLock.Release();
             }
         }
         finally
         {
-            _sendLock.Release();
+            Interlocked.Exchange(ref _closeReceived, 1);
         }
     }
 
@@ -356,7 +359,7 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
         await _input.Reader.CompleteAsync();
         _events.Writer.TryComplete();
         await FinishAsync(exitStatus);
-        Volatile.Write(ref _finished, true);
+        Interlocked.Exchange(ref _finished, 1);
         _context.OnFinished(this);
     }
 
