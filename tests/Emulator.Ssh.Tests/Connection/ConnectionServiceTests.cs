@@ -367,7 +367,7 @@ public class ConnectionServiceTests
         Assert.Equal((uint)DisconnectReason.TooManyConnections, await oldest.ExpectDisconnectAsync());
         await oldestTask.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
         Assert.False(secondTask.IsCompleted);
-        Assert.Equal(1, harness.Server.UnauthenticatedConnectionCount);
+        Assert.Equal(1, await UnauthenticatedSettlesAtAsync(harness.Server, 1));
         Assert.Equal(0u, await late.OpenSessionAsync(0));
 
         // The survivor still logs in.
@@ -375,7 +375,22 @@ public class ConnectionServiceTests
         await second.ExpectAsync(MessageNumbers.ServiceAccept);
         second.SendPassword("admin", "secret");
         await second.ExpectAsync(MessageNumbers.UserAuthSuccess);
-        Assert.Equal(0, harness.Server.UnauthenticatedConnectionCount);
+        Assert.Equal(0, await UnauthenticatedSettlesAtAsync(harness.Server, 0));
+    }
+
+    /// <summary>
+    /// The server frees a connection's unauthenticated slot just after it sends USERAUTH_SUCCESS, so a client can see
+    /// success a moment before the count drops: wait (briefly) for the expected figure, then return what is there.
+    /// </summary>
+    private static async Task<int> UnauthenticatedSettlesAtAsync(SshServer server, int expected)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (server.UnauthenticatedConnectionCount != expected && clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        return server.UnauthenticatedConnectionCount;
     }
 
     [Fact]
