@@ -25,7 +25,7 @@ public sealed class TelnetClientTests : IDisposable
               - { name: v5, profile: F1000-E, ssh: "127.0.0.1:0", telnet: "127.0.0.1:0" }
             """);
         var port = TelnetPort(await host.DeviceAsync("v5"));
-        var result = await Clients.RunAsync(Clients.Python, [Clients.Script("netmiko_telnet_cycle.py"), port.ToString(CultureInfo.InvariantCulture), "admin", "admin", "set-over-telnet"],
+        var result = await Clients.RunAsync(Clients.Python, [Clients.Script("netmiko_cycle.py"), port.ToString(CultureInfo.InvariantCulture), "admin", "admin", "set-over-telnet", "hp_comware_telnet"],
             null, TimeSpan.FromSeconds(120), Ct);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("verified", result.StdOut, StringComparison.Ordinal);

@@ -1,18 +1,25 @@
 #!/usr/bin/python3
-"""netmiko hp_comware: connect, show, configure, save, disconnect, reconnect and verify.
-usage: netmiko_cycle.py PORT USER PASSWORD DESCRIPTION"""
+"""netmiko hp_comware (SSH) or hp_comware_telnet: connect, show, configure, save, disconnect, reconnect and verify.
+usage: netmiko_cycle.py PORT USER PASSWORD DESCRIPTION [DEVICE_TYPE]"""
 import sys
 from netmiko import ConnectHandler
 
 port, user, password, description = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
-device = dict(device_type="hp_comware", host="127.0.0.1", port=port, username=user, password=password,
-              timeout=30, banner_timeout=30, auth_timeout=30, fast_cli=False)
+device_type = sys.argv[5] if len(sys.argv) > 5 else "hp_comware"
+device = dict(device_type=device_type, host="127.0.0.1", port=port, username=user, password=password,
+              timeout=30, fast_cli=False)
+if device_type == "hp_comware":
+    device.update(banner_timeout=30, auth_timeout=30)
 
 conn = ConnectHandler(**device)
 print("prompt:", conn.find_prompt())
 version = conn.send_command("display version")
 print("version:", version.splitlines()[0] if version else "")
 assert "Comware" in version, version
+if device_type == "hp_comware_telnet":
+    users = conn.send_command("display users")
+    print("users:", users)
+    assert "Telnet" in users or "TEL" in users, users
 out = conn.send_config_set(["interface GigabitEthernet0/1", "description " + description])
 print("config:", out)
 saved = conn.save_config()
