@@ -58,7 +58,7 @@ public class KeyExchangeBenchmarks
     public async Task<byte[]> ServerKeyExchange()
     {
         var context = new KexContext("SSH-2.0-OpenSSH_9.2", "SSH-2.0-Comware-7.1.064", s_kexInit, s_kexInit, _hostKey, "ssh-ed25519",
-            _ => ValueTask.FromResult<ReadOnlyMemory<byte>>(_clientInit), (_, _) => ValueTask.CompletedTask);
+            _ => ValueTask.FromResult<ReadOnlyMemory<byte>>(_clientInit), (_, _, _) => ValueTask.CompletedTask);
         return (await _kex.RunServerAsync(context, CancellationToken.None)).ExchangeHash;
     }
 

@@ -378,10 +378,10 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
 
                 if (exitStatus is { } status)
                 {
-                    await _context.Connection.WritePacketAsync(new ExitStatusMessage(RemoteId, status).ToPayload(), CancellationToken.None);
+                    await _context.Connection.WritePacketBeforeAnotherAsync(new ExitStatusMessage(RemoteId, status).ToPayload(), CancellationToken.None);
                 }
 
-                await _context.Connection.WritePacketAsync(ChannelSignalMessage.Eof(RemoteId).ToPayload(), CancellationToken.None);
+                await _context.Connection.WritePacketBeforeAnotherAsync(ChannelSignalMessage.Eof(RemoteId).ToPayload(), CancellationToken.None);
                 await _context.Connection.WritePacketAsync(ChannelSignalMessage.Close(RemoteId).ToPayload(), CancellationToken.None);
                 _closeSent = true;
             }

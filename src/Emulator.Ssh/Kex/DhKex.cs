@@ -65,7 +65,7 @@ internal sealed class DhGroupKex(DhGroup group, HashAlgorithmName hash) : IKeyEx
         writer.WriteMpint(e.ToByteArrayUnsigned());
         writer.WriteMpint(f.ToByteArrayUnsigned());
         var (result, signature) = context.Complete(hashInput, KexContext.EncodeMpint(k.ToByteArrayUnsigned()), hash);
-        await context.WriteAsync(DhReplyMessage.FixedGroup(context.HostKey.PublicKeyBlob, f.ToByteArrayUnsigned(), signature).ToPayload(), cancellationToken);
+        await context.WriteFinalAsync(DhReplyMessage.FixedGroup(context.HostKey.PublicKeyBlob, f.ToByteArrayUnsigned(), signature).ToPayload(), cancellationToken);
         return result;
     }
 }
@@ -138,7 +138,7 @@ internal sealed class DhGroupExchangeKex(HashAlgorithmName hash) : IKeyExchange
         writer.WriteMpint(e.ToByteArrayUnsigned());
         writer.WriteMpint(f.ToByteArrayUnsigned());
         var (result, signature) = context.Complete(hashInput, KexContext.EncodeMpint(k.ToByteArrayUnsigned()), hash);
-        await context.WriteAsync(DhReplyMessage.GroupExchange(context.HostKey.PublicKeyBlob, f.ToByteArrayUnsigned(), signature).ToPayload(), cancellationToken);
+        await context.WriteFinalAsync(DhReplyMessage.GroupExchange(context.HostKey.PublicKeyBlob, f.ToByteArrayUnsigned(), signature).ToPayload(), cancellationToken);
         return result;
     }
 }

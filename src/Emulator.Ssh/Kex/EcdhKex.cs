@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
+using Emulator.Ssh.Crypto;
 using Emulator.Ssh.Messages;
 using Emulator.Ssh.Transport;
 using Emulator.Ssh.Wire;
-using Org.BouncyCastle.Math.EC.Rfc7748;
 
 namespace Emulator.Ssh.Kex;
 
@@ -31,12 +31,12 @@ internal abstract class EcdhKexBase : IKeyExchange
         writer.WriteString(serverPublic);
         var (result, signature) = context.Complete(hashInput, KexContext.EncodeMpint(secret), Hash);
         CryptographicOperations.ZeroMemory(secret);
-        await context.WriteAsync(new EcdhReplyMessage(context.HostKey.PublicKeyBlob, serverPublic, signature).ToPayload(), cancellationToken);
+        await context.WriteFinalAsync(new EcdhReplyMessage(context.HostKey.PublicKeyBlob, serverPublic, signature).ToPayload(), cancellationToken);
         return result;
     }
 }
 
-/// <summary>curve25519-sha256 and curve25519-sha256@libssh.org (RFC 8731) with BouncyCastle X25519.</summary>
+/// <summary>curve25519-sha256 and curve25519-sha256@libssh.org (RFC 8731); X25519 from <see cref="X25519Agreement"/>.</summary>
 internal sealed class Curve25519Kex : EcdhKexBase
 {
     protected override HashAlgorithmName Hash => HashAlgorithmName.SHA256;
@@ -46,25 +46,16 @@ internal sealed class Curve25519Kex : EcdhKexBase
     /// <summary>Shared by the hybrid method: returns (server public, 32-byte raw shared secret).</summary>
     public static (byte[] ServerPublic, byte[] Secret) X25519Agree(ReadOnlySpan<byte> clientPublic)
     {
-        if (clientPublic.Length != X25519.PointSize)
+        if (clientPublic.Length != X25519Agreement.KeySize)
         {
             throw new SshDisconnectException(DisconnectReason.KeyExchangeFailed, "X25519 public key must be 32 bytes");
         }
 
-        var privateKey = new byte[X25519.ScalarSize];
-        RandomNumberGenerator.Fill(privateKey);
-        var serverPublic = new byte[X25519.PointSize];
-        X25519.ScalarMultBase(privateKey, 0, serverPublic, 0);
-        var secret = new byte[X25519.PointSize];
-        var nonZero = X25519.CalculateAgreement(privateKey, 0, clientPublic.ToArray(), 0, secret, 0);
-        CryptographicOperations.ZeroMemory(privateKey);
-        if (!nonZero)
-        {
-            // RFC 8731 3: an all-zero result means a low-order client point.
-            throw new SshDisconnectException(DisconnectReason.KeyExchangeFailed, "X25519 shared secret is all zero");
-        }
-
-        return (serverPublic, secret);
+        var (serverPublic, secret) = X25519Agreement.Agree(clientPublic);
+        // RFC 8731 3: an all-zero result means a low-order client point.
+        return secret is null
+            ? throw new SshDisconnectException(DisconnectReason.KeyExchangeFailed, "X25519 shared secret is all zero")
+            : (serverPublic, secret);
     }
 }
 

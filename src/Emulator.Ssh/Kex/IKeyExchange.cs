@@ -27,7 +27,7 @@ internal sealed class KexContext(
     SshHostKey hostKey,
     string signatureAlgorithm,
     Func<CancellationToken, ValueTask<ReadOnlyMemory<byte>>> read,
-    Func<ReadOnlyMemory<byte>, CancellationToken, ValueTask> write)
+    Func<ReadOnlyMemory<byte>, bool, CancellationToken, ValueTask> write)
 {
     public SshHostKey HostKey { get; } = hostKey;
 
@@ -39,7 +39,10 @@ internal sealed class KexContext(
     /// <summary>Next kex-method message from the client (generic transport messages are handled below).</summary>
     public ValueTask<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken) => read(cancellationToken);
 
-    public ValueTask WriteAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) => write(payload, cancellationToken);
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) => write(payload, false, cancellationToken);
+
+    /// <summary>Writes the method's last message (the reply with the signature); it leaves together with NEWKEYS.</summary>
+    public ValueTask WriteFinalAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) => write(payload, true, cancellationToken);
 
     /// <summary>Reads the next message and checks its number; the reader is positioned after the number.</summary>
     public async ValueTask<byte[]> ExpectAsync(byte number, string name, CancellationToken cancellationToken)

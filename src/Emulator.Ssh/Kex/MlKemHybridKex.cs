@@ -47,7 +47,7 @@ internal sealed class MlKemHybridKex : IKeyExchange
         writer.WriteString(clientInit);
         writer.WriteString(serverReply);
         var (result, signature) = context.Complete(hashInput, KexContext.EncodeString(k), HashAlgorithmName.SHA256);
-        await context.WriteAsync(new EcdhReplyMessage(context.HostKey.PublicKeyBlob, serverReply, signature).ToPayload(), cancellationToken);
+        await context.WriteFinalAsync(new EcdhReplyMessage(context.HostKey.PublicKeyBlob, serverReply, signature).ToPayload(), cancellationToken);
         return result;
     }
 

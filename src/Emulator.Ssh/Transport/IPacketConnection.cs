@@ -19,6 +19,13 @@ internal interface IPacketConnection : IAsyncDisposable
     ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Like <see cref="WritePacketAsync"/>, but the packet may wait for the next write so that both leave in one TCP
+    /// segment. Only for a packet another write is certain to follow at once (exit-status and EOF before CLOSE).
+    /// </summary>
+    ValueTask WritePacketBeforeAnotherAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        WritePacketAsync(payload, cancellationToken);
+
+    /// <summary>
     /// Waits while a key re-exchange holds as much channel data as it may queue. Channel senders call it before
     /// taking any lock of their own, so that no lock the reading loop needs is held while the exchange is pending
     /// (the exchange can only end when that loop reads the client's messages).

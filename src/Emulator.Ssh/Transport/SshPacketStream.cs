@@ -240,14 +240,25 @@ internal sealed class SshPacketStream : IAsyncDisposable
     }
 
     /// <summary>Frames, protects and sends one payload, then flushes. Safe for concurrent callers.</summary>
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        WriteAsync(payload, flush: true, cancellationToken);
+
+    /// <summary>
+    /// Frames and protects one payload; with <paramref name="flush"/> false it stays in the pipe until the next
+    /// flushing write, so packets that always travel together (a key exchange reply and NEWKEYS, exit-status, EOF and
+    /// CLOSE) leave in one TCP write. Only for a packet another write is certain to follow at once.
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    public async ValueTask WriteAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> payload, bool flush, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             Frame(payload.Span);
-            await FlushAsync(cancellationToken);
+            if (flush)
+            {
+                await FlushAsync(cancellationToken);
+            }
         }
         finally
         {
@@ -258,7 +269,8 @@ internal sealed class SshPacketStream : IAsyncDisposable
     /// <summary>Sends <paramref name="newKeys"/> (SSH_MSG_NEWKEYS) with the old keys, then switches the write direction to the new ones.</summary>
     /// <param name="compress">Whether zlib is negotiated for this direction; a rekey that keeps it keeps the running stream.</param>
     /// <param name="compressNow">Start compressing now ("zlib"), or only at <see cref="ActivateDelayedCompressionAsync"/>.</param>
-    public async ValueTask WriteNewKeysAsync(ReadOnlyMemory<byte> newKeys, IPacketCipher cipher, bool compress, bool compressNow, bool resetSequence, CancellationToken cancellationToken)
+    /// <param name="flush">False when another packet (EXT_INFO) follows at once under the new keys.</param>
+    public async ValueTask WriteNewKeysAsync(ReadOnlyMemory<byte> newKeys, IPacketCipher cipher, bool compress, bool compressNow, bool resetSequence, bool flush, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
@@ -284,7 +296,10 @@ internal sealed class SshPacketStream : IAsyncDisposable
                 WriteSequence = 0;
             }
 
-            await FlushAsync(cancellationToken);
+            if (flush)
+            {
+                await FlushAsync(cancellationToken);
+            }
         }
         finally
         {

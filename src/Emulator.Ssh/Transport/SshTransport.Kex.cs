@@ -117,8 +117,9 @@ internal sealed partial class SshTransport
         try
         {
             var (compress, compressNow) = CompressionMode(agreed.CompressionServerToClient);
-            await _packets.WriteNewKeysAsync(new[] { MessageNumbers.NewKeys }, encrypt, compress, compressNow, _strictKex, cancellationToken);
-            if (first && _clientWantsExtInfo)
+            bool extInfo = first && _clientWantsExtInfo;
+            await _packets.WriteNewKeysAsync(new[] { MessageNumbers.NewKeys }, encrypt, compress, compressNow, _strictKex, flush: !extInfo, cancellationToken);
+            if (extInfo)
             {
                 await _packets.WriteAsync(new ServerSignatureAlgorithmsMessage(_settings.ServerSignatureAlgorithms).ToPayload(), cancellationToken);
             }
@@ -237,12 +238,13 @@ internal sealed partial class SshTransport
         }
     }
 
-    private async ValueTask WriteKexMessageAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    private async ValueTask WriteKexMessageAsync(ReadOnlyMemory<byte> payload, bool final, CancellationToken cancellationToken)
     {
         await _sendLock.WaitAsync(cancellationToken);
         try
         {
-            await _packets.WriteAsync(payload, cancellationToken);
+            // The method's last message is held for NEWKEYS, which RunKexAsync writes right after it.
+            await _packets.WriteAsync(payload, flush: !final, cancellationToken);
         }
         finally
         {

@@ -167,8 +167,15 @@ internal sealed partial class SshTransport : IPacketConnection
     }
 
     /// <inheritdoc />
+    public ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        WritePacketAsync(payload, flush: true, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask WritePacketBeforeAnotherAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        WritePacketAsync(payload, flush: false, cancellationToken);
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    public async ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    private async ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, bool flush, CancellationToken cancellationToken)
     {
         if (payload.IsEmpty)
         {
@@ -202,7 +209,7 @@ internal sealed partial class SshTransport : IPacketConnection
 
                 if (kexFinished is null)
                 {
-                    await _packets.WriteAsync(payload, cancellationToken);
+                    await _packets.WriteAsync(payload, flush, cancellationToken);
                     if (RekeyDue)
                     {
                         await SendKexInitLockedAsync(cancellationToken);

@@ -223,7 +223,7 @@ internal sealed class SshTestClient : IAsyncDisposable
 
         var encrypt = Build(result, agreed.CipherClientToServer, agreed.MacClientToServer, 'A', 'C', 'E', true);
         await _packets.WriteNewKeysAsync(new[] { MessageNumbers.NewKeys }, encrypt, agreed.CompressionClientToServer != CompressionTable.None,
-            agreed.CompressionClientToServer == CompressionTable.Zlib, _strict, cancellationToken);
+            agreed.CompressionClientToServer == CompressionTable.Zlib, _strict, flush: true, cancellationToken);
         _firstKexDone = true;
         KexCount++;
     }
