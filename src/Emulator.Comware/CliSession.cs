@@ -35,7 +35,7 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     private CommandOutput? _output;
     private ISessionRecording? _recording;
     private LineEditor? _editor;
-    private IDisposable? _heldLock;
+    private ComwareDevice.DeviceLockHold? _heldLock;
     private int _generation;
     private bool _closed;
     private bool _interactive;
@@ -436,6 +436,11 @@ public sealed partial class CliSession : ICommandHost, IDisposable
             return CommandResult.Denied;
         }
 
+        if (result.Command!.Definition.IsReadOnly && !result.Command.IsUndo)
+        {
+            _heldLock?.DeclareNoChanges();
+        }
+
         // Stored before it runs so display history-command lists itself; a command that fails is taken out again.
         var remember = _interactive && !result.Command!.Definition.ExcludeFromHistory;
         var rollback = remember ? History.Add(line.Trim()) : null;
@@ -484,6 +489,8 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     }
 
     void ICommandHost.Write(string text) => _output!.Append(text);
+
+    void ICommandHost.Write(TerminalBlock block) => _output!.Append(block);
 
     void ICommandHost.Close() => _closed = true;
 

@@ -22,6 +22,9 @@ public sealed partial class ComwareDevice : IDisposable
     private ConcurrentDictionary<Type, object> _state = new();
     private Task<ConfigurationLoadReport>? _boot;
     private int _generation;
+    private long _configurationVersion;
+    private bool _holderChangesNothing;
+    private RenderedConfiguration? _rendered;
 
     public ComwareDevice(DeviceFacts facts, IDeviceServices services, TimeProvider time, CommandSet? commands = null, DialectSettings? dialect = null, ILogger? logger = null)
     {
@@ -122,12 +125,43 @@ public sealed partial class ComwareDevice : IDisposable
     /// </summary>
     public async Task<string> RenderCurrentConfigurationAsync(CancellationToken cancellationToken)
     {
-        using var held = await LockAsync(cancellationToken);
+        using var held = await ReadLockAsync(cancellationToken);
         return RenderCurrentConfiguration();
     }
 
+    /// <summary>
+    /// Bumped whenever a holder of <see cref="LockAsync"/> lets go without having declared that it changed nothing
+    /// (<see cref="DeviceLockHold.DeclareNoChanges"/>, <see cref="ReadLockAsync"/>). Every change of the running
+    /// configuration happens under the lock, so an unchanged version means an unchanged configuration.
+    /// </summary>
+    public long ConfigurationVersion => Volatile.Read(ref _configurationVersion);
+
+    /// <summary>
+    /// <c>display current-configuration</c>, rendered once per <see cref="ConfigurationVersion"/>. Caller holds the
+    /// lock; while the holder may be changing the configuration the rendering is fresh and not kept.
+    /// </summary>
+    public RenderedConfiguration CurrentConfiguration()
+    {
+        if (!Volatile.Read(ref _holderChangesNothing))
+        {
+            return new RenderedConfiguration(-1, RenderConfigurationLines());
+        }
+
+        var version = ConfigurationVersion;
+        var rendered = Volatile.Read(ref _rendered);
+        if (rendered?.Version != version)
+        {
+            rendered = new RenderedConfiguration(version, RenderConfigurationLines());
+            Volatile.Write(ref _rendered, rendered);
+        }
+
+        return rendered;
+    }
+
     /// <summary><c>display current-configuration</c> as lines (no line terminators). Caller holds the lock.</summary>
-    public IReadOnlyList<string> RenderCurrentConfigurationLines()
+    public IReadOnlyList<string> RenderCurrentConfigurationLines() => CurrentConfiguration().Lines;
+
+    private IReadOnlyList<string> RenderConfigurationLines()
     {
         var writer = new ConfigWriter();
         writer.Separator();
@@ -144,13 +178,25 @@ public sealed partial class ComwareDevice : IDisposable
     }
 
     /// <summary>The running configuration as Comware text, <c>\n</c> separated, as <c>save</c> writes it.</summary>
-    public string RenderCurrentConfiguration() => string.Join('\n', RenderCurrentConfigurationLines()) + "\n";
+    public string RenderCurrentConfiguration() => CurrentConfiguration().Text;
 
-    /// <summary>Serialises access to the configuration; dispose the result to release.</summary>
-    public async ValueTask<IDisposable> LockAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Serialises access to the configuration; dispose the result to release. The holder is assumed to change the
+    /// configuration unless it says otherwise (<see cref="DeviceLockHold.DeclareNoChanges"/>).
+    /// </summary>
+    public async ValueTask<DeviceLockHold> LockAsync(CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken);
-        return new Releaser(_lock);
+        Volatile.Write(ref _holderChangesNothing, false);
+        return new DeviceLockHold(this);
+    }
+
+    /// <summary>The lock for a holder that only reads (control API renderings, SNMP snapshots, displays).</summary>
+    public async ValueTask<DeviceLockHold> ReadLockAsync(CancellationToken cancellationToken)
+    {
+        var hold = await LockAsync(cancellationToken);
+        hold.DeclareNoChanges();
+        return hold;
     }
 
     public void Dispose() => _lock.Dispose();
@@ -181,15 +227,37 @@ public sealed partial class ComwareDevice : IDisposable
     [LoggerMessage(LogLevel.Warning, "{Source}:{LineNumber}: {Message} ({Line})")]
     private static partial void LogBootError(ILogger logger, string source, int lineNumber, string message, string line);
 
-    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
+    /// <summary>One holding of the device lock.</summary>
+    public sealed class DeviceLockHold : IDisposable
     {
+        private readonly ComwareDevice _device;
         private int _released;
+
+        internal DeviceLockHold(ComwareDevice device) => _device = device;
+
+        /// <summary>
+        /// The holder promises it has not changed and will not change the configuration (it runs a display): the
+        /// configuration version stays, and renderings made meanwhile are kept for the next reader.
+        /// </summary>
+        public void DeclareNoChanges()
+        {
+            if (Volatile.Read(ref _released) == 0)
+            {
+                Volatile.Write(ref _device._holderChangesNothing, true);
+            }
+        }
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                semaphore.Release();
+                if (!Volatile.Read(ref _device._holderChangesNothing))
+                {
+                    Interlocked.Increment(ref _device._configurationVersion);
+                }
+
+                Volatile.Write(ref _device._holderChangesNothing, false);
+                _device._lock.Release();
             }
         }
     }

@@ -17,6 +17,9 @@ internal interface ICommandHost
     /// <summary>Command output, <c>\n</c> separated; goes through the output filter and pager.</summary>
     void Write(string text);
 
+    /// <summary>A finished block of lines (see <see cref="TerminalBlock"/>); same rules as <see cref="Write(string)"/>.</summary>
+    void Write(TerminalBlock block);
+
     /// <summary>Flushes output, prints <paramref name="prompt"/> and reads one line (echoed unless <paramref name="echo"/> is false); null when no input can come.</summary>
     ValueTask<string?> ReadLineAsync(string prompt, bool echo, CancellationToken cancellationToken);
 
@@ -105,6 +108,9 @@ public sealed class CommandContext
     public void Write(string text) => _host.Write(text);
 
     public void WriteLine(string line = "") => _host.Write(line + "\n");
+
+    /// <summary>Writes a prepared block of lines: where nothing filters or pages it, it goes out with one copy.</summary>
+    public void WriteBlock(TerminalBlock block) => _host.Write(block);
 
     public void WriteLines(IEnumerable<string> lines)
     {

@@ -77,6 +77,14 @@ public sealed record CommandDefinition
 
     /// <summary>Not stored in the history (password commands, V7 manual).</summary>
     public bool ExcludeFromHistory { get; init; }
+
+    /// <summary>
+    /// Reads state only, so running it leaves the configuration version (and the kept rendering) as it was; defaults
+    /// to true for <c>display</c> commands, which on Comware never change the configuration.
+    /// </summary>
+    public bool? ChangesNothing { get; init; }
+
+    internal bool IsReadOnly => ChangesNothing ?? Syntax.StartsWith("display ", StringComparison.Ordinal);
 }
 
 /// <summary>

@@ -99,6 +99,8 @@ internal sealed class NetconfCli : ICommandHost
 
     public void Write(string text) => _output.Append(text);
 
+    public void Write(Terminal.TerminalBlock block) => _output.Append(block?.Text);
+
     public ValueTask<string?> ReadLineAsync(string prompt, bool echo, CancellationToken cancellationToken)
     {
         _output.Append(prompt);

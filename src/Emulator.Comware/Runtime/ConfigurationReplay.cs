@@ -76,6 +76,8 @@ internal sealed class ConfigurationReplay : ICommandHost
 
     public void Write(string text) => _output.Append(text);
 
+    public void Write(Terminal.TerminalBlock block) => _output.Append(block?.Text);
+
     /// <summary>Multi-line commands (header) read their continuation lines from the configuration text.</summary>
     public ValueTask<string?> ReadLineAsync(string prompt, bool echo, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_next < _lines.Length ? _lines[_next++].TrimEnd('\r') : null);

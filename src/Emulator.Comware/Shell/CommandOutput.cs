@@ -17,6 +17,7 @@ internal sealed class CommandOutput(TerminalIo io)
     public const string MoreErase = "\u001b[16D                \u001b[16D";
 
     private readonly StringBuilder _buffer = new();
+    private TerminalBlock? _block;
     private OutputFilter? _filter;
     private int _pageLeft;
     private bool _stopped;
@@ -30,6 +31,7 @@ internal sealed class CommandOutput(TerminalIo io)
     public void Begin(OutputFilter? filter)
     {
         _buffer.Clear();
+        _block = null;
         _filter = filter;
         _stopped = false;
         _pageLeft = PageSize;
@@ -39,7 +41,33 @@ internal sealed class CommandOutput(TerminalIo io)
     {
         if (!_stopped)
         {
+            MoveBlockToBuffer();
             _buffer.Append(text);
+        }
+    }
+
+    /// <summary>
+    /// A prepared block: kept whole when it is the command's only output and neither a filter nor the pager will
+    /// look at its lines, so <see cref="FlushAsync"/> sends its ready bytes; otherwise it joins the text.
+    /// </summary>
+    public void Append(TerminalBlock block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        if (_buffer.Length == 0 && _block is null && _filter is null && PageSize == int.MaxValue)
+        {
+            _block = _stopped ? null : block;
+            return;
+        }
+
+        Append(block.Text);
+    }
+
+    private void MoveBlockToBuffer()
+    {
+        if (_block is { } block)
+        {
+            _block = null;
+            _buffer.Append(block.Text);
         }
     }
 
@@ -49,6 +77,14 @@ internal sealed class CommandOutput(TerminalIo io)
     /// </summary>
     public async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
+        if (_block is { } block)
+        {
+            _block = null;
+            io.Writer.Block(block);
+            await io.Writer.FlushAsync(cancellationToken);
+            return;
+        }
+
         if (_buffer.Length == 0)
         {
             return;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
 
@@ -29,6 +30,22 @@ public sealed class TerminalWriter(PipeWriter output, string newLine)
         var count = Encoding.UTF8.GetBytes(text, output);
         _pending += count;
         BytesWritten += count;
+    }
+
+    /// <summary>A prepared block, in this terminal's line terminator, with one copy of its ready UTF-8 bytes.</summary>
+    public void Block(TerminalBlock block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        var (text, utf8) = block.For(NewLine);
+        if (utf8.IsEmpty)
+        {
+            return;
+        }
+
+        Recording?.Output(text);
+        output.Write(utf8.Span);
+        _pending += utf8.Length;
+        BytesWritten += utf8.Length;
     }
 
     public void Text(string text) => Raw(text.Contains('\n', StringComparison.Ordinal) ? text.Replace("\n", NewLine, StringComparison.Ordinal) : text);

@@ -40,7 +40,7 @@ public sealed partial class ComwareEngine : IDeviceEngine
 
     public async Task<Snmp.SnmpSnapshot> ReadSnmpAsync(CancellationToken cancellationToken)
     {
-        using var held = await _device.LockAsync(cancellationToken);
+        using var held = await _device.ReadLockAsync(cancellationToken);
         return Snmp.SnmpSnapshot.Read(_device);
     }
 

@@ -16,7 +16,7 @@ internal static class DisplayCommands
             Level = Levels.Monitor,
             Handler = context =>
             {
-                context.WriteLines(context.Device.RenderCurrentConfigurationLines());
+                context.WriteBlock(context.Device.CurrentConfiguration().Block);
                 return ValueTask.CompletedTask;
             },
         });
@@ -54,7 +54,7 @@ internal static class DisplayCommands
         var device = context.Device;
         if (context.View.Id == ViewIds.System)
         {
-            context.WriteLines(device.RenderCurrentConfigurationLines());
+            context.WriteBlock(device.CurrentConfiguration().Block);
             return ValueTask.CompletedTask;
         }
 
