@@ -33,8 +33,9 @@ try
                                        [--cipher aes128-gcm@openssh.com|aes256-gcm@openssh.com]
                   emulator-bench exec  --target HOST:PORT [--user U] [--password P] --command CMD
                   emulator-bench hold  --target HOST:PORT[,...] [--sessions N] [--seconds S]   idle shells, for memory profiling
-                  emulator-bench suite [--quick] [--host PATH/emulator.dll] [--out DIR] [--only a,b] [--micro-results DIR]
-                                       [--concurrency N]     sections: handshake, throughput, latency, fleet, micro
+                  emulator-bench suite [--quick] [--host PATH/emulator.dll] [--native PATH/emulator] [--out DIR] [--only a,b]
+                                       [--micro-results DIR] [--concurrency N]
+                                       sections: cold, handshake, throughput, latency, fleet, micro
                 """);
             return 2;
     }
@@ -125,6 +126,7 @@ static async Task<int> RunSuiteAsync(Arguments a, CancellationToken cancellation
         Quick = a.Has("quick"),
         RepositoryRoot = a.Get("repo", "."),
         HostDll = a.Has("host") ? a.Get("host", "") : null,
+        NativeHost = a.Has("native") ? a.Get("native", "") : null,
         OutputDirectory = a.Get("out", "bench/results"),
         MicroResultsDirectory = a.Has("micro-results") ? a.Get("micro-results", "") : null,
         Concurrency = a.Int("concurrency", 4),

@@ -116,7 +116,14 @@ public sealed partial class EmulatorHost : IAsyncDisposable
             arguments.AddRange(["--fleet", fleetFile]);
         }
 
-        var start = new ProcessStartInfo("dotnet")
+        // emulator.dll runs under `dotnet`; a native (AOT) build is its own executable and takes the same arguments.
+        bool managed = hostDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        if (!managed)
+        {
+            arguments.RemoveAt(0);
+        }
+
+        var start = new ProcessStartInfo(managed ? "dotnet" : hostDll)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

@@ -35,6 +35,8 @@ public sealed partial class SuiteRunner
         _hostDll = _options.HostDll ?? EmulatorHost.FindBuiltHost(_options.RepositoryRoot);
         try
         {
+            // Fresh hosts of their own, before anything else loads the machine's caches with the emulator.
+            await SectionAsync("cold", "Cold start: the first connections after process start", ColdSectionAsync, cancellationToken);
             await StartServersAsync(cancellationToken);
             await SectionAsync("handshake", "Connect + key exchange + password + exec + close", HandshakeSectionAsync, cancellationToken);
             await SectionAsync("throughput", "Channel throughput", ThroughputSectionAsync, cancellationToken);
