@@ -128,6 +128,8 @@ internal static class ConfigurationFileCommands
             r.Add(new CommandDefinition { Syntax = syntax, Help = help, Views = [ViewIds.User], Level = Levels.Manage, Dialects = dialects, Handler = BootLoaderFileAsync });
         }
 
+        ConfigurationArchive.Register(r);
+
         r.Add(new CommandDefinition
         {
             Syntax = "reboot",
