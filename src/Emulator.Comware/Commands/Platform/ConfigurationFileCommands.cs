@@ -173,6 +173,58 @@ internal static class ConfigurationFileCommands
         }
     }
 
+    /// <summary>
+    /// The images this boot runs (full paths; V7: boot, then system): taken once after the boot, before any
+    /// <c>boot-loader file</c> of this boot changed the settings. The main image chosen by <c>boot-loader file … main</c>
+    /// runs when its file still exists (else the device falls back to the images it had); a name with "system" in it
+    /// replaces the V7 system image, any other the boot image (a V7 .ipe package counts as the boot image).
+    /// </summary>
+    internal sealed class BootImageRecord
+    {
+        private IReadOnlyList<string>? _current;
+
+        public IReadOnlyList<string> Current(ComwareDevice device)
+        {
+            if (_current is not null)
+            {
+                return _current;
+            }
+
+            var facts = device.Facts;
+            var images = HardwareDisplays.BootImages(facts).Select(i => facts.Hardware.StorageMedium + ":/" + i).ToList();
+            try
+            {
+                var storage = device.Services.Storage;
+                if (storage.Settings.MainImage is { } main && storage.Stat(main) is { IsDirectory: false })
+                {
+                    var index = images.Count > 1 && main.Name.Contains("system", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+                    if (images.Count == 0)
+                    {
+                        images.Add(main.Display());
+                    }
+                    else
+                    {
+                        images[index] = main.Display();
+                    }
+                }
+            }
+            catch (StorageException)
+            {
+                // Unreadable settings: the profile's images, as the device boots its defaults.
+            }
+
+            _current = images;
+            return _current;
+        }
+    }
+
+    /// <summary>The images this boot runs (see <see cref="BootImageRecord"/>).</summary>
+    public static IReadOnlyList<string> CurrentImages(CommandContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        return ctx.Device.GetState<BootImageRecord>().Current(ctx.Device);
+    }
+
     private static (StoragePath File, string Text)? ReadSaved(CommandContext ctx)
     {
         try
@@ -424,6 +476,7 @@ internal static class ConfigurationFileCommands
             ctx.WriteLine($"Verifying the file {file.Display()} on slot {slot}...Done.");
         }
 
+        _ = ctx.Device.GetState<BootImageRecord>().Current(ctx.Device);
         storage.UpdateSettings(s => s with { MainImage = file });
         ctx.WriteLine(v5
             ? $"The specified file will be used as the main boot file at the next reboot on slot {slot}!"
