@@ -304,6 +304,7 @@ internal static class ConfigurationFileCommands
         _ = ctx.Device.GetState<BootRecord>().Current(ctx.Device);
         storage.UpdateSettings(s => backup ? s with { BackupConfiguration = file } : s with { MainConfiguration = file });
         ctx.WriteLine(Lead(ctx) + "Configuration is saved to device successfully.");
+        Logging.DeviceLog.ConfigurationSaved(ctx.Device, toStartup: true);
         return true;
     }
 
@@ -344,6 +345,7 @@ internal static class ConfigurationFileCommands
         if (await WriteAsync(ctx, file))
         {
             ctx.WriteLine(Lead(ctx) + "Configuration is saved to device successfully.");
+            Logging.DeviceLog.ConfigurationSaved(ctx.Device, toStartup: false);
         }
     }
 
