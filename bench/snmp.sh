@@ -2,6 +2,7 @@
 # SNMP GETs per second: one snmpbulkwalk loop over a 1,000-device fleet, against net-snmp's snmpd in the same run.
 #   bench/snmp.sh [DEVICES]      (default 1000; needs the Debian packages snmp and snmpd)
 # Prints one line per target: walks, variable bindings, seconds, bindings per second. Not part of bench/run.sh yet.
+# Smoke: bench/snmp.sh 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 devices=${1:-1000}
@@ -22,8 +23,8 @@ devices:
         snmp-agent sys-info version v2c v3
         snmp-agent community read public
 YAML
-dotnet src/Emulator.Host/bin/Release/net10.0/Emulator.Host.dll --fleet "$work/fleet.yaml" --state-dir "$work/state" \
-    --control none --log-level warning >"$work/host.log" 2>&1 &
+dotnet src/Emulator.Host/bin/Release/net10.0/emulator.dll --fleet "$work/fleet.yaml" --state-dir "$work/state" \
+    --control none --log-level information >"$work/host.log" 2>&1 &
 host=$!
 for _ in $(seq 1 120); do grep -q "devices listening" "$work/host.log" 2>/dev/null && break; sleep 1; done
 
@@ -40,6 +41,8 @@ walk() { # label, then one agent per argument
 }
 
 agents=(); for i in $(seq 0 $((devices - 1))); do agents+=("udp:127.0.0.1:$((40001 + i))"); done
+# Devices start cold (the configuration loads on first contact): one GET each first, so the walks time the agent only.
+for agent in "${agents[@]}"; do snmpget -v2c -c public -On -M /dev/null -t 5 "$agent" 1.3.6.1.2.1.1.3.0 >/dev/null; done
 walk emulator "${agents[@]}"
 
 printf 'agentaddress udp:127.0.0.1:39999\nrocommunity public 127.0.0.1\n' >"$work/snmpd.conf"

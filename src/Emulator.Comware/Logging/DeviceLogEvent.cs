@@ -88,13 +88,14 @@ public static class DeviceLog
         }
     }
 
-    /// <summary>SHELL_LOGIN (level 5): <c>admin logged in from 127.0.0.1.</c></summary>
+    /// <summary>SHELL_LOGIN (level 5): <c>admin logged in from 127.0.0.1.</c>; a login without a user name (VTY
+    /// <c>authentication-mode none|password</c>) names the line type, <c>VTY logged in from …</c>.</summary>
     public static void Login(ComwareDevice device, string user, string remote) =>
-        Emit(device, "SHELL", 5, "SHELL_LOGIN", $"{user} logged in from {remote}.");
+        Emit(device, "SHELL", 5, "SHELL_LOGIN", $"{(user.Length == 0 ? "VTY" : user)} logged in from {remote}.");
 
     /// <summary>SHELL_LOGOUT (level 5): <c>admin logged out from 127.0.0.1.</c></summary>
     public static void Logout(ComwareDevice device, string user, string remote) =>
-        Emit(device, "SHELL", 5, "SHELL_LOGOUT", $"{user} logged out from {remote}.");
+        Emit(device, "SHELL", 5, "SHELL_LOGOUT", $"{(user.Length == 0 ? "VTY" : user)} logged out from {remote}.");
 
     /// <summary>A failed SSH login: V7 SSHS_LOG (level 6), V5 SSH_LOGIN_FAIL (level 5).</summary>
     public static void LoginFailed(ComwareDevice device, string user, string remote)
@@ -121,5 +122,34 @@ public static class DeviceLog
         Emit(device, "SHELL", 6, "SHELL_CMD", text);
     }
 
+    /// <summary>
+    /// A failed telnet login: LOGIN/5/LOGIN_FAILED "admin failed to log in from 127.0.0.1." (H3C Comware 7 System Log
+    /// Messages Reference, LOGIN module; the V5 form is unverified and uses the same text).
+    /// </summary>
+    public static void TelnetLoginFailed(ComwareDevice device, string user, string remote) =>
+        Emit(device, "LOGIN", 5, "LOGIN_FAILED", $"{(user.Length == 0 ? "VTY" : user)} failed to log in from {remote}.");
+
+    /// <summary>
+    /// <c>save</c> wrote the running configuration: CFGMAN/5/CFGMAN_CFGCHANGED (H3C System Log Messages References;
+    /// V7 "…; Configuration changed.", V5 "…; Configuration is changed."). The numbers are HH3C-CONFIG-MAN-MIB's
+    /// (after CISCO-CONFIG-MAN-MIB): CommandSource 1 = command line; ConfigSource 3 = running; ConfigDestination 4 =
+    /// startup, 5 = a local file. EventIndex counts the device's events since boot. Which numbers a SecPath prints for a
+    /// plain <c>save</c> is unverified.
+    /// </summary>
+    public static void ConfigurationSaved(ComwareDevice device, bool toStartup)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var index = Interlocked.Increment(ref device.GetState<CfgmanCounter>().Value);
+        var sentence = device.Facts.Dialect == ComwareDialect.V5 ? "Configuration is changed." : "Configuration changed.";
+        Emit(device, "CFGMAN", 5, "CFGMAN_CFGCHANGED",
+            string.Create(CultureInfo.InvariantCulture, $"-EventIndex={index}-CommandSource=1-ConfigSource=3-ConfigDestination={(toStartup ? 4 : 5)}; {sentence}"));
+    }
+
     private static string VtyNumber(string line) => new([.. line.Where(char.IsDigit)]);
+
+    /// <summary>CFGMAN's event index (per boot).</summary>
+    private sealed class CfgmanCounter
+    {
+        public int Value;
+    }
 }

@@ -7,7 +7,7 @@ namespace Emulator.Comware.Netconf;
 
 /// <summary>
 /// The operations: RFC 6241's get, get-config, edit-config, lock, unlock, close-session, kill-session, validate, and
-/// H3C's get-bulk, get-bulk-config, CLI, save, load and rollback (all in the base namespace, as H3C's devices and
+/// H3C's get-bulk, get-bulk-config, CLI, save, load, rollback and action (<see cref="NetconfActions"/>) (all in the base namespace, as H3C's devices and
 /// ncclient's h3c handler send them). Each returns the reply content (null = <c>&lt;ok/&gt;</c>) or throws
 /// <see cref="RpcErrorException"/>.
 /// </summary>
@@ -44,6 +44,7 @@ internal static class NetconfOperations
             "save" => await SaveAsync(session, cancellationToken),
             "load" => await LoadAsync(session, operation, replace: false, cancellationToken),
             "rollback" => await LoadAsync(session, operation, replace: true, cancellationToken),
+            "action" => await NetconfActions.RunAsync(session, operation, cancellationToken),
             _ => throw RpcErrorException.UnknownOperation(operation.Name.LocalName),
         };
     }

@@ -33,16 +33,25 @@ public sealed partial class NetconfSession : IDisposable
     private readonly CancellationTokenSource _killed = new();
     private bool _closing;
 
-    private NetconfSession(ComwareDevice device, CliUser user, PipeReader input, PipeWriter output, int maxMessageBytes)
+    private readonly Sessions.Login? _login;
+
+    private NetconfSession(ComwareDevice device, CliUser user, Sessions.Login? login, PipeReader input, PipeWriter output, int maxMessageBytes)
     {
         _device = device;
-        User = user;
+        _login = login;
+        User = login is null ? user : user with { Line = login.Line };
         _framing = new NetconfFraming(input, output, maxMessageBytes);
         _table = device.GetState<NetconfSessionTable>();
         Id = _table.Open(_killed);
     }
 
-    /// <summary>Boots the device if needed (the session table lives in its state) and registers a session with a new id.</summary>
+    /// <summary>
+    /// Boots the device if needed (the session table lives in its state), takes a VTY line and registers a session with a
+    /// new id. A NETCONF-over-SSH session occupies a VTY user line as a CLI login does (H3C Comware 7 NETCONF
+    /// Configuration Guide, get-sessions: each session reports its <c>Line</c>, e.g. <c>vty0</c>), so <c>display users</c>
+    /// lists it (Type <c>NETCONF</c>; that column's text on a real device is unverified) and it counts against the VTYs.
+    /// When every VTY is taken the session ends before its hello.
+    /// </summary>
     public static async Task<NetconfSession> OpenAsync(ComwareDevice device, CliUser user, PipeReader input, PipeWriter output,
         CancellationToken cancellationToken, int maxMessageBytes = NetconfFraming.DefaultMaxMessageBytes)
     {
@@ -51,8 +60,13 @@ public sealed partial class NetconfSession : IDisposable
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         await device.EnsureBootedAsync(cancellationToken);
-        return new NetconfSession(device, user, input, output, maxMessageBytes);
+        var remote = System.Net.IPAddress.TryParse(user.RemoteAddress, out var address) ? new System.Net.IPEndPoint(address, 0) : null;
+        var login = device.Logins.TryOpen(new Sessions.LoginRequest(user.Name, remote, "NETCONF"));
+        return new NetconfSession(device, user, login, input, output, maxMessageBytes);
     }
+
+    /// <summary>The VTY line the session holds (<c>VTY 0</c>), or null when none was free.</summary>
+    public string? Line => _login?.Line;
 
     public int Id { get; }
 
@@ -84,6 +98,13 @@ public sealed partial class NetconfSession : IDisposable
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _killed.Token);
         var token = linked.Token;
+        if (_login is null)
+        {
+            LogNoFreeLine(_device.Logger, User.Name);
+            Table.Close(Id);
+            return 1;
+        }
+
         try
         {
             await _framing.WriteMessageAsync(NetconfXml.Serialize(Hello()), token);
@@ -100,6 +121,7 @@ public sealed partial class NetconfSession : IDisposable
                     return 0;
                 }
 
+                _login.Touch();
                 var reply = await HandleAsync(text, token);
                 await _framing.WriteMessageAsync(NetconfXml.Serialize(reply), token);
             }
@@ -121,7 +143,11 @@ public sealed partial class NetconfSession : IDisposable
         }
     }
 
-    public void Dispose() => _killed.Dispose();
+    public void Dispose()
+    {
+        _login?.Dispose();
+        _killed.Dispose();
+    }
 
     private XElement Hello()
     {
@@ -251,6 +277,9 @@ public sealed partial class NetconfSession : IDisposable
 
     [LoggerMessage(LogLevel.Error, "netconf session {Id}: operation {Operation} failed")]
     private static partial void LogOperationFault(ILogger logger, Exception exception, int id, string operation);
+
+    [LoggerMessage(LogLevel.Information, "netconf session of {User} refused: all user interfaces are used")]
+    private static partial void LogNoFreeLine(ILogger logger, string user);
 
     [LoggerMessage(LogLevel.Information, "netconf session {Id} of {User} ended: bad hello ({Reason})")]
     private static partial void LogBadHello(ILogger logger, int id, string user, string reason);

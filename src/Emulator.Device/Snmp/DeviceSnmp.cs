@@ -86,7 +86,7 @@ public sealed class DeviceSnmp : ISnmpDevice, IAsyncDisposable
                 IReadOnlyList<(System.Net.IPEndPoint, byte[])> traps;
                 if (logEvent is null)
                 {
-                    traps = Agent.BuildTraps(snapshot, ColdStart, []);
+                    traps = Agent.BuildTraps(snapshot, ColdStart, [], LocalEndPoint.Address);
                 }
                 else
                 {
@@ -98,7 +98,7 @@ public sealed class DeviceSnmp : ISnmpDevice, IAsyncDisposable
                         new VarBind(MibView.IfAdminStatus.Append(index), status),
                         new VarBind(MibView.IfEntry.Append(8, index), status),
                         new VarBind(MibView.IfEntry.Append(2, index), SnmpValue.Text(logEvent.Interface!)),
-                    ]);
+                    ], LocalEndPoint.Address);
                 }
 
                 foreach (var (target, datagram) in traps)

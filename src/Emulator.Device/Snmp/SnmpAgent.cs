@@ -312,8 +312,12 @@ public sealed class SnmpAgent
     private byte[] Key(SnmpAuthProtocol protocol, string password, byte[] engineId) =>
         _keys.GetOrAdd((protocol, password, Convert.ToHexString(engineId)), k => Usm.LocalizedKey(k.Item1, k.Item2, engineId));
 
-    /// <summary>An SNMPv2-Trap (RFC 3416 §4.2.6) to every v2c target host, when traps are on; returns (destination, datagram) pairs.</summary>
-    public IReadOnlyList<(IPEndPoint Target, byte[] Datagram)> BuildTraps(SnmpSnapshot snapshot, Oid trapOid, IReadOnlyList<VarBind> objects)
+    /// <summary>
+    /// An SNMPv2-Trap (RFC 3416 §4.2.6) to every v2c target host and an SNMPv1 Trap-PDU (<see cref="TrapV1"/>) to every
+    /// v1 target host, when traps are on; returns (destination, datagram) pairs. v3 target hosts get nothing (not modelled).
+    /// </summary>
+    /// <param name="agentAddress">The v1 agent-addr: the address the agent listens on (0.0.0.0 when not IPv4).</param>
+    public IReadOnlyList<(IPEndPoint Target, byte[] Datagram)> BuildTraps(SnmpSnapshot snapshot, Oid trapOid, IReadOnlyList<VarBind> objects, IPAddress? agentAddress = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(objects);
@@ -330,11 +334,22 @@ public sealed class SnmpAgent
         };
         binds.AddRange(objects);
         var result = new List<(IPEndPoint, byte[])>();
-        foreach (var host in snapshot.TrapHosts.Where(h => h.Version == "v2c"))
+        foreach (var host in snapshot.TrapHosts.Where(h => h.Version is "v2c" or "v1"))
         {
-            var pdu = new Pdu(BerTag.TrapV2, (int)(Interlocked.Increment(ref _salt) & int.MaxValue), 0, 0, binds);
             var address = new IPAddress([(byte)(host.Address.Value >> 24), (byte)(host.Address.Value >> 16), (byte)(host.Address.Value >> 8), (byte)host.Address.Value]);
-            result.Add((new IPEndPoint(address, host.Port), SnmpMessage.EncodeCommunity(SnmpMessage.Version2c, Encoding.UTF8.GetBytes(host.SecurityName), pdu)));
+            var community = Encoding.UTF8.GetBytes(host.SecurityName);
+            byte[] datagram;
+            if (host.Version == "v1")
+            {
+                datagram = TrapV1.FromV2(trapOid, _sysObjectId, agentAddress ?? IPAddress.Any, ticks, objects).Encode(community);
+            }
+            else
+            {
+                var pdu = new Pdu(BerTag.TrapV2, (int)(Interlocked.Increment(ref _salt) & int.MaxValue), 0, 0, binds);
+                datagram = SnmpMessage.EncodeCommunity(SnmpMessage.Version2c, community, pdu);
+            }
+
+            result.Add((new IPEndPoint(address, host.Port), datagram));
             snapshot.Statistics.CountTrap();
         }
 

@@ -58,6 +58,11 @@ internal static partial class TelnetSession
         using var cli = await CliSession.OpenAsync(device, new LoginRequest(userName, remote, "Telnet"), cancellationToken);
         var vty = cli.Login?.Line ?? "no free VTY";
         LogOpened(logger, LogText(userName), remoteText, vty);
+        if (cli.Login is not null)
+        {
+            Comware.Logging.DeviceLog.Login(device, userName, remoteText);
+        }
+
         try
         {
             await cli.RunShellAsync(terminal, cancellationToken);
@@ -65,6 +70,10 @@ internal static partial class TelnetSession
         finally
         {
             LogClosed(logger, LogText(userName), remoteText, vty);
+            if (cli.Login is not null)
+            {
+                Comware.Logging.DeviceLog.Logout(device, userName, remoteText);
+            }
         }
     }
 
@@ -120,6 +129,7 @@ internal static partial class TelnetSession
                 }
 
                 LogFailed(logger, LogText(user), remote);
+                Comware.Logging.DeviceLog.TelnetLoginFailed(device, user, remote);
                 await reader.WriteAsync(LoginFailed + "\r\n", linked.Token);
             }
         }

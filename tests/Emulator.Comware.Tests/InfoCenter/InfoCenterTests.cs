@@ -46,6 +46,21 @@ public class InfoCenterTests
         Assert.Empty(published.Loghosts); // none configured
     }
 
+    [Theory]
+    [InlineData(ComwareDialect.V7, "CFGMAN/5/CFGMAN_CFGCHANGED: -EventIndex=1-CommandSource=1-ConfigSource=3-ConfigDestination=4; Configuration changed.",
+        "CFGMAN/5/CFGMAN_CFGCHANGED: -EventIndex=2-CommandSource=1-ConfigSource=3-ConfigDestination=5; Configuration changed.")]
+    [InlineData(ComwareDialect.V5, "CFGMAN/5/CFGMAN_CFGCHANGED: -EventIndex=1-CommandSource=1-ConfigSource=3-ConfigDestination=4; Configuration is changed.",
+        "CFGMAN/5/CFGMAN_CFGCHANGED: -EventIndex=2-CommandSource=1-ConfigSource=3-ConfigDestination=5; Configuration is changed.")]
+    public async Task Save_logs_a_configuration_change(ComwareDialect dialect, string toStartup, string toFile)
+    {
+        var services = new FakeDeviceServices { Medium = TestDevices.Facts(dialect).Hardware.StorageMedium };
+        using var device = new ComwareDevice(TestDevices.Facts(dialect), services, new FixedTimeProvider(TestDevices.Epoch), TestDevices.Commands);
+        var output = (await ShellDriver.RunAsync(device, "save force\nsave copy.cfg\ny\ndisplay logbuffer\nquit\n")).Replace("\r", "", StringComparison.Ordinal);
+        Assert.Contains(" H3C " + toStartup + "\n", output, StringComparison.Ordinal);
+        Assert.Contains(" H3C " + toFile + "\n", output, StringComparison.Ordinal);
+        Assert.Contains(services.Published, e => e.Mnemonic == "CFGMAN_CFGCHANGED");
+    }
+
     [Fact]
     public void Syslog_lines_carry_the_priority_and_the_vendor_mark()
     {

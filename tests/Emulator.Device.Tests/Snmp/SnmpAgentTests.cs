@@ -210,6 +210,48 @@ public sealed class SnmpAgentTests : IAsyncLifetime
         Assert.Equal("GigabitEthernet0/1", trap.VarBinds[^1].Value.AsText());
         Assert.Equal(2, trap.VarBinds[3].Value.Number);
     }
+
+    [Fact]
+    public async Task Link_down_to_a_v1_target_host_is_a_v1_trap_pdu_with_the_sys_object_id_as_enterprise()
+    {
+        using var receiver = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)receiver.Client.LocalEndPoint!).Port;
+        await ConfigureAsync(V5, Enable + $"snmp-agent target-host trap address udp-domain 127.0.0.1 udp-port {port} params securityname public v1\n");
+        await ConfigureAsync(V5, "interface GigabitEthernet0/1\nshutdown\n");
+        using var timeout = new CancellationTokenSource(5000);
+        byte[] community;
+        TrapV1 trap;
+        do
+        {
+            var datagram = await receiver.ReceiveAsync(timeout.Token);
+            (community, trap) = TrapV1.Decode(datagram.Buffer); // throws unless the PDU is a v1 Trap-PDU
+        }
+        while (trap.GenericTrap != 2);
+
+        Assert.Equal("public", System.Text.Encoding.UTF8.GetString(community));
+        Assert.Equal(V5.Profile.SysObjectId, trap.Enterprise.ToString());
+        Assert.Equal(0, trap.SpecificTrap);
+        Assert.Equal(IPAddress.Loopback, trap.AgentAddress);
+        Assert.Equal("GigabitEthernet0/1", trap.VarBinds[^1].Value.AsText());
+        Assert.DoesNotContain(trap.VarBinds, b => b.Name.ToString() == "1.3.6.1.6.3.1.1.4.1.0");
+    }
+
+    [Fact]
+    public void A_v1_trap_round_trips_and_maps_enterprise_specific_traps_as_rfc_3584_says()
+    {
+        var sysObjectId = Oid.Parse("1.3.6.1.4.1.25506.1.1");
+        var cold = TrapV1.FromV2(Oid.Parse("1.3.6.1.6.3.1.1.5.1"), sysObjectId, IPAddress.Loopback, 42, []);
+        Assert.Equal((0, 0), (cold.GenericTrap, cold.SpecificTrap));
+        var (community, back) = TrapV1.Decode(cold.Encode("pub"u8));
+        Assert.Equal("pub"u8.ToArray(), community);
+        Assert.Equal(sysObjectId, back.Enterprise);
+        Assert.Equal(42, back.TimeStamp);
+
+        var specific = TrapV1.FromV2(Oid.Parse("1.3.6.1.4.1.25506.2.6.2.0.7"), sysObjectId, IPAddress.Loopback, 1, []);
+        Assert.Equal(TrapV1.EnterpriseSpecific, specific.GenericTrap);
+        Assert.Equal(7, specific.SpecificTrap);
+        Assert.Equal("1.3.6.1.4.1.25506.2.6.2", specific.Enterprise.ToString());
+    }
 }
 
 /// <summary>A community bound to a basic ACL answers only the managers the ACL permits.</summary>

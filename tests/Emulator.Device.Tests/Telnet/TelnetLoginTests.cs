@@ -86,6 +86,28 @@ public sealed class TelnetLoginTests
         await run.WaitAsync(TimeSpan.FromSeconds(10), Ct);
     }
 
+    /// <summary>The information center logs telnet logins as it does SSH ones: failure, SHELL_LOGIN, SHELL_LOGOUT.</summary>
+    [Fact]
+    public async Task Telnet_logins_failures_and_logouts_reach_the_log_buffer()
+    {
+        var device = Device("F1000-AI-55", "telnet server enable\nline vty 0 63\n authentication-mode scheme\nlocal-user admin\n service-type telnet ssh\n");
+        var client = new Client();
+        var run = Run(device, client);
+        await client.WaitForAsync("login: ");
+        await client.TypeAsync("admin");
+        await client.TypeAsync("wrong");
+        await client.WaitForAsync(TelnetSession.LoginFailed);
+        await client.TypeAsync("admin");
+        await client.TypeAsync("admin");
+        await client.WaitForAsync(">");
+        await client.TypeAsync("quit");
+        await run.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var buffer = string.Join("\n", device.GetState<Comware.Model.Management.InfoCenterConfig>().Buffer.Snapshot());
+        Assert.Contains("LOGIN/5/LOGIN_FAILED: admin failed to log in from 127.0.0.1.", buffer, StringComparison.Ordinal);
+        Assert.Contains("SHELL/5/SHELL_LOGIN: admin logged in from 127.0.0.1.", buffer, StringComparison.Ordinal);
+        Assert.Contains("SHELL/5/SHELL_LOGOUT: admin logged out from 127.0.0.1.", buffer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Three_failures_close_the_connection()
     {

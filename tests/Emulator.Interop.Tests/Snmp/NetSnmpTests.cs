@@ -111,7 +111,19 @@ public sealed class NetSnmpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Snmptrapd_receives_link_down_after_shutdown()
+    public Task Snmptrapd_receives_link_down_after_shutdown() =>
+        ReceiveLinkDownAsync("fw1", "GigabitEthernet0/1", "v2c", ".1.3.6.1.6.3.1.1.5.3");
+
+    /// <summary>A v1 target host gets a Trap-PDU: snmptrapd prints "SNMP v1", the enterprise (sysObjectID) and "Link Down".</summary>
+    [Fact]
+    public async Task Snmptrapd_receives_a_v1_link_down_trap_from_a_v1_target_host()
+    {
+        var text = await ReceiveLinkDownAsync("fw2", "GigabitEthernet1/0/2", "v1", "Link Down");
+        Assert.Contains("SNMP v1", text, StringComparison.Ordinal);
+        Assert.Contains("." + _host.Device("fw2").Profile.SysObjectId, text, StringComparison.Ordinal);
+    }
+
+    private async Task<string> ReceiveLinkDownAsync(string device, string interfaceName, string version, string expected)
     {
         var snmptrapd = Clients.Require("/usr/sbin/snmptrapd", "snmptrapd");
         int port;
@@ -133,19 +145,20 @@ public sealed class NetSnmpTests : IAsyncLifetime
         try
         {
             await Task.Delay(1000, Ct);
-            var engine = await _host.Device("fw1").GetEngineAsync(Ct);
+            var engine = await _host.Device(device).GetEngineAsync(Ct);
             var report = await engine.ApplyConfigurationAsync(
-                $"snmp-agent target-host trap address udp-domain 127.0.0.1 udp-port {port} params securityname public v2c\ninterface GigabitEthernet0/1\nshutdown\n", Ct);
+                $"snmp-agent target-host trap address udp-domain 127.0.0.1 udp-port {port} params securityname public {version}\ninterface {interfaceName}\nshutdown\n", Ct);
             Assert.True(report.Succeeded, string.Join("; ", report.Errors));
             var text = "";
-            for (var i = 0; i < 100 && !text.Contains(".1.3.6.1.6.3.1.1.5.3", StringComparison.Ordinal); i++)
+            for (var i = 0; i < 100 && !text.Contains(expected, StringComparison.Ordinal); i++)
             {
                 await Task.Delay(100, Ct);
                 text = File.Exists(log) ? await File.ReadAllTextAsync(log, Ct) : "";
             }
 
-            Assert.Contains(".1.3.6.1.6.3.1.1.5.3", text, StringComparison.Ordinal);
-            Assert.Contains("GigabitEthernet0/1", text, StringComparison.Ordinal);
+            Assert.True(text.Contains(expected, StringComparison.Ordinal), text);
+            Assert.Contains(interfaceName, text, StringComparison.Ordinal);
+            return text;
         }
         finally
         {

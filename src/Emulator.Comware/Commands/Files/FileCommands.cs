@@ -104,7 +104,14 @@ public sealed class FileCommands : ICommandModule
         var texts = Texts(ctx);
         var storage = Storage(ctx);
         var target = Cwd(ctx);
-        if (ctx.Args.TryGet<string>("path", out var name))
+        var hasPath = ctx.Args.TryGet<string>("path", out var name);
+        if (hasPath && name.Contains('*', StringComparison.Ordinal))
+        {
+            DirMatching(ctx, name, texts);
+            return ValueTask.CompletedTask;
+        }
+
+        if (hasPath)
         {
             if (Resolve(ctx, name, texts) is not { } resolved)
             {
@@ -123,6 +130,54 @@ public sealed class FileCommands : ICommandModule
             ctx.Write(texts.Dir(folder, entries, recycled, storage.Capacity, storage.FreeBytes, t => t.UtcDateTime));
         });
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// <c>dir [/all] [folder/]pattern</c>: the file part may hold asterisks (H3C Comware 5.20 and 7 Fundamentals Command
+    /// References, dir: "Asterisks (*) are acceptable as wildcards", e.g. <c>dir *.txt</c>); the folder part may not. The
+    /// listing is the folder's, filtered by the pattern (case-insensitive, as the FAT-style media compare names); no
+    /// match prints the folder's empty listing (that text on a real device is unverified).
+    /// </summary>
+    private static void DirMatching(CommandContext ctx, string input, FileTexts texts)
+    {
+        var storage = Storage(ctx);
+        var slash = input.LastIndexOf('/');
+        var colon = input.IndexOf(':', StringComparison.Ordinal);
+        var split = Math.Max(slash, colon);
+        var folderText = split < 0 ? "" : input[..(split + 1)];
+        var pattern = input[(split + 1)..];
+        if (pattern.Length == 0 || folderText.Contains('*', StringComparison.Ordinal))
+        {
+            ctx.Fail(texts.Failed(new StorageException(StorageError.InvalidPath, input)));
+            return;
+        }
+
+        var folder = Cwd(ctx);
+        if (folderText.Length > 0)
+        {
+            if (Resolve(ctx, folderText, texts) is not { } resolved)
+            {
+                return;
+            }
+
+            folder = resolved;
+        }
+
+        var matcher = new System.Text.RegularExpressions.Regex(
+            "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
+        Try(ctx, () =>
+        {
+            if (storage.Stat(folder) is not { IsDirectory: true })
+            {
+                throw new StorageException(StorageError.NotFound, folder.Display());
+            }
+
+            var entries = storage.List(folder).Where(e => matcher.IsMatch(e.Name)).ToList();
+            IReadOnlyList<StorageEntry> recycled = ctx.Args.Has("/all") ? [.. storage.ListRecycled(folder).Where(e => matcher.IsMatch(e.Name))] : [];
+            ctx.Write(texts.Dir(folder, entries, recycled, storage.Capacity, storage.FreeBytes, t => t.UtcDateTime));
+        });
     }
 
     private static ValueTask Cd(CommandContext ctx)

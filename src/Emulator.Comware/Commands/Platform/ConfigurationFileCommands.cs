@@ -128,6 +128,8 @@ internal static class ConfigurationFileCommands
             r.Add(new CommandDefinition { Syntax = syntax, Help = help, Views = [ViewIds.User], Level = Levels.Manage, Dialects = dialects, Handler = BootLoaderFileAsync });
         }
 
+        ConfigurationArchive.Register(r);
+
         r.Add(new CommandDefinition
         {
             Syntax = "reboot",
@@ -169,6 +171,58 @@ internal static class ConfigurationFileCommands
 
             return _current;
         }
+    }
+
+    /// <summary>
+    /// The images this boot runs (full paths; V7: boot, then system): taken once after the boot, before any
+    /// <c>boot-loader file</c> of this boot changed the settings. The main image chosen by <c>boot-loader file … main</c>
+    /// runs when its file still exists (else the device falls back to the images it had); a name with "system" in it
+    /// replaces the V7 system image, any other the boot image (a V7 .ipe package counts as the boot image).
+    /// </summary>
+    internal sealed class BootImageRecord
+    {
+        private IReadOnlyList<string>? _current;
+
+        public IReadOnlyList<string> Current(ComwareDevice device)
+        {
+            if (_current is not null)
+            {
+                return _current;
+            }
+
+            var facts = device.Facts;
+            var images = HardwareDisplays.BootImages(facts).Select(i => facts.Hardware.StorageMedium + ":/" + i).ToList();
+            try
+            {
+                var storage = device.Services.Storage;
+                if (storage.Settings.MainImage is { } main && storage.Stat(main) is { IsDirectory: false })
+                {
+                    var index = images.Count > 1 && main.Name.Contains("system", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+                    if (images.Count == 0)
+                    {
+                        images.Add(main.Display());
+                    }
+                    else
+                    {
+                        images[index] = main.Display();
+                    }
+                }
+            }
+            catch (StorageException)
+            {
+                // Unreadable settings: the profile's images, as the device boots its defaults.
+            }
+
+            _current = images;
+            return _current;
+        }
+    }
+
+    /// <summary>The images this boot runs (see <see cref="BootImageRecord"/>).</summary>
+    public static IReadOnlyList<string> CurrentImages(CommandContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        return ctx.Device.GetState<BootImageRecord>().Current(ctx.Device);
     }
 
     private static (StoragePath File, string Text)? ReadSaved(CommandContext ctx)
@@ -250,6 +304,7 @@ internal static class ConfigurationFileCommands
         _ = ctx.Device.GetState<BootRecord>().Current(ctx.Device);
         storage.UpdateSettings(s => backup ? s with { BackupConfiguration = file } : s with { MainConfiguration = file });
         ctx.WriteLine(Lead(ctx) + "Configuration is saved to device successfully.");
+        Logging.DeviceLog.ConfigurationSaved(ctx.Device, toStartup: true);
         return true;
     }
 
@@ -290,6 +345,7 @@ internal static class ConfigurationFileCommands
         if (await WriteAsync(ctx, file))
         {
             ctx.WriteLine(Lead(ctx) + "Configuration is saved to device successfully.");
+            Logging.DeviceLog.ConfigurationSaved(ctx.Device, toStartup: false);
         }
     }
 
@@ -422,6 +478,7 @@ internal static class ConfigurationFileCommands
             ctx.WriteLine($"Verifying the file {file.Display()} on slot {slot}...Done.");
         }
 
+        _ = ctx.Device.GetState<BootImageRecord>().Current(ctx.Device);
         storage.UpdateSettings(s => s with { MainImage = file });
         ctx.WriteLine(v5
             ? $"The specified file will be used as the main boot file at the next reboot on slot {slot}!"

@@ -33,16 +33,17 @@ public static class HardwareDisplays
     /// and backup lists (H3C Comware 7 Fundamentals Command Reference, display boot-loader; unverified on SecPath).
     /// </summary>
     /// <param name="nextMain">The main image set by <c>boot-loader file … main</c> (a full path), else the running ones.</param>
-    public static string BootLoader(DeviceFacts facts, string? nextMain = null)
+    /// <param name="current">Full paths of the images this boot runs; null: the profile's.</param>
+    public static string BootLoader(DeviceFacts facts, string? nextMain = null, IReadOnlyList<string>? current = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var medium = facts.Hardware.StorageMedium + ":/";
-        var images = BootImages(facts);
-        IReadOnlyList<string> next = nextMain is null ? [.. images.Select(i => medium + i)] : [nextMain];
+        var images = current ?? [.. BootImages(facts).Select(i => medium + i)];
+        IReadOnlyList<string> next = nextMain is null ? images : [nextMain];
         var sb = new StringBuilder();
         if (facts.Dialect == ComwareDialect.V5)
         {
-            sb.Append(" The boot file used at this reboot:").Append(medium).Append(images[0]).Append(" attribute: main\n");
+            sb.Append(" The boot file used at this reboot:").Append(images[0]).Append(" attribute: main\n");
             sb.Append(" The boot file used at the next reboot:").Append(next[0]).Append(" attribute: main\n");
             sb.Append(" Failed to get the backup boot file used at the next reboot!\n");
             sb.Append(" Failed to get the secure boot file used at the next reboot!\n");
@@ -51,7 +52,7 @@ public static class HardwareDisplays
 
         sb.Append("Software images on slot ").Append(Slot(facts).ToString(s_inv)).Append(":\n");
         sb.Append("Current software images:\n");
-        AppendImages(sb, medium, images);
+        AppendImages(sb, "", images);
         sb.Append("Main startup software images:\n");
         AppendImages(sb, "", next);
         sb.Append("Backup startup software images:\n");

@@ -13,7 +13,7 @@ internal static class PlatformDisplayCommands
 {
     public static void Register(CommandRegistry r)
     {
-        DisplayCommand.Register(r, "display boot-loader", ["", "Display software image file information"], ctx => HardwareDisplays.BootLoader(ctx.Device.Facts, ConfigurationFileCommands.NextMainImage(ctx)));
+        DisplayCommand.Register(r, "display boot-loader", ["", "Display software image file information"], ctx => HardwareDisplays.BootLoader(ctx.Device.Facts, ConfigurationFileCommands.NextMainImage(ctx), ConfigurationFileCommands.CurrentImages(ctx)));
         DisplayCommand.Register(r, "display fan", ["", "Display fan information"], ctx => HardwareDisplays.Fans(ctx.Device.Facts));
         DisplayCommand.Register(r, "display power", ["", "Display power supply information"], ctx => HardwareDisplays.Power(ctx.Device.Facts));
         DisplayCommand.Register(r, "display environment", ["", "Display temperature information"], ctx => HardwareDisplays.Environment(ctx.Device.Facts));

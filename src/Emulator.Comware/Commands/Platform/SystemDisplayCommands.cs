@@ -20,7 +20,7 @@ internal static class SystemDisplayCommands
         IpHostCommands.Register(r);
 
         DisplayCommand.Register(r, "display version", ["", "Display system version information"],
-            ctx => SystemDisplays.Version(ctx.Device.Facts, Clock(ctx)));
+            ctx => SystemDisplays.Version(ctx.Device.Facts, Clock(ctx), ConfigurationFileCommands.CurrentImages(ctx)));
         DisplayCommand.Register(r, "display clock", ["", "Display the system clock"], ctx => SystemDisplays.Clock(Clock(ctx)));
         DisplayCommand.Register(r, "display device", ["", "Display device information"], ctx => SystemDisplays.Device(ctx.Device.Facts));
         DisplayCommand.Register(r, "display device manuinfo", ["", "Display device information", "Display manufacture information"],

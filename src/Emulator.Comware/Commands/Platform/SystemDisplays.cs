@@ -14,13 +14,18 @@ public static class SystemDisplays
 
     /// <summary>
     /// <c>display version</c>. The emulated device always reports a power-on start: a reboot reloads the
-    /// configuration from scratch and keeps no record of why it happened.
+    /// configuration from scratch and keeps no record of why it happened. V7 names the images the device booted
+    /// ("Boot image: flash:/…-boot-….bin", "System image: …", as in Comware 7 captures of S5560X/S6520/5900 in public
+    /// repositories; SecPath V7 prints the same lines); V5 SecPath prints no image line (the 5.20 layout has none;
+    /// <c>display boot-loader</c> names it).
     /// </summary>
-    public static string Version(DeviceFacts facts, DeviceClock clock)
+    /// <param name="currentImages">Full paths of the images this boot used (boot, then system); null: the profile's.</param>
+    public static string Version(DeviceFacts facts, DeviceClock clock, IReadOnlyList<string>? currentImages = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(clock);
-        return facts.Dialect == ComwareDialect.V5 ? VersionV5(facts, clock) : VersionV7(facts, clock);
+        currentImages ??= [.. HardwareDisplays.BootImages(facts).Select(i => facts.Hardware.StorageMedium + ":/" + i)];
+        return facts.Dialect == ComwareDialect.V5 ? VersionV5(facts, clock) : VersionV7(facts, clock, currentImages);
     }
 
     private static string VersionV5(DeviceFacts facts, DeviceClock clock)
@@ -55,13 +60,12 @@ public static class SystemDisplays
         return sb.ToString();
     }
 
-    private static string VersionV7(DeviceFacts facts, DeviceClock clock)
+    private static string VersionV7(DeviceFacts facts, DeviceClock clock, IReadOnlyList<string> images)
     {
         var hw = facts.Hardware;
         var board = BoardType(facts);
         var release = ReleaseNumber(facts);
         var version = $"{facts.SoftwareVersion}, {facts.Release}";
-        var image = board.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant() + "-cmw710";
         var compiled = "  Compiled " + CompileDate(facts) + " 11:00:00";
         var sb = new StringBuilder();
         sb.Append(hw.VendorName).Append(" Comware Software, Version ").Append(version).Append('\n');
@@ -69,10 +73,17 @@ public static class SystemDisplays
         sb.Append(hw.VendorName).Append(' ').Append(facts.Model).Append(" uptime is ").Append(Uptime(clock.Uptime, ComwareDialect.V7)).Append('\n');
         sb.Append("Last reboot reason : ").Append("Cold reboot").Append('\n');
         sb.Append('\n');
-        sb.Append("Boot image: flash:/").Append(image).Append("-boot-r").Append(release.ToLowerInvariant()).Append(".bin\n");
-        sb.Append("Boot image version: ").Append(version).Append('\n').Append(compiled).Append('\n');
-        sb.Append("System image: flash:/").Append(image).Append("-system-r").Append(release.ToLowerInvariant()).Append(".bin\n");
-        sb.Append("System image version: ").Append(version).Append('\n').Append(compiled).Append('\n');
+        if (images.Count > 0)
+        {
+            sb.Append("Boot image: ").Append(images[0]).Append('\n');
+            sb.Append("Boot image version: ").Append(version).Append('\n').Append(compiled).Append('\n');
+        }
+
+        if (images.Count > 1)
+        {
+            sb.Append("System image: ").Append(images[1]).Append('\n');
+            sb.Append("System image version: ").Append(version).Append('\n').Append(compiled).Append('\n');
+        }
         sb.Append("\n\n");
         var slot = hw.Boards.Count > 0 ? hw.Boards[0].Slot : 1;
         sb.Append("Slot ").Append(slot.ToString(s_inv)).Append(":\n");
