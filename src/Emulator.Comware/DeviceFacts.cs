@@ -43,6 +43,9 @@ public sealed record DeviceFacts
     /// </summary>
     public required int VtyLines { get; init; }
 
+    /// <summary>Devices at the other end of our ports (fleet <c>links:</c>, static neighbours): LLDP, ARP and MAC tables learn them.</summary>
+    public IReadOnlyList<Model.Layer2.NeighborFacts> Neighbors { get; init; } = [];
+
     /// <summary>Factory configuration as Comware text, replayed when no startup.cfg exists.</summary>
     public string DefaultConfiguration { get; init; } = "";
 

@@ -29,6 +29,9 @@ public sealed record DeviceSpec(
     /// <summary>NETCONF-over-SSH listener (fleet <c>netconf:</c>, the device's port 830); null = none.</summary>
     public IPEndPoint? NetconfEndPoint { get; init; }
 
+    /// <summary>Devices at the other end of its ports (fleet <c>links:</c> and the entry's <c>neighbors:</c>).</summary>
+    public IReadOnlyList<Comware.Model.Layer2.NeighborFacts> Neighbors { get; init; } = [];
+
     /// <summary>Telnet listener (fleet <c>telnet:</c>, the device's port 23); null = none.</summary>
     public IPEndPoint? TelnetEndPoint { get; init; }
 }

@@ -86,6 +86,7 @@ public static partial class FleetFile
 
                 return (object?)null;
             });
+            result = FleetLinks.Apply(top, result);
             top.Complete();
         }
 
@@ -127,6 +128,7 @@ public static partial class FleetFile
         var overridesNode = entry.Raw("overrides");
         var usersNode = entry.Has("users");
         var faults = entry.Has("faults") ? entry.MapList("faults", false, "fault (kind, and its fields)", ReadFault) : null;
+        var haRole = FleetLinks.ReadHaRole(entry);
 
         DeviceProfile? profile = null;
         if (profileName is not null && !catalog.TryGet(profileName, out profile))
@@ -147,6 +149,7 @@ public static partial class FleetFile
             }
         }
 
+        var neighbors = FleetLinks.ReadNeighbors(entry, profile?.CreateFacts(name ?? DeviceSpec.DefaultName));
         List<ProfileUser>? users = null;
         if (usersNode)
         {
@@ -231,7 +234,8 @@ public static partial class FleetFile
 
             specs.Add(new DeviceSpec(deviceName, profile, endpoint, policy ?? profile.Ssh.DefaultPolicy, users, sysname is null ? null : count is null ? sysname : Numbered(sysname, from + i))
             {
-                Faults = faults ?? [],
+                Faults = haRole is null ? faults ?? [] : [.. faults ?? [], haRole],
+                Neighbors = neighbors ?? [],
                 NetconfEndPoint = Stepped(netconf, step, i),
                 TelnetEndPoint = Stepped(telnet, step, i),
                 SnmpEndPoint = Stepped(snmpFirst, step, i),

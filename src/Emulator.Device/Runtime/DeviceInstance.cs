@@ -53,7 +53,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         _logger = loggerFactory.CreateLogger("Emulator.Device");
         State = new DeviceStateDirectory(stateRoot, spec.Name);
         HostKeys = new HostKeyStore(State, spec.Name, spec.Policy.HostKeys(spec.Profile.Ssh.HostKeys), keyCodec, fleetSecret, ex => MarkDegraded(ex.Message));
-        Facts = spec.Profile.CreateFacts(spec.Name, spec.Sysname, spec.Users);
+        Facts = spec.Profile.CreateFacts(spec.Name, spec.Sysname, spec.Users) with { Neighbors = spec.Neighbors };
         Telemetry = telemetry ?? DeviceTelemetry.None;
         Faults = new DeviceFaults(time, _logger, Telemetry.Meter);
         Transcripts = new Transcripts.TranscriptStore(time);

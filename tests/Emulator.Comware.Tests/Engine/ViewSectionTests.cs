@@ -23,7 +23,7 @@ public class ViewSectionTests
     {
         var set = TestDevices.Commands;
         Assert.Equal(set.ConfigSections.Count, set.ConfigSections.Distinct().Count());
-        Assert.Equal(8, set.ConfigSections.OfType<FirewallSection>().Count());
+        Assert.Equal(12, set.ConfigSections.OfType<FirewallSection>().Count()); // 8 firewall sections + 4 layer-2 (VLAN, VPN instance, LLDP, static ARP)
     }
 
     [Fact]

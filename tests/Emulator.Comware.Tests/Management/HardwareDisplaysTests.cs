@@ -73,7 +73,7 @@ public class HardwareDisplaysTests
     [Fact]
     public void Link_aggregation_summary_names_the_bridge_mac_as_actor()
     {
-        Assert.Contains("Actor System ID: 0x8000, 3822-d6a0-1b2c\n", Layer2Displays.LinkAggregationSummary(TestDevices.V5Facts), StringComparison.Ordinal);
+        Assert.Contains("Actor System ID: 0x8000, 3822-d6a0-1b2c", Layer2Displays.LinkAggregationSummary(new Emulator.Comware.Model.Firewall.FirewallConfig(TestDevices.V5Facts)));
     }
 
     [Fact]

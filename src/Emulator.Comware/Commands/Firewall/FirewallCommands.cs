@@ -35,5 +35,6 @@ public sealed class FirewallCommands : ICommandModule
         PolicyCommands.Register(registry);
         NatCommands.Register(registry);
         RouteCommands.Register(registry);
+        Model.Layer2.Layer2Commands.Register(registry);
     }
 }

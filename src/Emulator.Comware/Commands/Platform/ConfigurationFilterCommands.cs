@@ -7,20 +7,47 @@ namespace Emulator.Comware.Commands.Platform;
 /// <c>display current-configuration interface [NAME]</c> and <c>display current-configuration configuration [FEATURE]</c>
 /// (H3C MSR V5 / Comware 7 Fundamentals Command References: "display current-configuration [ [ configuration
 /// [ configuration ] | interface [ interface-type ] [ interface-number ] ] [ by-linenum ] ]"). napalm-h3c sends the
-/// feature form. Both print the matching blocks of the running configuration between <c>#</c> lines, then <c>return</c>.
+/// feature form. Both print the matching blocks of the running configuration between <c>#</c> lines, then <c>return</c>;
+/// <c>by-linenum</c> numbers the lines, on these forms and on the plain one. <c>| begin|include|exclude</c> applies to all
+/// of them, as to every display command (<c>Engine/OutputFilter</c>).
 /// </summary>
 internal static class ConfigurationFilterCommands
 {
     public static void Register(CommandRegistry r)
     {
-        Display(r, "display current-configuration interface [ name:INTERFACE ]",
-            ["", "Current configuration", "Interface configuration", "Interface name"],
+        Display(r, "display current-configuration interface [ name:INTERFACE ] [ by-linenum ]",
+            ["", "Current configuration", "Interface configuration", "Interface name", ByLineNumberHelp],
             ctx => ctx.Args.TryGet<InterfaceName>("name", out var name)
                 ? block => string.Equals(block[0], "interface " + name.FullName, StringComparison.OrdinalIgnoreCase)
                 : block => block[0].StartsWith("interface ", StringComparison.Ordinal));
-        Display(r, "display current-configuration configuration [ feature:STRING<1-63> ]",
-            ["", "Current configuration", "Configuration of a feature", "Feature name, e.g. system, interface, acl, line"],
+        Display(r, "display current-configuration configuration [ feature:STRING<1-63> ] [ by-linenum ]",
+            ["", "Current configuration", "Configuration of a feature", "Feature name, e.g. system, interface, acl, line", ByLineNumberHelp],
             ctx => ctx.Args.TryGet<string>("feature", out var feature) ? block => IsFeature(block, feature) : _ => true);
+        r.Add(new CommandDefinition
+        {
+            Syntax = "display current-configuration by-linenum",
+            Help = ["", "Current configuration", ByLineNumberHelp],
+            Views = [ViewIds.Any],
+            Level = Levels.Monitor,
+            Handler = ctx =>
+            {
+                ctx.WriteLines(Numbered(ctx.Device.RenderCurrentConfigurationLines()));
+                return ValueTask.CompletedTask;
+            },
+        });
+    }
+
+    private const string ByLineNumberHelp = "Display the number of each line";
+
+    /// <summary>
+    /// <c>by-linenum</c>: each line prefixed with its number, right-aligned in six columns, a colon and two spaces (the
+    /// layout of the display saved-configuration by-linenum example in the H3C Comware 5/7 Fundamentals Command References;
+    /// the column width is unverified). Numbers are given before any <c>| include</c> filter, so kept lines keep theirs.
+    /// </summary>
+    public static IEnumerable<string> Numbered(IReadOnlyList<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return lines.Select((line, i) => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(6) + ":  " + line);
     }
 
     /// <summary>
@@ -86,7 +113,7 @@ internal static class ConfigurationFilterCommands
                 }
 
                 lines.Add("return");
-                ctx.WriteLines(lines);
+                ctx.WriteLines(ctx.Args.Has("by-linenum") ? Numbered(lines) : lines);
                 return ValueTask.CompletedTask;
             },
         });

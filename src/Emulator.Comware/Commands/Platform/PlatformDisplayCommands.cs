@@ -22,20 +22,6 @@ internal static class PlatformDisplayCommands
         DisplayCommand.Register(r, "display domain", ["", "Display ISP domain information"],
             ctx => AaaDisplays.Domains(ctx.Dialect, ctx.Device.GetState<ManagementState>().Current.DefaultDomain));
         DisplayCommand.Register(r, "display password-control", ["", "Display password control information"], ctx => AaaDisplays.PasswordControl(ctx.Dialect));
-        DisplayCommand.Register(r, "display vlan all", ["", "Display VLAN information", "Display all VLANs"], ctx => Layer2Displays.VlanAll(ctx.Dialect));
-        DisplayCommand.Register(r, "display vlan brief", ["", "Display VLAN information", "Display brief information"], _ => Layer2Displays.VlanBrief());
-        DisplayCommand.Register(r, "display link-aggregation summary", ["", "Display link aggregation information", "Display summary information"],
-            ctx => Layer2Displays.LinkAggregationSummary(ctx.Device.Facts));
-        DisplayCommand.Register(r, "display link-aggregation verbose", ["", "Display link aggregation information", "Display detailed information"],
-            ctx => Layer2Displays.LinkAggregationVerbose(ctx.Dialect));
-        DisplayCommand.Register(r, "display link-aggregation member-port", ["", "Display link aggregation information", "Display member port information"],
-            _ => Layer2Displays.LinkAggregationMemberPort());
-        DisplayCommand.Register(r, "display lldp neighbor-information", ["", "Display LLDP information", "Display neighbor information"], _ => "");
-        DisplayCommand.Register(r, "display lldp neighbor-information list", ["", "Display LLDP information", "Display neighbor information", "Display neighbor information in a list"],
-            ctx => Layer2Displays.LldpList(ctx.Dialect));
-        DisplayCommand.Register(r, "display lldp neighbor-information verbose", ["", "Display LLDP information", "Display neighbor information", "Display detailed neighbor information"],
-            _ => "");
-        DisplayCommand.Register(r, "display mac-address", ["", "Display MAC address table information"], ctx => Layer2Displays.MacAddress(ctx.Dialect));
         DisplayCommand.Register(r, "display startup", ["", "Display the configuration files used at this and the next startup"], ConfigurationFileCommands.DisplayStartup);
         DisplayCommand.Register(r, "display cpu-usage summary", ["", "Display CPU usage information", "Display CPU usage summary"], ctx =>
             SystemDisplays.CpuUsageSummary(ctx.Device.Facts, ctx.Device.GetState<ManagementState>().Clock(ctx.Device), ctx.Device.Services.Faults?.CpuUsagePercent));

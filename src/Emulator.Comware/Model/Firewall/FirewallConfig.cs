@@ -29,6 +29,7 @@ public sealed class FirewallConfig
         Interzones = new InterzoneTable(this);
         Nat = new NatTable(this);
         Routes = new RouteTable(this);
+        Layer2 = new Layer2.Layer2Config(this, facts);
     }
 
     public ComwareDialect Dialect { get; }
@@ -50,6 +51,9 @@ public sealed class FirewallConfig
     public NatTable Nat { get; }
 
     public RouteTable Routes { get; }
+
+    /// <summary>VLANs, port layer-2 settings, aggregation, static ARP, LLDP, VPN instances (<c>Model/Layer2/</c>).</summary>
+    public Layer2.Layer2Config Layer2 { get; }
 
     /// <summary>Would this flow pass, and by which rule (see <see cref="PolicyEvaluation"/>).</summary>
     public PolicyVerdict Evaluate(FlowQuery query, bool countHit = false) => new PolicyEvaluation(this).Evaluate(query, countHit);

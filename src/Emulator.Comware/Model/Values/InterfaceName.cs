@@ -9,6 +9,7 @@ public enum InterfaceKind
     SubInterface,
     LoopBack,
     VlanInterface,
+    Aggregation,
     Null,
     InLoopBack,
     Other,
@@ -49,7 +50,7 @@ public readonly record struct InterfaceName(InterfaceType Type, string Number)
 
     /// <summary>
     /// Whether the number fits the type on a SecPath: slot/port for Ethernet (sub-interface VLAN 1-4094), 1-4094 for
-    /// Vlan-interface, 0-1023 for LoopBack, 0 for NULL and InLoopBack. Other types never exist on the model.
+    /// Vlan-interface, 1-1024 for Route-/Bridge-Aggregation, 0-1023 for LoopBack, 0 for NULL and InLoopBack. Other types never exist on the model.
     /// </summary>
     public bool IsValidOnFirewall
     {
@@ -71,6 +72,7 @@ public readonly record struct InterfaceName(InterfaceType Type, string Number)
             {
                 InterfaceKind.Ethernet => main.Split('/') is { Length: >= 2 and <= 3 } parts && parts.All(p => IsNumber(p, 0, 255)),
                 InterfaceKind.VlanInterface => IsNumber(main, 1, 4094),
+                InterfaceKind.Aggregation => IsNumber(main, 1, 1024),
                 InterfaceKind.LoopBack => IsNumber(main, 0, 1023),
                 InterfaceKind.Null or InterfaceKind.InLoopBack => main == "0",
                 _ => false,
@@ -118,8 +120,8 @@ public static class InterfaceNames
         new("NULL", "NULL", "NULL", InterfaceKind.Null),
         new("InLoopBack", "InLoop", "InLoop", InterfaceKind.InLoopBack),
         new("Tunnel", "Tun", "Tun", InterfaceKind.Other),
-        new("Route-Aggregation", "RAGG", "RAGG", InterfaceKind.Other),
-        new("Bridge-Aggregation", "BAGG", "BAGG", InterfaceKind.Other),
+        new("Route-Aggregation", "RAGG", "RAGG", InterfaceKind.Aggregation),
+        new("Bridge-Aggregation", "BAGG", "BAGG", InterfaceKind.Aggregation),
         new("Ethernet", "Eth", "Eth", InterfaceKind.Other),
         new("M-GigabitEthernet", "MGE", "MGE", InterfaceKind.Other),
         new("FortyGigE", "FGE", "FGE", InterfaceKind.Other),
@@ -131,7 +133,7 @@ public static class InterfaceNames
 
     /// <summary>Listing order of the firewall's interfaces: Ethernet types, then VLAN, loopback and system ones.</summary>
     private static readonly InterfaceKind[] s_rankByKind =
-        [InterfaceKind.Ethernet, InterfaceKind.VlanInterface, InterfaceKind.LoopBack, InterfaceKind.Null, InterfaceKind.InLoopBack, InterfaceKind.Other];
+        [InterfaceKind.Aggregation, InterfaceKind.Ethernet, InterfaceKind.VlanInterface, InterfaceKind.LoopBack, InterfaceKind.Null, InterfaceKind.InLoopBack, InterfaceKind.Other];
 
     /// <summary>Resolves a type word (<c>gig</c>, <c>GE</c>, <c>vlan-int</c>) to a known type.</summary>
     public static InterfaceType? ResolveType(string word)

@@ -117,14 +117,6 @@ internal static class InterfaceCommands
             UndoHelp = ["Specify the VLAN type", "802.1Q encapsulation"],
             Handler = ctx => Fw.Apply(ctx, Fw.Config(ctx).Interfaces.SetDot1qVid(Fw.State<FwInterface>(ctx), ctx.IsUndo ? null : ctx.Args.GetInt32("vid"))),
         });
-        r.Add(new CommandDefinition
-        {
-            Syntax = "port link-mode route",
-            Help = ["Specify port configuration information", "Specify the link mode", "Layer 3 (route) mode"],
-            Views = inIface,
-            Dialects = Dialects.V7,
-            Handler = ctx => Fw.Done,
-        });
 
         Fw.Display(r, "display interface [ name:INTERFACE ]", ["", "Interface information", "Interface name"],
             ctx => Named(ctx, iface => InterfaceDisplays.Detail(Fw.Config(ctx), iface)));
@@ -134,13 +126,11 @@ internal static class InterfaceCommands
             ctx => InterfaceDisplays.IpBrief(Fw.Config(ctx)));
         Fw.Display(r, "display ip interface [ name:INTERFACE ]", ["", "", "Interface information", "Interface name"],
             ctx => Named(ctx, iface => InterfaceIpDisplays.IpInterface(Fw.Config(ctx), iface)));
-        Fw.Display(r, "display arp", ["", "Display ARP entries"], ctx => InterfaceIpDisplays.Arp(Fw.Config(ctx)));
         Fw.Display(r, "display fib", ["", "Display FIB entries"], ctx => InterfaceIpDisplays.Fib(Fw.Config(ctx)));
         Fw.Display(r, "display counters inbound interface", ["", "Display interface statistics", "Inbound direction", "Interface"],
             ctx => InterfaceIpDisplays.Counters(Fw.Config(ctx), inbound: true));
         Fw.Display(r, "display counters outbound interface", ["", "Display interface statistics", "Outbound direction", "Interface"],
             ctx => InterfaceIpDisplays.Counters(Fw.Config(ctx), inbound: false));
-        Fw.Display(r, "display ip vpn-instance", ["", "", "Display VPN instance information"], _ => InterfaceIpDisplays.VpnInstances());
     }
 
     /// <summary>Renders for the named interface, or all of them; a name that does not exist is an error.</summary>

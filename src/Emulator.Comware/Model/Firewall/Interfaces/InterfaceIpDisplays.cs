@@ -5,8 +5,8 @@ using Emulator.Comware.Model.Values;
 namespace Emulator.Comware.Model.Firewall.Interfaces;
 
 /// <summary>
-/// IP-level views of the interfaces and routes the model holds: <c>display ip interface</c>, <c>display arp</c>,
-/// <c>display fib</c>, <c>display counters</c> and <c>display ip vpn-instance</c> (issue 13). Lines without terminators.
+/// IP-level views of the interfaces and routes the model holds: <c>display ip interface</c>,
+/// <c>display fib</c> and <c>display counters</c> (issue 13). Lines without terminators.
 /// </summary>
 public static class InterfaceIpDisplays
 {
@@ -56,19 +56,6 @@ public static class InterfaceIpDisplays
         }
 
         return lines;
-    }
-
-    /// <summary>
-    /// <c>display arp</c>. A firewall without neighbours on its subnets has learned no entry, so the table is the legend and
-    /// column header. V7: ntc-templates tests/hp_comware/display_arp/hp_comware_display_arp.raw (verified); V5: the
-    /// "Type: S-Static D-Dynamic A-Authorized" legend of the MSR V5 Layer 3 command reference (unverified).
-    /// </summary>
-    public static List<string> Arp(FirewallConfig config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        return config.Dialect == ComwareDialect.V7
-            ? ["  Type: S-Static   D-Dynamic   O-Openflow   R-Rule   M-Multiport  I-Invalid", "IP address      MAC address    VLAN     Interface                Aging Type"]
-            : ["                    Type: S-Static    D-Dynamic    A-Authorized", "IP Address       MAC Address     VLAN ID  Interface              Aging Type"];
     }
 
     /// <summary>
@@ -155,13 +142,6 @@ public static class InterfaceIpDisplays
         lines.Add("       --: Not supported.");
         return lines;
     }
-
-    /// <summary>
-    /// <c>display ip vpn-instance</c>: the model holds no VPN instance, so the count line and column header of ntc-templates
-    /// tests/hp_comware/display_ip_vpn-instance/hp_comware_display_ip_vpn-instance.raw with no rows (layout verified).
-    /// </summary>
-    public static List<string> VpnInstances() =>
-        ["  Total VPN-Instances configured : 0", "  VPN-Instance Name               RD                     Create time"];
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -66,6 +66,7 @@ public sealed class InterfaceSection : FirewallSection
             lines.Add($" duplex {iface.Duplex}");
         }
 
+        lines.AddRange(Layer2.Layer2InterfaceLines.BeforeAddresses(config, iface));
         if (iface.PrimaryAddress is { } primary)
         {
             lines.Add($" ip address {primary.AddressText} {primary.MaskText}");
@@ -73,14 +74,15 @@ public sealed class InterfaceSection : FirewallSection
 
         lines.AddRange(iface.SubAddresses.Select(s => $" ip address {s.AddressText} {s.MaskText} sub"));
         lines.AddRange(NatStaticSection.InterfaceLines(config, iface));
+        lines.AddRange(Layer2.Layer2InterfaceLines.AfterAddresses(config, iface));
         if (iface.AdminDown)
         {
             lines.Add(" shutdown");
         }
 
-        if (v7 && iface.Kind == InterfaceKind.Ethernet)
+        if (Layer2.Layer2InterfaceLines.LinkMode(config, iface) is { } linkMode)
         {
-            lines.Insert(1, " port link-mode route");
+            lines.Insert(1, linkMode);
         }
 
         return lines;

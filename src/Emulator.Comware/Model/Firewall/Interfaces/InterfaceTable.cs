@@ -75,7 +75,7 @@ public sealed class InterfaceTable : IReadOnlyList<FwInterface>
         var parent = name.Parent is { } p ? Find(p) : null;
         switch (kind)
         {
-            case InterfaceKind.LoopBack or InterfaceKind.VlanInterface:
+            case InterfaceKind.LoopBack or InterfaceKind.VlanInterface or InterfaceKind.Aggregation:
                 break;
             case InterfaceKind.SubInterface when parent is not null:
                 break;
@@ -112,6 +112,7 @@ public sealed class InterfaceTable : IReadOnlyList<FwInterface>
             _config.Zones.Forget(gone);
             _config.Nat.Forget(gone);
             _config.Routes.Forget(gone);
+            _config.Layer2.Forget(gone);
         }
 
         return FwResult.Success;
