@@ -10,7 +10,7 @@ internal static class ControlApi
     {
         app.MapGet("/healthz", (DeviceFleet fleet) => fleet.AllListening
             ? Results.Text("ok\n")
-            : Results.Json(new { status = "unhealthy", failed = fleet.Devices.Where(d => d.Status != DeviceStatus.Listening).Select(d => new { d.Name, d.Error }) }, statusCode: 503));
+            : ControlJson.Result(new ControlJson.UnhealthyDto("unhealthy", [.. fleet.Devices.Where(d => d.Status != DeviceStatus.Listening).Select(d => new ControlJson.FailedDeviceDto(d.Name, d.Error))]), statusCode: 503));
 
         app.MapGet("/api/devices", async (DeviceFleet fleet, CancellationToken ct) =>
         {
@@ -20,11 +20,11 @@ internal static class ControlApi
                 list.Add(await DeviceDto.FromAsync(device, ct));
             }
 
-            return Results.Json(list);
+            return ControlJson.Result(list);
         });
 
         app.MapGet("/api/devices/{name}", async (string name, DeviceFleet fleet, CancellationToken ct) =>
-            fleet.Find(name) is { } device ? Results.Json(await DeviceDto.FromAsync(device, ct)) : NotFound(name));
+            fleet.Find(name) is { } device ? ControlJson.Result(await DeviceDto.FromAsync(device, ct)) : NotFound(name));
 
         app.MapGet("/api/devices/{name}/config/running", (string name, DeviceFleet fleet, HttpRequest request, CancellationToken ct) =>
             WithDevice(fleet, name, async device => Config(request, device.Name, "running", await device.GetRunningConfigurationAsync(ct))));
@@ -32,20 +32,20 @@ internal static class ControlApi
         app.MapGet("/api/devices/{name}/config/saved", (string name, DeviceFleet fleet, HttpRequest request) =>
             WithDevice(fleet, name, device => Task.FromResult(device.State.ReadStartupConfiguration() is { } text
                 ? Config(request, device.Name, "saved", text)
-                : Results.Json(new { error = $"device {device.Name} has no saved configuration" }, statusCode: 404))));
+                : ControlJson.Result(new ControlJson.ErrorDto($"device {device.Name} has no saved configuration"), statusCode: 404))));
 
         app.MapPost("/api/devices/{name}/reset", (string name, DeviceFleet fleet, CancellationToken ct) =>
             WithDevice(fleet, name, async device =>
             {
                 await device.ResetAsync(ct);
-                return Results.Json(new { device = device.Name, action = "reset", result = "running configuration is the profile's factory configuration" });
+                return ControlJson.Result(new ControlJson.ActionDto(device.Name, "reset", "running configuration is the profile's factory configuration"));
             }));
 
         app.MapPost("/api/devices/{name}/reboot", (string name, DeviceFleet fleet, CancellationToken ct) =>
             WithDevice(fleet, name, async device =>
             {
                 await device.RebootAsync(ct);
-                return Results.Json(new { device = device.Name, action = "reboot", result = "sessions closed, running configuration reloaded from the saved one" });
+                return ControlJson.Result(new ControlJson.ActionDto(device.Name, "reboot", "sessions closed, running configuration reloaded from the saved one"));
             }));
 
         app.MapGet("/api/inventory", (DeviceFleet fleet, string? format) =>
@@ -53,7 +53,7 @@ internal static class ControlApi
             format ??= "ansible";
             return Inventory.Formats.Contains(format)
                 ? Results.Text(Inventory.Render(format, [.. fleet.Devices.Select(InventoryHost.From)]), Inventory.ContentType(format))
-                : Results.Json(new { error = $"format '{format}' must be one of {string.Join(", ", Inventory.Formats)}" }, statusCode: 400);
+                : ControlJson.Result(new ControlJson.ErrorDto($"format '{format}' must be one of {string.Join(", ", Inventory.Formats)}"), statusCode: 400);
         });
 
         ControlApiFaults.Map(app);
@@ -77,16 +77,16 @@ internal static class ControlApi
         }
         catch (Exception ex) when (ex is DeviceStateException or InvalidOperationException)
         {
-            return Results.Json(new { device = device.Name, error = ex.Message }, statusCode: 409);
+            return ControlJson.Result(new ControlJson.DeviceErrorDto(device.Name, ex.Message), statusCode: 409);
         }
     }
 
     private static IResult Config(HttpRequest request, string device, string kind, string text) =>
         request.Headers.Accept.Any(a => a is not null && a.Contains("text/plain", StringComparison.OrdinalIgnoreCase))
             ? Results.Text(text, "text/plain")
-            : Results.Json(new { device, kind, configuration = text });
+            : ControlJson.Result(new ControlJson.ConfigDto(device, kind, text));
 
-    private static IResult NotFound(string name) => Results.Json(new { error = $"no device named '{name}'" }, statusCode: 404);
+    private static IResult NotFound(string name) => ControlJson.Result(new ControlJson.ErrorDto($"no device named '{name}'"), statusCode: 404);
 
     internal sealed record KeyDto(string Type, int Bits, string Fingerprint);
 

@@ -13,7 +13,7 @@ internal static class ControlApiFaults
     public static void Map(WebApplication app)
     {
         app.MapGet("/api/devices/{name}/faults", (string name, DeviceFleet fleet) =>
-            fleet.Find(name) is { } device ? Results.Json(FaultDto.List(device)) : NotFound(name));
+            fleet.Find(name) is { } device ? ControlJson.Result(FaultDto.List(device)) : NotFound(name));
 
         app.MapPost("/api/devices/{name}/faults", async (string name, DeviceFleet fleet, HttpRequest request, CancellationToken ct) =>
         {
@@ -35,21 +35,21 @@ internal static class ControlApiFaults
             try
             {
                 var fault = device.Faults.Add(spec);
-                return Results.Json(FaultDto.From(fault), statusCode: 201);
+                return ControlJson.Result(FaultDto.From(fault), statusCode: 201);
             }
             catch (InvalidOperationException ex)
             {
-                return Results.Json(new { device = device.Name, error = ex.Message }, statusCode: 409);
+                return ControlJson.Result(new ControlJson.DeviceErrorDto(device.Name, ex.Message), statusCode: 409);
             }
         });
 
         app.MapDelete("/api/devices/{name}/faults", (string name, DeviceFleet fleet) =>
-            fleet.Find(name) is { } device ? Results.Json(new { device = device.Name, removed = device.Faults.Clear() }) : NotFound(name));
+            fleet.Find(name) is { } device ? ControlJson.Result(new ControlJson.RemovedDto(device.Name, device.Faults.Clear())) : NotFound(name));
 
         app.MapDelete("/api/devices/{name}/faults/{id:int}", (string name, int id, DeviceFleet fleet) =>
             fleet.Find(name) is not { } device ? NotFound(name)
-            : device.Faults.Remove(id) ? Results.Json(new { device = device.Name, removed = 1 })
-            : Results.Json(new { device = device.Name, error = $"no fault {id}" }, statusCode: 404));
+            : device.Faults.Remove(id) ? ControlJson.Result(new ControlJson.RemovedDto(device.Name, 1))
+            : ControlJson.Result(new ControlJson.DeviceErrorDto(device.Name, $"no fault {id}"), statusCode: 404));
     }
 
     private static async Task<Dictionary<string, string>?> ReadFieldsAsync(HttpRequest request, CancellationToken ct)
@@ -89,9 +89,9 @@ internal static class ControlApiFaults
         }
     }
 
-    private static IResult BadRequest(string error) => Results.Json(new { error }, statusCode: 400);
+    private static IResult BadRequest(string error) => ControlJson.Result(new ControlJson.ErrorDto(error), statusCode: 400);
 
-    private static IResult NotFound(string name) => Results.Json(new { error = $"no device named '{name}'" }, statusCode: 404);
+    private static IResult NotFound(string name) => ControlJson.Result(new ControlJson.ErrorDto($"no device named '{name}'"), statusCode: 404);
 
     /// <summary>A fault as listed: its id, the fields that define it, since when, and what it has done.</summary>
     internal sealed record FaultDto(int Id, IReadOnlyDictionary<string, string> Fault, DateTimeOffset Since, int Seen, int Applied)

@@ -26,7 +26,7 @@ internal static class ControlApiFiles
         var entry = storage.Stat(target);
         if (entry is null)
         {
-            return Results.Json(new { error = $"{target.Display()} does not exist" }, statusCode: 404);
+            return ControlJson.Result(new ControlJson.ErrorDto($"{target.Display()} does not exist"), statusCode: 404);
         }
 
         if (!entry.IsDirectory)
@@ -34,8 +34,8 @@ internal static class ControlApiFiles
             return Results.Stream(storage.OpenRead(target), "application/octet-stream", target.Name);
         }
 
-        var entries = storage.List(target).Select(e => new { name = e.Name, directory = e.IsDirectory, size = e.Size, modified = e.Modified });
-        return Results.Json(new { device = name, path = target.Display(), total = storage.Capacity, free = storage.FreeBytes, entries });
+        var entries = storage.List(target).Select(e => new ControlJson.FileEntryDto(e.Name, e.IsDirectory, e.Size, e.Modified));
+        return ControlJson.Result(new ControlJson.DirectoryDto(name, target.Display(), storage.Capacity, storage.FreeBytes, [.. entries]));
     }
 
     private static async Task<IResult> PutAsync(string name, DeviceStorage storage, StoragePath target, HttpContext http)
@@ -50,20 +50,20 @@ internal static class ControlApiFiles
 
         var size = staged.Length;
         staged.Commit();
-        return Results.Json(new { device = name, path = target.Display(), size });
+        return ControlJson.Result(new ControlJson.WrittenDto(name, target.Display(), size));
     }
 
     private static async Task<IResult> With(DeviceFleet fleet, string name, string? path, Func<DeviceStorage, StoragePath, Task<IResult>> action)
     {
         if (fleet.Find(name) is not { } device)
         {
-            return Results.Json(new { error = $"device {name} does not exist" }, statusCode: 404);
+            return ControlJson.Result(new ControlJson.ErrorDto($"device {name} does not exist"), statusCode: 404);
         }
 
         var storage = device.State.OpenStorage(device.Facts, TimeProvider.System);
         if (!storage.TryResolve(string.IsNullOrEmpty(path) ? "/" : "/" + path, storage.Root, out var target))
         {
-            return Results.Json(new { error = "invalid path" }, statusCode: 400);
+            return ControlJson.Result(new ControlJson.ErrorDto("invalid path"), statusCode: 400);
         }
 
         try
@@ -80,11 +80,11 @@ internal static class ControlApiFiles
                 StorageError.IsDirectory or StorageError.AlreadyExists or StorageError.NotDirectory => 409,
                 _ => 500,
             };
-            return Results.Json(new { device = name, path = target.Display(), error = ex.Error.ToString() }, statusCode: status);
+            return ControlJson.Result(new ControlJson.PathErrorDto(name, target.Display(), ex.Error.ToString()), statusCode: status);
         }
         catch (Exception ex) when (ex is IOException or DeviceStateException)
         {
-            return Results.Json(new { device = name, error = ex.Message }, statusCode: 409);
+            return ControlJson.Result(new ControlJson.DeviceErrorDto(name, ex.Message), statusCode: 409);
         }
     }
 }

@@ -58,7 +58,7 @@ internal static partial class ControlApiGuard
             context.Response.Headers.Connection = "close";
         }
 
-        return Results.Json(new { error }, statusCode: status).ExecuteAsync(context);
+        return ControlJson.Result(new ControlJson.ErrorDto(error), statusCode: status).ExecuteAsync(context);
     }
 
     [LoggerMessage(LogLevel.Warning, "the control API on {Address} is reachable from other hosts and needs no token: anyone who can reach it can read configurations and reset devices; set --control-token (EMULATOR_CONTROL_TOKEN)")]

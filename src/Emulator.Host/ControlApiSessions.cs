@@ -13,7 +13,7 @@ internal static class ControlApiSessions
     {
         app.MapGet("/api/devices/{name}/sessions", (string name, DeviceFleet fleet) =>
             fleet.Find(name) is { } device
-                ? Results.Json(device.Transcripts.Sessions.Select(SessionDto.From).ToList())
+                ? ControlJson.Result(device.Transcripts.Sessions.Select(SessionDto.From).ToList())
                 : NotFound($"no device named '{name}'"));
 
         app.MapGet("/api/devices/{name}/sessions/{id:int}/transcript", (string name, int id, string? format, DeviceFleet fleet) =>
@@ -21,11 +21,11 @@ internal static class ControlApiSessions
             {
                 "asciicast" => Results.Text(TranscriptFormats.Asciicast(transcript), "application/x-asciicast"),
                 "text" => Results.Text(TranscriptFormats.PlainText(transcript), "text/plain"),
-                var other => Results.Json(new { error = $"format '{other}' must be asciicast or text" }, statusCode: 400),
+                var other => ControlJson.Result(new ControlJson.ErrorDto($"format '{other}' must be asciicast or text"), statusCode: 400),
             }));
 
         app.MapGet("/api/devices/{name}/sessions/{id:int}/commands", (string name, int id, DeviceFleet fleet) =>
-            WithSession(fleet, name, id, transcript => Results.Json(transcript.Commands())));
+            WithSession(fleet, name, id, transcript => ControlJson.Result(transcript.Commands())));
     }
 
     private static IResult WithSession(DeviceFleet fleet, string name, int id, Func<SessionTranscript, IResult> answer) =>
@@ -33,7 +33,7 @@ internal static class ControlApiSessions
         : device.Transcripts.Find(id) is { } transcript ? answer(transcript)
         : NotFound($"device {device.Name} keeps no session {id}");
 
-    private static IResult NotFound(string error) => Results.Json(new { error }, statusCode: 404);
+    private static IResult NotFound(string error) => ControlJson.Result(new ControlJson.ErrorDto(error), statusCode: 404);
 
     internal sealed record SessionDto(int Id, string User, string Line, string Remote, string Protocol, string Kind,
         DateTimeOffset Started, DateTimeOffset? Ended, int Chars, bool Truncated, int Commands)

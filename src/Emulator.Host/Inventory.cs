@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Emulator.Device.Runtime;
-using YamlDotNet.Serialization;
 
 namespace Emulator.Host;
 
@@ -165,7 +164,5 @@ internal static class Inventory
     private static Dictionary<string, object> Without(Dictionary<string, object?> map) =>
         map.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!);
 
-    /// <summary>Strings that YAML 1.1 or 1.2 would read as another type (yes, 123, null) are quoted: PyYAML, which Ansible and Nornir use, reads YAML 1.1, where yes is a boolean.</summary>
-    private static string Yaml(object document) =>
-        new SerializerBuilder().WithQuotingNecessaryStrings(quoteYaml1_1Strings: true).Build().Serialize(document);
+    private static string Yaml(object document) => InventoryYaml.Write(document);
 }

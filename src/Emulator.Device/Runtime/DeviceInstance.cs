@@ -25,19 +25,19 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ILoggerFactory _loggerFactory;
-    private readonly SshServer _ssh;
-    private readonly SemaphoreSlim _bootLock = new(1, 1);
-    private readonly CancellationTokenSource _stopping = new();
-    private CancellationTokenSource _sessionsCts = new();
+    private readonly string _stateRoot;
+    private readonly IHostKeyCodec _keyCodec;
+    private readonly byte[]? _fleetSecret;
+    private Live? _live;
+    private object? _liveLock;
+    private bool _stopped;
     private DeviceListener? _listener;
-    private readonly ConcurrentDictionary<EndPoint, Socket> _connections = new();
+    private SharedListener? _sharedListener;
     private DeviceListener? _netconfListener;
     private DeviceListener? _telnetListener;
     private IDeviceEngine? _engine;
     private Snmp.DeviceSnmp? _snmp;
     private int _reloading;
-    private readonly AsyncLocal<EndPoint?> _connectingFrom = new();
-    private readonly Snmp.SyslogSender _syslog;
     private int _nextConnection;
     private long _downUntilTicks;
 
@@ -51,22 +51,18 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         _time = time;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger("Emulator.Device");
-        State = new DeviceStateDirectory(stateRoot, spec.Name);
-        HostKeys = new HostKeyStore(State, spec.Name, spec.Policy.HostKeys(spec.Profile.Ssh.HostKeys), keyCodec, fleetSecret, ex => MarkDegraded(ex.Message));
-        Facts = spec.Profile.CreateFacts(spec.Name, spec.Sysname, spec.Users) with { Neighbors = spec.Neighbors };
+        _stateRoot = stateRoot;
+        _keyCodec = keyCodec;
+        _fleetSecret = fleetSecret;
         Telemetry = telemetry ?? DeviceTelemetry.None;
-        Faults = new DeviceFaults(time, _logger, Telemetry.Meter);
-        Transcripts = new Transcripts.TranscriptStore(time);
-        Faults.ActionRequested += fault => _ = fault.Spec.Kind == FaultKind.Reboot ? RebootByFaultAsync(fault) : LogLineByFaultAsync(fault);
-        foreach (var fault in spec.Faults)
+        if (spec.Faults.Count > 0)
         {
-            Faults.Add(fault);
+            _ = L; // faults from the fleet file act from the start (timers), so this device is live at once
         }
-
-        Services = new DeviceServices(this);
-        _syslog = new Snmp.SyslogSender(spec.Profile.Dialect);
-        _ssh = new SshServer(BuildSshOptions);
     }
+
+    /// <summary>The device's working parts, made on first use (connection, API call) so an idle device stays small.</summary>
+    private Live L => Volatile.Read(ref _live) ?? LazyInitializer.EnsureInitialized(ref _live, ref _liveLock, () => new Live(this));
 
     public DeviceSpec Spec { get; }
 
@@ -74,21 +70,21 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
     public DeviceProfile Profile => Spec.Profile;
 
-    public DeviceFacts Facts { get; }
+    public DeviceFacts Facts => L.Facts;
 
-    public DeviceStateDirectory State { get; }
+    public DeviceStateDirectory State => L.State;
 
-    public HostKeyStore HostKeys { get; }
+    public HostKeyStore HostKeys => L.HostKeys;
 
-    internal DeviceServices Services { get; }
+    internal DeviceServices Services => L.Services;
 
     internal DeviceTelemetry Telemetry { get; }
 
     /// <summary>The device's recent sessions: what they printed and ran.</summary>
-    public Transcripts.TranscriptStore Transcripts { get; }
+    public Transcripts.TranscriptStore Transcripts => L.Transcripts;
 
     /// <summary>Faults a lab injected (control API, fleet file); empty on a healthy device.</summary>
-    public DeviceFaults Faults { get; }
+    public DeviceFaults Faults => L.Faults;
 
     /// <summary>Until when an injected reboot keeps the device down (SSH refused); null when it is up.</summary>
     public DateTimeOffset? DownUntil
@@ -108,22 +104,24 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     public string? Error { get; private set; }
 
     /// <summary>The address it listens on (the real port when 0 was configured).</summary>
-    public IPEndPoint EndPoint => _listener?.LocalEndPoint ?? Spec.SshEndPoint;
+    public IPEndPoint EndPoint => _listener?.LocalEndPoint ?? _sharedListener?.EndPointOf(Spec.SshEndPoint.Address) ?? Spec.SshEndPoint;
 
     /// <summary>The NETCONF-over-SSH address (real port once bound); null when the fleet gives none or it could not be bound.</summary>
-    public IPEndPoint? NetconfEndPoint => _netconfListener?.LocalEndPoint ?? (_listener is null ? Spec.NetconfEndPoint : null);
+    public IPEndPoint? NetconfEndPoint => _netconfListener?.LocalEndPoint ?? (IsBound ? null : Spec.NetconfEndPoint);
 
     /// <summary>Whether a connection accepted on <paramref name="local"/> came in on the NETCONF port (830).</summary>
     internal bool IsNetconfPort(EndPoint? local) =>
         local is IPEndPoint ep && _netconfListener?.LocalEndPoint is { } netconf && netconf.Port == ep.Port;
 
     /// <summary>The telnet address (real port once bound); null when the fleet gives none or it could not be bound.</summary>
-    public IPEndPoint? TelnetEndPoint => _telnetListener?.LocalEndPoint ?? (_listener is null ? Spec.TelnetEndPoint : null);
+    public IPEndPoint? TelnetEndPoint => _telnetListener?.LocalEndPoint ?? (IsBound ? null : Spec.TelnetEndPoint);
+
+    private bool IsBound => _listener is not null || _sharedListener is not null;
 
     /// <summary>True once the configuration has been loaded (first connection or API call).</summary>
     public bool IsWarm => Volatile.Read(ref _engine) is not null;
 
-    public int ConnectionCount => _ssh.ConnectionCount;
+    public int ConnectionCount => Volatile.Read(ref _live)?.Ssh.ConnectionCount ?? 0;
 
     /// <summary>TCP connections accepted since start, refused ones included (a counter for /metrics).</summary>
     public int ConnectionsAccepted => Volatile.Read(ref _nextConnection);
@@ -138,9 +136,19 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     public string? BootSource => Volatile.Read(ref _engine)?.LastBootReport?.Source;
 
     /// <summary>Binds the SSH port. Throws <see cref="SocketException"/> when the address is taken.</summary>
-    public void Start()
+    public void Start() => Start(null);
+
+    /// <summary>
+    /// Binds the SSH port, or joins <paramref name="shared"/>: one socket on the port for many loopback addresses
+    /// (<see cref="SharedListener"/>). Throws <see cref="SocketException"/> when the address is taken.
+    /// </summary>
+    internal void Start(SharedListener? shared)
     {
-        _listener = DeviceListener.Bind(Spec.SshEndPoint);
+        if (shared is null)
+        {
+            _listener = DeviceListener.Bind(Spec.SshEndPoint);
+        }
+
         try
         {
             _snmp = Spec.SnmpEndPoint is { } snmp ? Snmp.DeviceSnmp.Start(this, snmp, _time, _logger) : null;
@@ -148,7 +156,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         catch (SocketException ex)
         {
             // The SNMP port is taken: the device does not start half-bound.
-            _listener.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _listener?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             _listener = null;
             throw new SocketException(ex.ErrorCode, $"SNMP {Spec.SnmpEndPoint}: {ex.Message}");
         }
@@ -158,8 +166,20 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         _telnetListener?.Start(OnTelnetConnectionAsync);
 
         Status = DeviceStatus.Listening;
-        _listener.Start((socket, transport, token) => OnConnectionAsync(socket, transport, netconfPort: false, token));
+        if (shared is null)
+        {
+            _listener!.Start(OnSshConnectionAsync);
+        }
+        else
+        {
+            _sharedListener = shared;
+            shared.Add(Spec.SshEndPoint.Address, this);
+        }
     }
+
+    /// <summary>A connection to the SSH port, from this device's own listener or a shared one.</summary>
+    internal Task OnSshConnectionAsync(Socket socket, IDuplexPipe transport, CancellationToken listenerToken) =>
+        OnConnectionAsync(socket, transport, netconfPort: false, listenerToken);
 
     /// <summary>
     /// The NETCONF and telnet listeners are extras: a port that cannot be bound (taken, or below 1024 for a non-root
@@ -200,7 +220,8 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             throw new InvalidOperationException($"device {Name} is stopped: {Error}");
         }
 
-        await _bootLock.WaitAsync(cancellationToken);
+        var live = L;
+        await live.BootLock.WaitAsync(cancellationToken);
         try
         {
             if (_engine is { } raced)
@@ -231,7 +252,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         }
         finally
         {
-            _bootLock.Release();
+            live.BootLock.Release();
         }
     }
 
@@ -255,7 +276,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     public async Task RebootAsync(CancellationToken cancellationToken)
     {
         var engine = await GetEngineAsync(cancellationToken);
-        var old = Interlocked.Exchange(ref _sessionsCts, new CancellationTokenSource());
+        var old = Interlocked.Exchange(ref L.SessionsCts, new CancellationTokenSource());
         await old.CancelAsync();
         old.Dispose();
         Interlocked.Increment(ref _reloading);
@@ -286,13 +307,14 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         if (IsWarm && Volatile.Read(ref _reloading) == 0)
         {
             _snmp?.Publish(logEvent);
-            _syslog.Post(logEvent);
+            L.Syslog.Post(logEvent);
         }
     }
 
     /// <summary>Stops accepting, asks open sessions to close and waits for them up to <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
+        _sharedListener?.Remove(Spec.SshEndPoint.Address, this);
         foreach (var listener in (DeviceListener?[])[_listener, _netconfListener, _telnetListener])
         {
             await (listener?.DisposeAsync() ?? ValueTask.CompletedTask);
@@ -308,9 +330,15 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             Status = DeviceStatus.Stopped;
         }
 
-        await _stopping.CancelAsync();
+        _stopped = true;
+        if (Volatile.Read(ref _live) is not { } live)
+        {
+            return;
+        }
+
+        await live.Stopping.CancelAsync();
         var deadline = _time.GetUtcNow() + grace;
-        while (_ssh.ConnectionCount > 0 && _time.GetUtcNow() < deadline)
+        while (live.Ssh.ConnectionCount > 0 && _time.GetUtcNow() < deadline)
         {
             await Task.Delay(20, CancellationToken.None);
         }
@@ -320,10 +348,10 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     {
         await StopAsync(TimeSpan.Zero);
         _engine?.Dispose();
-        await _syslog.DisposeAsync();
-        _sessionsCts.Dispose();
-        _stopping.Dispose();
-        _bootLock.Dispose();
+        if (Volatile.Read(ref _live) is { } live)
+        {
+            await live.DisposeAsync();
+        }
     }
 
     private IDisposable? Scope() => _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name });
@@ -355,7 +383,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             IDeviceEngine engine;
             try
             {
-                engine = await GetEngineAsync(_stopping.Token);
+                engine = await GetEngineAsync(L.Stopping.Token);
             }
             catch (Exception ex) when (ex is DeviceStateException or InvalidOperationException)
             {
@@ -371,16 +399,16 @@ public sealed partial class DeviceInstance : IAsyncDisposable
                 return;
             }
 
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, Volatile.Read(ref _sessionsCts).Token, listenerToken);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(L.Stopping.Token, Volatile.Read(ref L.SessionsCts).Token, listenerToken);
             if (remote is not null)
             {
-                _connections[remote] = socket;
+                L.Connections[remote] = socket;
             }
 
-            _connectingFrom.Value = remote; // read by BuildSshOptions, which the SSH server calls for this connection
+            L.ConnectingFrom.Value = remote; // read by BuildSshOptions, which the SSH server calls for this connection
             if (faults is null)
             {
-                await _ssh.HandleConnectionAsync(new SshConnectionInfo(remote, socket.LocalEndPoint, transport), linked.Token);
+                await L.Ssh.HandleConnectionAsync(new SshConnectionInfo(remote, socket.LocalEndPoint, transport), linked.Token);
             }
             else
             {
@@ -398,7 +426,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         {
             if (remote is not null)
             {
-                _connections.TryRemove(remote, out _);
+                L.Connections.TryRemove(remote, out _);
             }
 
             Log.ConnectionClosed(_logger, remote);
@@ -413,7 +441,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         var pumping = faulty.RunAsync(pumps.Token);
         try
         {
-            await _ssh.HandleConnectionAsync(new SshConnectionInfo(remote, socket.LocalEndPoint, faulty), linked.Token);
+            await L.Ssh.HandleConnectionAsync(new SshConnectionInfo(remote, socket.LocalEndPoint, faulty), linked.Token);
         }
         finally
         {
@@ -426,7 +454,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     /// <summary>Resets the TCP connection of a client (an injected drop after login).</summary>
     internal void DropConnection(EndPoint? remote, DropStage stage)
     {
-        if (remote is not null && _connections.TryGetValue(remote, out var socket))
+        if (remote is not null && L.Connections.TryGetValue(remote, out var socket))
         {
             Faults.LogDropped(stage, remote);
             FaultyTransport.Reset(socket);
@@ -443,7 +471,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         {
             if (fault.Spec.AfterTime > TimeSpan.Zero)
             {
-                await Task.Delay(fault.Spec.AfterTime, _time, _stopping.Token);
+                await Task.Delay(fault.Spec.AfterTime, _time, L.Stopping.Token);
             }
 
             Interlocked.Exchange(ref _downUntilTicks, (_time.GetUtcNow() + fault.Spec.Down).UtcTicks);
@@ -452,18 +480,18 @@ public sealed partial class DeviceInstance : IAsyncDisposable
                 Log.FaultReboot(_logger, fault.Spec.Down.TotalSeconds);
             }
 
-            var old = Interlocked.Exchange(ref _sessionsCts, new CancellationTokenSource());
-            foreach (var socket in _connections.Values)
+            var old = Interlocked.Exchange(ref L.SessionsCts, new CancellationTokenSource());
+            foreach (var socket in L.Connections.Values)
             {
                 FaultyTransport.Reset(socket);
             }
 
             await old.CancelAsync();
             old.Dispose();
-            await Task.Delay(fault.Spec.Down, _time, _stopping.Token);
+            await Task.Delay(fault.Spec.Down, _time, L.Stopping.Token);
             if (Volatile.Read(ref _engine) is { } engine)
             {
-                await engine.ReloadAsync(_stopping.Token);
+                await engine.ReloadAsync(L.Stopping.Token);
             }
 
             Interlocked.Exchange(ref _downUntilTicks, 0);
@@ -486,11 +514,11 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         {
             if (fault.Spec.AfterTime > TimeSpan.Zero)
             {
-                await Task.Delay(fault.Spec.AfterTime, _time, _stopping.Token);
+                await Task.Delay(fault.Spec.AfterTime, _time, L.Stopping.Token);
             }
 
-            var engine = await GetEngineAsync(_stopping.Token);
-            await engine.EmitLogAsync(fault.Spec.Module, fault.Spec.Severity, fault.Spec.Mnemonic, fault.Spec.Text ?? "", _stopping.Token);
+            var engine = await GetEngineAsync(L.Stopping.Token);
+            await engine.EmitLogAsync(fault.Spec.Module, fault.Spec.Severity, fault.Spec.Mnemonic, fault.Spec.Text ?? "", L.Stopping.Token);
             Faults.Acted(fault);
         }
         catch (Exception ex) when (ex is OperationCanceledException or DeviceStateException or InvalidOperationException)
@@ -510,8 +538,8 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name, ["Connection"] = Interlocked.Increment(ref _nextConnection) });
         try
         {
-            var engine = await GetEngineAsync(_stopping.Token);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, Volatile.Read(ref _sessionsCts).Token, listenerToken);
+            var engine = await GetEngineAsync(L.Stopping.Token);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(L.Stopping.Token, Volatile.Read(ref L.SessionsCts).Token, listenerToken);
             await engine.RunTelnetAsync(transport, remote as IPEndPoint, linked.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or DeviceStateException or InvalidOperationException)
@@ -523,27 +551,42 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The SSH server's options, built once per device and again only when the users' login limits change: a refused
+    /// or hostile connection costs no new option set. The authenticator reads the connection's source from
+    /// <see cref="Live.ConnectingFrom"/>, which flows into the server's handling of that connection.
+    /// </summary>
     private SshServerOptions BuildSshOptions()
     {
+        var live = L;
         var users = Volatile.Read(ref _engine)?.Users;
-        return new SshServerOptions
+        var retries = users?.AuthenticationRetries ?? 3;
+        var grace = users?.AuthenticationTimeout ?? TimeSpan.FromSeconds(60);
+        if (Volatile.Read(ref live.SshOptions) is { } built && built.MaxAuthenticationAttempts == retries && built.LoginGraceTime == grace)
+        {
+            return built;
+        }
+
+        var options = new SshServerOptions
         {
             IdentificationString = Profile.Ssh.Identification,
             Algorithms = Spec.Policy.Algorithms(Profile.Ssh.Algorithms),
             MinimumGroupExchangeBits = Spec.Policy.MinimumGroupExchangeBits(),
             UserSignatureAlgorithms = Spec.Policy.UserSignatureAlgorithms(),
-            HostKeys = HostKeys,
-            Authenticator = new DeviceAuthenticator(async ct => (await GetEngineAsync(ct)).Users, Faults, _logger, LoginFailedFrom(_connectingFrom.Value)),
+            HostKeys = live.HostKeys,
+            Authenticator = new DeviceAuthenticator(async ct => (await GetEngineAsync(ct)).Users, live.Faults, _logger, user => LoginFailed(user, live.ConnectingFrom.Value)),
             Metrics = Telemetry.Ssh,
             Sessions = new SshSessionHandler(this),
-            MaxAuthenticationAttempts = users?.AuthenticationRetries ?? 3,
-            LoginGraceTime = users?.AuthenticationTimeout ?? TimeSpan.FromSeconds(60),
+            MaxAuthenticationAttempts = retries,
+            LoginGraceTime = grace,
             TimeProvider = _time,
             LoggerFactory = _loggerFactory,
         };
+        Volatile.Write(ref live.SshOptions, options);
+        return options;
     }
 
-    private Action<string> LoginFailedFrom(EndPoint? remote) => user =>
+    private void LoginFailed(string user, EndPoint? remote) =>
         Volatile.Read(ref _engine)?.LoginFailed(user, (remote as IPEndPoint)?.Address.ToString() ?? "");
 
     /// <summary>Takes the device out of service with a reason shown by the control API.</summary>
@@ -578,6 +621,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             Log.Failed(_logger, ex.Message);
         }
 
+        _sharedListener?.Remove(Spec.SshEndPoint.Address, this);
         foreach (var listener in (DeviceListener?[])[_listener, _netconfListener, _telnetListener])
         {
             await (listener?.DisposeAsync() ?? ValueTask.CompletedTask);
