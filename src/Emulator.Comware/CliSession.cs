@@ -28,6 +28,12 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     /// </summary>
     public const string NoFreeLineMessage = "All user interfaces are used, please try later!";
 
+    /// <summary>
+    /// Comware 7 names VTYs "user lines": "All user lines are used, please try later!" (HPE FlexFabric 12900E Fundamentals
+    /// Configuration Guide, Comware 7, "Configuring Telnet login on the device").
+    /// </summary>
+    public const string NoFreeLineMessageV7 = "All user lines are used, please try later!";
+
     private readonly ComwareDevice _device;
     private readonly Login? _login;
     private readonly CommandAssist _assist;
@@ -261,7 +267,7 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     private async Task<int> RefuseAsync(TerminalIo io, CancellationToken cancellationToken)
     {
         LogNoFreeLine(_device.Logger, User.Name, _device.Logins.VtyCount);
-        io.Writer.Line(NoFreeLineMessage);
+        io.Writer.Line(_device.Facts.Dialect == ComwareDialect.V7 ? NoFreeLineMessageV7 : NoFreeLineMessage);
         await io.Writer.FlushAsync(cancellationToken);
         return 1;
     }
