@@ -65,7 +65,9 @@ internal sealed partial class ConnectionService
         {
             await loop.CancelAsync();
             await idleWatch;
-            await StopChannelsAsync();
+            // Stopped by the server (shutdown, a device's reboot) while the client is still there: output the
+            // applications already wrote is still sent. The connection lost or broken: nothing more is sent.
+            await StopChannelsAsync(drainOutput: cancellationToken.IsCancellationRequested);
         }
     }
 
@@ -244,11 +246,11 @@ internal sealed partial class ConnectionService
         }
     }
 
-    private async Task StopChannelsAsync()
+    private async Task StopChannelsAsync(bool drainOutput)
     {
         foreach (var channel in _running.Keys)
         {
-            channel.Abort();
+            channel.Abort(drainOutput);
         }
 
         foreach (var channel in _running.Keys)

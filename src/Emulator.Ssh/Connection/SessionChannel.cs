@@ -46,6 +46,10 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
     private readonly Channel<SessionEvent> _events = Channel.CreateBounded<SessionEvent>(
         new BoundedChannelOptions(MaxQueuedEvents) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly CancellationTokenSource _cancellation;
+
+    // Stops sending output. Separate from the application's token so that output written before a server-side stop
+    // (shutdown, a device's reboot) can still leave: see Abort.
+    private readonly CancellationTokenSource _outputStop = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
     private long _localWindow = LocalWindowSize;
@@ -92,6 +96,7 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _cancellation.Dispose();
+            _outputStop.Dispose();
             _sendLock.Dispose();
         }
     }
@@ -145,6 +150,7 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
         try
         {
             await _cancellation.CancelAsync();
+            await _outputStop.CancelAsync();
             await _sendLock.WaitAsync(CancellationToken.None);
             try
             {
@@ -165,16 +171,36 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
         }
     }
 
-    /// <summary>Stops the application because the connection is ending; nothing more is sent.</summary>
-    public void Abort()
+    /// <summary>How long output already written may still take to leave once the channel is stopped with the server.</summary>
+    public static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Stops the application because the connection is ending. With <paramref name="drainOutput"/> (the server stops,
+    /// the client is still there) the output it had already written still goes out, for at most
+    /// <see cref="DrainTime"/>, and the channel closes as usual, as a device's sessions end on a reboot; otherwise
+    /// nothing more is sent.
+    /// </summary>
+    public void Abort(bool drainOutput = false)
     {
-        _closeSent = true;
+        if (!drainOutput)
+        {
+            _closeSent = true;
+        }
+
         CompleteInput();
         if (Volatile.Read(ref _disposed) == 0)
         {
             try
             {
                 _cancellation.Cancel();
+                if (drainOutput)
+                {
+                    _outputStop.CancelAfter(DrainTime);
+                }
+                else
+                {
+                    _outputStop.Cancel();
+                }
             }
             catch (ObjectDisposedException)
             {
@@ -328,8 +354,9 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
             Events = _events.Reader.ReadAllAsync(token),
         };
 
-        var stdout = ChannelOutput.PumpAsync(_output.Reader, this, _remoteWindow, RemoteId, _remoteMaxData, null, token);
-        var stderr = ChannelOutput.PumpAsync(_error.Reader, this, _remoteWindow, RemoteId, _remoteMaxData, ChannelOutput.StandardError, token);
+        var outputToken = _outputStop.Token;
+        var stdout = ChannelOutput.PumpAsync(_output.Reader, this, _remoteWindow, RemoteId, _remoteMaxData, null, outputToken);
+        var stderr = ChannelOutput.PumpAsync(_error.Reader, this, _remoteWindow, RemoteId, _remoteMaxData, ChannelOutput.StandardError, outputToken);
         int? exitStatus = null;
         try
         {
@@ -366,9 +393,12 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
     /// <summary>exit-status, EOF, CLOSE: the order OpenSSH clients need to report the status.</summary>
     private async Task FinishAsync(int? exitStatus)
     {
+        // Stopped with the connection (a drained abort): a client that no longer reads must not hold the goodbye up.
+        using var limit = _cancellation.IsCancellationRequested ? new CancellationTokenSource(DrainTime) : null;
+        var token = limit?.Token ?? CancellationToken.None;
         try
         {
-            await _sendLock.WaitAsync(CancellationToken.None);
+            await _sendLock.WaitAsync(token);
             try
             {
                 if (_closeSent)
@@ -378,11 +408,11 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
 
                 if (exitStatus is { } status)
                 {
-                    await _context.Connection.WritePacketBeforeAnotherAsync(new ExitStatusMessage(RemoteId, status).ToPayload(), CancellationToken.None);
+                    await _context.Connection.WritePacketBeforeAnotherAsync(new ExitStatusMessage(RemoteId, status).ToPayload(), token);
                 }
 
-                await _context.Connection.WritePacketBeforeAnotherAsync(ChannelSignalMessage.Eof(RemoteId).ToPayload(), CancellationToken.None);
-                await _context.Connection.WritePacketAsync(ChannelSignalMessage.Close(RemoteId).ToPayload(), CancellationToken.None);
+                await _context.Connection.WritePacketBeforeAnotherAsync(ChannelSignalMessage.Eof(RemoteId).ToPayload(), token);
+                await _context.Connection.WritePacketAsync(ChannelSignalMessage.Close(RemoteId).ToPayload(), token);
                 _closeSent = true;
             }
             finally

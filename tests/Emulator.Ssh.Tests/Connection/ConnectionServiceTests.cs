@@ -347,6 +347,47 @@ public class ConnectionServiceTests
     }
 
     [Fact]
+    public async Task Shutdown_still_sends_output_written_before_it_then_closes_the_channel()
+    {
+        // A device reboot or host shutdown ends sessions; what they printed before must still reach the client
+        // (a window of zero holds the output back until the shutdown has begun).
+        var harness = new UpperLayerHarness();
+        var peer = await harness.ConnectAuthenticatedAsync();
+        var channel = await peer.OpenSessionAsync(0, window: 0);
+        peer.Exec(channel, "say-and-hang before the reboot");
+        await peer.ExpectAsync(MessageNumbers.ChannelSuccess);
+        var shutdown = harness.ShutdownAsync();
+        peer.WindowAdjust(channel, 1 << 16);
+
+        var data = await peer.ExpectAsync(MessageNumbers.ChannelData);
+        Assert.EndsWith("before the reboot\n", System.Text.Encoding.ASCII.GetString(data), StringComparison.Ordinal);
+        await peer.ExpectAsync(MessageNumbers.ChannelEof);
+        await peer.ExpectAsync(MessageNumbers.ChannelClose);
+        Assert.Equal((uint)DisconnectReason.ByApplication, await peer.ExpectDisconnectAsync());
+        await shutdown;
+        await harness.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_lost_connection_sends_nothing_more()
+    {
+        var harness = new UpperLayerHarness();
+        var peer = await harness.ConnectAuthenticatedAsync();
+        var channel = await peer.OpenSessionAsync(0, window: 0);
+        peer.Exec(channel, "say-and-hang unsent");
+        await peer.ExpectAsync(MessageNumbers.ChannelSuccess);
+        // The client's side ends (connection lost): the held output is dropped, not sent into a dead connection.
+        peer.Close();
+        await harness.LastConnection.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        while (await peer.ReceiveOrNullAsync(TimeSpan.FromMilliseconds(200)) is { } packet)
+        {
+            Assert.NotEqual(MessageNumbers.ChannelData, packet[0]);
+        }
+
+        await harness.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Unauthenticated_connections_beyond_the_cap_evict_the_oldest_and_the_newcomer_works()
     {
         await using var harness = new UpperLayerHarness(o => new SshServerOptions

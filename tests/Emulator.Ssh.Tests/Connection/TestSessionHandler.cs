@@ -70,6 +70,10 @@ internal sealed class TestSessionHandler : ISessionHandler
             case "hang":
                 await Task.Delay(Timeout.Infinite, cancellationToken);
                 return 0;
+            case "say-and-hang":
+                await WriteAsync(session.Output, argument + "\n", cancellationToken);
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                return 0;
             default:
                 await WriteAsync(session.ErrorOutput, $"unknown command: {command}\n", cancellationToken);
                 return 127;
