@@ -107,6 +107,11 @@ internal sealed class EmulatorApp : IAsyncDisposable
                 await stderr.WriteLineAsync("emulator: " + ex.Message);
                 return 1;
             }
+            catch (OperationCanceledException)
+            {
+                // SIGTERM while the control API was still binding: the devices already listened, so this is a normal stop.
+                return 0;
+            }
         }
 
         return 0;

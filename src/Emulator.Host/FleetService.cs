@@ -9,6 +9,9 @@ internal sealed partial class FleetService(DeviceFleet fleet, HostSettings setti
     /// <summary>Above this many devices, host keys are not created at start (they would slow it down).</summary>
     public const int FingerprintsAtStartLimit = 50;
 
+    /// <summary>Above this many devices, each device's "listening" line is a debug line and one summary line says it all.</summary>
+    public const int DeviceLinesLimit = 1000;
+
     /// <summary>How long open sessions get to close when the host stops.</summary>
     public static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(1500);
 
@@ -22,7 +25,8 @@ internal sealed partial class FleetService(DeviceFleet fleet, HostSettings setti
 
         var listening = fleet.StartAll();
         var keysAtStart = fleet.Devices.Count <= FingerprintsAtStartLimit && (settings.FleetSecret is null || fleet.Devices.Count == 1);
-        foreach (var device in fleet.Devices.Where(d => d.Status is DeviceStatus.Listening or DeviceStatus.Degraded))
+        var deviceLines = fleet.Devices.Count <= DeviceLinesLimit || logger.IsEnabled(LogLevel.Debug);
+        foreach (var device in fleet.Devices.Where(d => deviceLines && d.Status is DeviceStatus.Listening or DeviceStatus.Degraded))
         {
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["Device"] = device.Name });
             var keys = "keys created on first connection";
@@ -43,6 +47,12 @@ internal sealed partial class FleetService(DeviceFleet fleet, HostSettings setti
             }
 
             LogDevice(logger, device.Profile.Name, device.Profile.Model, device.EndPoint.ToString(), keys);
+        }
+
+        if (!deviceLines)
+        {
+            // 100,000 console lines would take longer than starting the devices (use --log-level debug to see them).
+            LogDevicesSummary(logger, listening, fleet.Devices[0].EndPoint.ToString(), fleet.Devices[^1].EndPoint.ToString());
         }
 
         if (settings.KnownHosts is { } file)
@@ -97,6 +107,9 @@ internal sealed partial class FleetService(DeviceFleet fleet, HostSettings setti
 
     [LoggerMessage(LogLevel.Information, "{Profile} ({Model}) listening on {Address}; host keys: {Keys}")]
     private static partial void LogDevice(ILogger logger, string profile, string model, string address, string keys);
+
+    [LoggerMessage(LogLevel.Information, "{Count} devices listening, {First} ... {Last}; host keys created on first connection")]
+    private static partial void LogDevicesSummary(ILogger logger, int count, string first, string last);
 
     [LoggerMessage(LogLevel.Error, "stopped: {Reason}")]
     private static partial void LogDeviceFailed(ILogger logger, string reason);

@@ -13,7 +13,7 @@ public sealed class EmulatorHostLoadTests
 {
     private static readonly SshClientOptions s_admin = new() { UserName = "admin", Password = "admin" };
 
-    private static async Task<EmulatorHost> StartAsync(int devices, CancellationToken ct)
+    private static async Task<EmulatorHost> StartAsync(int devices, CancellationToken ct, bool byAddress = false)
     {
         // The host built in this test run's configuration, not a stale one from an earlier Release build.
         string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -21,7 +21,7 @@ public sealed class EmulatorHostLoadTests
             : "Debug";
         string? dll = EmulatorHost.FindBuiltHost(Repository.Root(), configuration);
         Requirements.Require(dll is null ? $"src/Emulator.Host is not built ({configuration})" : null);
-        return await EmulatorHost.StartAsync(dll!, devices, "F1000-E", withControl: devices > 1, TimeSpan.FromSeconds(120), ct);
+        return await EmulatorHost.StartAsync(dll!, devices, "F1000-E", withControl: devices > 1, TimeSpan.FromSeconds(120), ct, byAddress);
     }
 
     /// <summary>A shell on the first device after typing <paramref name="loopbacks"/> LoopBack interfaces, as the suite does.</summary>
@@ -36,6 +36,18 @@ public sealed class EmulatorHostLoadTests
         }
 
         return (connection, shell);
+    }
+
+    /// <summary>The suite's address-stepped fleet (issue 15): one port, consecutive loopback addresses, a shell at the last one.</summary>
+    [Fact]
+    public async Task An_address_stepped_fleet_starts_and_its_last_device_answers()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await StartAsync(3, ct, byAddress: true);
+        Assert.Equal(["127.1.0.1", "127.1.0.2", "127.1.0.3"], host.DeviceEndPoints.Select(e => ((System.Net.IPEndPoint)e).Address.ToString()));
+        await using var connection = await SshClientConnection.ConnectAsync(host.DeviceEndPoints[^1], s_admin, ct);
+        var shell = await connection.OpenShellAsync(80, 24, ct);
+        Assert.True((await shell.RunAsync("display version", ct)).Bytes > 100);
     }
 
     [Fact]

@@ -201,14 +201,7 @@ public sealed class CrashSafetyTests : IDisposable
 
         public HostProcess(string[] args, int devices)
         {
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "emulator.dll"));
-            foreach (var arg in args)
-            {
-                info.ArgumentList.Add(arg);
-            }
-
-            Process = Process.Start(info)!;
+            Process = Process.Start(HostLauncher.StartInfo(args))!;
             var expected = $"All {devices} devices listening";
             Process.OutputDataReceived += (_, e) => Collect(e.Data, expected);
             Process.ErrorDataReceived += (_, e) => Collect(e.Data, expected);

@@ -16,17 +16,7 @@ public sealed class ShutdownTests : IDisposable
             Assert.Skip("SIGTERM is a Unix signal");
         }
 
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "emulator.dll"), "--ssh-port", "0", "--control", "none", "--state-dir", _dir })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
+        var info = HostLauncher.StartInfo(["--ssh-port", "0", "--control", "none", "--state-dir", _dir]);
         using var process = Process.Start(info)!;
         var ready = new TaskCompletionSource();
         var output = new System.Text.StringBuilder();

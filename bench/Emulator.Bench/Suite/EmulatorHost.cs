@@ -17,9 +17,14 @@ public sealed partial class EmulatorHost : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private readonly TaskCompletionSource<TimeSpan> _allListening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Stopwatch _clock;
+    private int _disposed;
 
-    private EmulatorHost(Process process, Stopwatch clock, string stateDirectory, int firstPort, int deviceCount, Uri? control)
+    /// <summary>First address of a <c>step: address</c> fleet (all devices on <see cref="FirstPort"/>).</summary>
+    public static readonly IPAddress FirstStepAddress = IPAddress.Parse("127.1.0.1");
+
+    private EmulatorHost(Process process, Stopwatch clock, string stateDirectory, int firstPort, int deviceCount, Uri? control, bool byAddress)
     {
+        ByAddress = byAddress;
         _process = process;
         _clock = clock;
         StateDirectory = stateDirectory;
@@ -37,6 +42,9 @@ public sealed partial class EmulatorHost : IAsyncDisposable
 
     public int DeviceCount { get; }
 
+    /// <summary>Devices on consecutive loopback addresses at one port (<c>step: address</c>, a shared listener) rather than consecutive ports.</summary>
+    public bool ByAddress { get; }
+
     /// <summary>Control API (GET /healthz), or null when started with --control none.</summary>
     public Uri? Control { get; }
 
@@ -44,8 +52,18 @@ public sealed partial class EmulatorHost : IAsyncDisposable
 
     public TimeSpan TimeToHealthy { get; private set; }
 
-    public IReadOnlyList<EndPoint> DeviceEndPoints =>
-        [.. Enumerable.Range(FirstPort, DeviceCount).Select(p => (EndPoint)new IPEndPoint(IPAddress.Loopback, p))];
+    public IReadOnlyList<EndPoint> DeviceEndPoints => ByAddress
+        ? [.. Enumerable.Range(0, DeviceCount).Select(i => (EndPoint)new IPEndPoint(StepAddress(i), FirstPort))]
+        : [.. Enumerable.Range(FirstPort, DeviceCount).Select(p => (EndPoint)new IPEndPoint(IPAddress.Loopback, p))];
+
+    /// <summary>The address of the <paramref name="i"/>-th device (from 0) of a <c>step: address</c> fleet.</summary>
+    public static IPAddress StepAddress(int i)
+    {
+        var first = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(FirstStepAddress.GetAddressBytes());
+        var bytes = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes, first + (uint)i);
+        return new IPAddress(bytes);
+    }
 
     public string RecentLog
     {
@@ -74,7 +92,17 @@ public sealed partial class EmulatorHost : IAsyncDisposable
     }
 
     /// <summary>Fleet file: <paramref name="count"/> devices of one profile named prefix1..prefixN on consecutive ports.</summary>
-    public static string FleetYaml(string namePrefix, string profile, int count, int firstPort) => count == 1
+    public static string FleetYaml(string namePrefix, string profile, int count, int firstPort, bool byAddress = false) => byAddress
+        ? $$"""
+            devices:
+              - name: {{namePrefix}}{n}
+                profile: {{profile}}
+                ssh: {{FirstStepAddress}}:{{firstPort}}
+                count: {{count}}
+                step: address
+
+            """
+        : count == 1
         ? $"""
             devices:
               - name: {namePrefix}1
@@ -94,36 +122,37 @@ public sealed partial class EmulatorHost : IAsyncDisposable
     /// <summary>
     /// Starts the host. One device runs on an ephemeral port (<c>--ssh-port 0</c>, the port read from the log); more
     /// devices come from a fleet file with <c>count:</c> on consecutive free ports. With <paramref name="withControl"/>
-    /// the control API listens too and readiness also waits for GET /healthz 200.
+    /// the control API listens too and readiness also waits for GET /healthz 200. With <paramref name="byAddress"/> the
+    /// devices share one port at consecutive loopback addresses from <see cref="FirstStepAddress"/>. A host path not ending
+    /// in .dll is a native executable (docker/publish.sh) and runs directly.
     /// </summary>
     public static async Task<EmulatorHost> StartAsync(
-        string hostDll, int deviceCount, string profile, bool withControl, TimeSpan timeout, CancellationToken cancellationToken)
+        string hostDll, int deviceCount, string profile, bool withControl, TimeSpan timeout, CancellationToken cancellationToken, bool byAddress = false)
     {
         hostDll = Path.GetFullPath(hostDll);
         string stateDirectory = Directory.CreateTempSubdirectory("emulator-bench-state-").FullName;
         var control = withControl ? new Uri($"http://127.0.0.1:{OpenSshServer.FreePort()}") : null;
+        var native = !hostDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
         var arguments = new List<string> { hostDll, "--state-dir", stateDirectory, "--control", control?.ToString().TrimEnd('/') ?? "none" };
         int firstPort = 0;
-        if (deviceCount == 1)
+        if (deviceCount == 1 && !byAddress)
         {
             arguments.AddRange(["--profile", profile, "--ssh-port", "0"]);
         }
         else
         {
-            firstPort = FindFreePortRange(deviceCount);
+            firstPort = byAddress ? OpenSshServer.FreePort() : FindFreePortRange(deviceCount);
             string fleetFile = Path.Combine(stateDirectory, "fleet.yaml");
-            await File.WriteAllTextAsync(fleetFile, FleetYaml("fw", profile, deviceCount, firstPort), cancellationToken);
+            await File.WriteAllTextAsync(fleetFile, FleetYaml("fw", profile, deviceCount, firstPort, byAddress), cancellationToken);
             arguments.AddRange(["--fleet", fleetFile]);
         }
 
-        // emulator.dll runs under `dotnet`; a native (AOT) build is its own executable and takes the same arguments.
-        bool managed = hostDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        if (!managed)
+        if (native)
         {
             arguments.RemoveAt(0);
         }
 
-        var start = new ProcessStartInfo(managed ? "dotnet" : hostDll)
+        var start = new ProcessStartInfo(native ? hostDll : "dotnet")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -138,7 +167,7 @@ public sealed partial class EmulatorHost : IAsyncDisposable
         // Release-mode host as users run it: its own runtimeconfig (GC mode, thread-pool settings), no overrides.
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
-        var host = new EmulatorHost(process, clock, stateDirectory, firstPort, deviceCount, control);
+        var host = new EmulatorHost(process, clock, stateDirectory, firstPort, deviceCount, control, byAddress);
         process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
         process.BeginOutputReadLine();
@@ -269,6 +298,12 @@ public sealed partial class EmulatorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The fleet section stops a host early to measure the next one alone, then leaves its scope.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         try
         {
             if (!_process.HasExited)

@@ -44,6 +44,9 @@ public sealed record SuiteOptions
 
     public int IdleSessions => Quick ? 500 : 10_000;
 
+    /// <summary>Devices of the address-stepped fleet (one shared port, issue 15).</summary>
+    public int ScaleDevices => Quick ? 10_000 : 100_000;
+
     public int LatencyIterations => Quick ? 50 : 300;
 
     public bool Runs(string section) => Sections.Contains(section);

@@ -70,6 +70,55 @@ public sealed partial class SuiteRunner
         _report.Verdict("<= 10 KB RSS per extra idle device", $"{F(perDevice / 1000, "0.0")} KB ({tenth} -> {devices} devices)", perDevice <= 10_000);
         _report.Verdict("no idle CPU", $"{F(idleCpuPercent, "0.00")} % of a core", idleCpuPercent < 0.5);
         _report.Verdict("10,000 concurrent sessions", $"{sessions.AliveAfter:N0} held and answering", sessions.Wanted >= 10_000 ? sessions.AliveAfter >= 10_000 : null);
+        _report.Verdict("<= 16 KB RSS per idle shell session", $"{F(sessions.PerSession / 1024, "0.0")} KiB", sessions.Wanted >= 10_000 ? sessions.PerSession <= 16 * 1024 : null);
+        await fleet.DisposeAsync();
+
+        await FleetByAddressAsync(baseline, cancellationToken);
+    }
+
+    /// <summary>
+    /// Issue 15: a fleet on one port at consecutive loopback addresses (<c>step: address</c>), served by one shared
+    /// listening socket. Ready time, RSS per idle device against the 1-device host, descriptors, and one login at the last address.
+    /// </summary>
+    private async Task FleetByAddressAsync(long baseline, CancellationToken cancellationToken)
+    {
+        int devices = _options.ScaleDevices;
+        await using var fleet = await EmulatorHost.StartAsync(_hostDll!, devices, _options.Model, withControl: true, TimeSpan.FromSeconds(300), cancellationToken, byAddress: true);
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        long rss = ProcStat.ReadRss(fleet.Pid);
+        int descriptors = Directory.GetFiles($"/proc/{fleet.Pid}/fd").Length;
+        double perDevice = (rss - baseline) / (double)(devices - 1);
+        var last = fleet.DeviceEndPoints[^1];
+        var client = new SshClientOptions { UserName = _options.UserName, Password = _options.Password, ConnectTimeout = TimeSpan.FromSeconds(60) };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        string login;
+        try
+        {
+            await using var connection = await SshClientConnection.ConnectAsync(last, client, cancellationToken);
+            await connection.OpenShellAsync(80, 24, cancellationToken);
+            login = $"shell at {last} in {clock.ElapsedMilliseconds} ms (cold device: configuration loaded and host keys made on this login)";
+        }
+        catch (Exception ex) when (ex is SshClientException or IOException or System.Net.Sockets.SocketException)
+        {
+            login = $"failed at {last}: {ex.Message}";
+        }
+
+        await _log.WriteLineAsync($"  {devices} devices by address: ready {fleet.TimeToAllListening.TotalMilliseconds:0} ms, RSS {rss / 1024} KiB, {perDevice:0} B per device, {descriptors} descriptors; {login}");
+        double ready = Math.Max(fleet.TimeToAllListening.TotalSeconds, fleet.TimeToHealthy.TotalSeconds);
+        _report.Paragraph($"A fleet file with one `count: {devices}` entry with `step: address` (127.1.0.1, 127.1.0.2, ... all on one port): the " +
+            "devices share one listening socket, dispatched by each connection's local address. Ready = process start to the log line and " +
+            "to /healthz 200; RSS 2 s after ready, per device against the 1-device host above.");
+        _report.Table(["measure", "value"], [
+            ["devices", devices.ToString("N0", CultureInfo.InvariantCulture)],
+            ["process start to \"All N devices listening\"", $"{F(fleet.TimeToAllListening.TotalMilliseconds, "0")} ms"],
+            ["process start to /healthz 200", $"{F(fleet.TimeToHealthy.TotalMilliseconds, "0")} ms"],
+            ["RSS", $"{F(rss / 1048576.0, "0.0")} MiB"],
+            ["RSS per idle device (1 -> N)", $"{F(perDevice, "0")} B"],
+            ["open descriptors", descriptors.ToString(CultureInfo.InvariantCulture)],
+            ["login at the last address", login],
+        ]);
+        _report.Verdict($"{devices:N0} devices (shared port) ready in < 5 s", $"{F(ready, "0.00")} s", devices >= 100_000 ? ready < 5 : null);
+        _report.Verdict("<= 2 KB RSS per idle device", $"{F(perDevice / 1000, "0.00")} KB", devices >= 100_000 ? perDevice <= 2000 : null);
     }
 
     /// <summary>Starts a host with <paramref name="devices"/> idle devices, reads its RSS 2 s after ready, stops it.</summary>

@@ -16,7 +16,7 @@ namespace Emulator.Device.Fleet;
 /// </summary>
 public static partial class FleetFile
 {
-    public const int MaxDevices = 10_000;
+    public const int MaxDevices = 100_000;
 
     [GeneratedRegex(@"\{n(?::(\d{1,2}))?\}")]
     private static partial Regex Number();

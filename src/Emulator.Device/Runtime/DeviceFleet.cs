@@ -11,6 +11,7 @@ public sealed partial class DeviceFleet : IAsyncDisposable
     private readonly Dictionary<string, DeviceInstance> _byName;
     private readonly ILogger _logger;
     private readonly List<SharedListener> _shared = [];
+    private readonly QuietCollector _collector;
 
     public DeviceFleet(IReadOnlyList<DeviceSpec> specs, string stateRoot, IHostKeyCodec keyCodec, byte[]? fleetSecret,
         DeviceEngineFactory engineFactory, TimeProvider time, ILoggerFactory loggerFactory, DeviceTelemetry? telemetry = null)
@@ -20,6 +21,12 @@ public sealed partial class DeviceFleet : IAsyncDisposable
         StateRoot = Path.GetFullPath(stateRoot);
         Devices = [.. specs.Select(s => new DeviceInstance(s, StateRoot, keyCodec, fleetSecret, engineFactory, time, loggerFactory, telemetry))];
         _byName = Devices.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
+        _collector = new QuietCollector(time);
+        foreach (var device in Devices)
+        {
+            device.Collector = _collector;
+        }
+
         _logger = loggerFactory.CreateLogger("Emulator.Fleet");
     }
 
@@ -136,6 +143,8 @@ public sealed partial class DeviceFleet : IAsyncDisposable
         {
             await device.DisposeAsync();
         }
+
+        _collector.Dispose();
     }
 
     [LoggerMessage(LogLevel.Error, "{Device} cannot listen on {Address}: {Reason}")]

@@ -356,8 +356,12 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
     private IDisposable? Scope() => _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name });
 
+    /// <summary>Told of every accepted connection, to give a burst's memory back afterwards (set by the fleet).</summary>
+    internal QuietCollector? Collector { get; set; }
+
     private async Task OnConnectionAsync(Socket socket, IDuplexPipe transport, bool netconfPort, CancellationToken listenerToken)
     {
+        Collector?.Connected();
         var id = Interlocked.Increment(ref _nextConnection);
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name, ["Connection"] = id });
         var remote = socket.RemoteEndPoint;
@@ -534,6 +538,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     /// <summary>A telnet connection: the same device, users and VTY lines as SSH; ends with the device like SSH sessions do.</summary>
     private async Task OnTelnetConnectionAsync(Socket socket, IDuplexPipe transport, CancellationToken listenerToken)
     {
+        Collector?.Connected();
         var remote = socket.RemoteEndPoint;
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name, ["Connection"] = Interlocked.Increment(ref _nextConnection) });
         try
