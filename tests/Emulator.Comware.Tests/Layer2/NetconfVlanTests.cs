@@ -36,4 +36,17 @@ public sealed class NetconfVlanTests
         AssertOk(await client.EditAsync("<VLAN><VLANs><VLANID xmlns:nc=\"urn:ietf:params:xml:ns:netconf:base:1.0\" nc:operation=\"delete\"><ID>10</ID></VLANID></VLANs></VLAN>"));
         Assert.DoesNotContain("vlan 10", await device.RenderCurrentConfigurationAsync(Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Aggregate_interfaces_get_their_own_if_index()
+    {
+        var device = TestDevices.Create(ComwareDialect.V7);
+        await device.EnsureBootedAsync(Ct);
+        Assert.True((await device.LoadConfigurationAsync("interface Route-Aggregation1\n#\ninterface Bridge-Aggregation1\n", Ct)).Succeeded);
+        await using var client = await OpenAsync(device);
+        var reply = await client.RpcAsync($"<get><filter type=\"subtree\"><top xmlns=\"{DataNs}\"><Ifmgr><Interfaces><Interface><Name/><IfIndex/></Interface></Interfaces></Ifmgr></top></filter></get>");
+        var indexes = reply.Descendants(Data + "Interface").ToDictionary(r => r.Element(Data + "Name")!.Value, r => r.Element(Data + "IfIndex")!.Value);
+        Assert.Equal("1001", indexes["Route-Aggregation1"]);
+        Assert.Equal("3001", indexes["Bridge-Aggregation1"]);
+    }
 }
