@@ -130,5 +130,6 @@ public class SampleFleetTests
         Assert.Equal("branch20", specs[^1].Name);
         Assert.Equal(2320, specs[^1].SshEndPoint.Port);
         Assert.Equal("3166", specs.Single(s => s.Name == "old-fw").Profile.Release);
+        Assert.Equal("GigabitEthernet1/0/1", Assert.Single(specs.Single(s => s.Name == "edge-fw").Neighbors).PortId);
     }
 }

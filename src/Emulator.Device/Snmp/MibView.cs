@@ -102,6 +102,7 @@ public sealed class MibView
         }
 
         AddEntities(b, snapshot.Facts, seconds);
+        Layer2Mib.Add(b, snapshot, indexes);
         return new MibView(b) { IfIndexes = indexes };
     }
 

@@ -45,6 +45,9 @@ public sealed record SnmpSnapshot(
     public IReadOnlyDictionary<int, IReadOnlyList<Comware.Model.Firewall.Acls.AclRule>> Acls { get; init; } =
         new Dictionary<int, IReadOnlyList<Comware.Model.Firewall.Acls.AclRule>>();
 
+    /// <summary>LLDP neighbours and VLANs for LLDP-MIB and Q-BRIDGE-MIB (<see cref="Layer2Mib"/>); null = none.</summary>
+    public Layer2Snapshot? Layer2 { get; init; }
+
     /// <summary>
     /// Whether a manager at <paramref name="source"/> passes ACL <paramref name="acl"/>: the first matching rule decides,
     /// no match denies; an ACL that does not exist or has no rules lets everyone in (H3C SNMP configuration guide).
@@ -98,6 +101,7 @@ public sealed record SnmpSnapshot(
             [.. config.Communities], [.. config.Groups], [.. config.Users], [.. config.TrapHosts], config.TrapEnabled ?? true, config.Statistics, interfaces)
         {
             Acls = acls,
+            Layer2 = Layer2Snapshot.Read(device),
         };
     }
 }

@@ -174,7 +174,9 @@ internal static class Layer2Commands
             Syntax = "port link-mode { bridge | route }",
             Help = ["Specify port configuration information", "Specify the link mode", "Layer 2 (bridge) mode", "Layer 3 (route) mode"],
             Views = inIface,
-            Handler = ctx => Fw.Apply(ctx, L2(ctx).SetBridgeMode(Fw.State<FwInterface>(ctx), ctx.Args.Has("bridge"))),
+            UndoSyntax = "port link-mode",
+            UndoHelp = ["Specify port configuration information", "Specify the link mode"],
+            Handler = ctx => Fw.Apply(ctx, L2(ctx).SetBridgeMode(Fw.State<FwInterface>(ctx), !ctx.IsUndo && ctx.Args.Has("bridge"))),
         });
         r.Add(new CommandDefinition
         {

@@ -21,6 +21,7 @@ internal static class H3cTables
         new AclGroupsTable(),
         new ZonesTable(),
         new ZoneInterfacesTable(),
+        new VlanTable(),
     ];
 
     public static H3cTable? Find(string module, string table) =>

@@ -7,11 +7,14 @@ namespace Emulator.Comware.Netconf.Data;
 /// <summary>
 /// The IfIndex of each interface, the key every H3C interface table uses. Comware numbers interfaces as they are
 /// created; here the number is a pure function of the name so that it is the same on every boot and in every session:
-/// physical ports 1..P in the device's order, then NULL0 and InLoopBack0, LoopBack N = 5000+N, Vlan-interface N =
+/// physical ports 1..P in the device's order, then NULL0 and InLoopBack0, Route-Aggregation N = 1000+N,
+/// Bridge-Aggregation N = 3000+N, LoopBack N = 5000+N, Vlan-interface N =
 /// 10000+N, sub-interface = 100000 + 10000 x parent + N.
 /// </summary>
 internal static class IfIndexes
 {
+    private const int RouteAggregationBase = 1000;
+    private const int BridgeAggregationBase = 3000;
     private const int LoopBackBase = 5000;
     private const int VlanInterfaceBase = 10000;
     private const int SubInterfaceBase = 100000;
@@ -31,6 +34,8 @@ internal static class IfIndexes
                 return LoopBackBase + Number(iface.Id.Number);
             case InterfaceKind.VlanInterface:
                 return VlanInterfaceBase + Number(iface.Id.Number);
+            case InterfaceKind.Aggregation:
+                return (iface.Id.Type.FullName == "Route-Aggregation" ? RouteAggregationBase : BridgeAggregationBase) + Number(iface.Id.Number);
             case InterfaceKind.SubInterface when table.ParentOf(iface) is { } parent:
                 var dot = iface.Id.Number.IndexOf('.', StringComparison.Ordinal);
                 return SubInterfaceBase + (VlanInterfaceBase * (ports.IndexOf(parent) + 1)) + Number(iface.Id.Number[(dot + 1)..]);
