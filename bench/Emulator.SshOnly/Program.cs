@@ -40,7 +40,7 @@ try
         _ = Task.Run(async () =>
         {
             await using var stream = new NetworkStream(socket, ownsSocket: true);
-            var pipe = new StreamPipe(PipeReader.Create(stream), PipeWriter.Create(stream));
+            var pipe = new StreamPipe(PipeReader.Create(stream, new StreamPipeReaderOptions(useZeroByteReads: true)), PipeWriter.Create(stream));
             await server.HandleConnectionAsync(new SshConnectionInfo(socket.RemoteEndPoint, socket.LocalEndPoint, pipe), stop.Token);
         });
     }

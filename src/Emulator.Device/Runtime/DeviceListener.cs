@@ -134,7 +134,9 @@ internal sealed class DeviceListener : IAsyncDisposable
 
     private sealed class StreamDuplexPipe(Stream stream) : IDuplexPipe
     {
-        public PipeReader Input { get; } = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
+        // Zero-byte reads: an idle connection waits for data without a rented receive buffer (4 KiB each), as Kestrel's
+        // socket transport does; the buffer is taken only once bytes are there to read.
+        public PipeReader Input { get; } = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true, useZeroByteReads: true));
 
         public PipeWriter Output { get; } = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
 

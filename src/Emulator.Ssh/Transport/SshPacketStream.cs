@@ -35,7 +35,10 @@ internal sealed class SshPacketStream : IAsyncDisposable
     private IPacketCipher _readCipher = NoneCipher.Instance;
     private ZlibDecompressor? _decompressor;
     private bool _readCompressionActive;
-    private byte[] _readBuffer = ArrayPool<byte>.Shared.Rent(8192);
+    // Rented while a packet is assembled or its payload is in the caller's hands, returned while the connection waits
+    // for its next packet: ten thousand idle sessions then hold no read buffers (the payload contract, "valid until
+    // the next call", is what lets the next call give it back).
+    private byte[] _readBuffer = [];
     private long _pendingLength = -1;
 
     /// <summary>Bytes still to swallow after a hidden framing or MAC error; -1 when reading normally.</summary>
@@ -67,6 +70,7 @@ internal sealed class SshPacketStream : IAsyncDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken)
     {
+        ReturnIdleReadBuffer();
         while (true)
         {
             var result = await _input.ReadAsync(cancellationToken);
@@ -163,13 +167,36 @@ internal sealed class SshPacketStream : IAsyncDisposable
 
         if (_readBuffer.Length < total)
         {
-            ArrayPool<byte>.Shared.Return(_readBuffer);
-            _readBuffer = ArrayPool<byte>.Shared.Rent(total);
+            ReturnReadBuffer();
+            _readBuffer = ArrayPool<byte>.Shared.Rent(Math.Max(total, MinimumReadBuffer));
         }
 
         buffer.Slice(0, total).CopyTo(_readBuffer);
         _pendingLength = -1;
         return total;
+    }
+
+    private const int MinimumReadBuffer = 8192;
+
+    /// <summary>Whether a read buffer is rented now (tests: none while waiting between packets).</summary>
+    internal bool HoldsReadBuffer => _readBuffer.Length > 0;
+
+    /// <summary>Between packets (no partial packet's state in it) the read buffer goes back to the pool.</summary>
+    private void ReturnIdleReadBuffer()
+    {
+        if (_pendingLength < 0)
+        {
+            ReturnReadBuffer();
+        }
+    }
+
+    private void ReturnReadBuffer()
+    {
+        if (_readBuffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_readBuffer);
+            _readBuffer = [];
+        }
     }
 
     /// <summary>Swallows input after a hidden error; fails like a bad MAC once <see cref="DiscardLength"/> bytes are gone.</summary>
@@ -415,8 +442,7 @@ internal sealed class SshPacketStream : IAsyncDisposable
         _writeCipher.Dispose();
         _compressor?.Dispose();
         _decompressor?.Dispose();
-        ArrayPool<byte>.Shared.Return(_readBuffer);
-        _readBuffer = [];
+        ReturnReadBuffer();
         _writeLock.Dispose();
     }
 }

@@ -117,4 +117,30 @@ public class PacketProtocolTests
         Assert.Equal(payload, (await reader.ReadAsync(ct)).ToArray());
         Assert.Equal(0, framed.Length % 8);
     }
+    [Fact]
+    public async Task Waiting_for_the_next_packet_holds_no_read_buffer()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (a, b) = InMemoryDuplexPipe.CreatePair();
+        await using var reader = new SshPacketStream(a);
+        var capture = new System.IO.Pipelines.Pipe();
+        await using var framer = new SshPacketStream(new InMemoryDuplexPipe(new System.IO.Pipelines.Pipe().Reader, capture.Writer));
+        await framer.WriteAsync(new byte[] { 2, 1, 2, 3 }, ct);
+        await framer.WriteAsync(new byte[] { 2, 4, 5, 6 }, ct);
+        var framed = (await capture.Reader.ReadAsync(ct)).Buffer.ToArray();
+        var half = framed.Length / 2;
+        await b.Output.WriteAsync(framed.AsMemory(0, half), ct);
+
+        // The payload lives in the read buffer until the next call...
+        Assert.Equal(new byte[] { 2, 1, 2, 3 }, (await reader.ReadAsync(ct)).ToArray());
+        Assert.True(reader.HoldsReadBuffer);
+
+        // ...which gives it back while it waits, and takes one again for the next packet.
+        var next = reader.ReadAsync(ct).AsTask();
+        await Task.Delay(50, ct);
+        Assert.False(next.IsCompleted);
+        Assert.False(reader.HoldsReadBuffer);
+        await b.Output.WriteAsync(framed.AsMemory(half), ct);
+        Assert.Equal(new byte[] { 2, 4, 5, 6 }, (await next).ToArray());
+    }
 }
