@@ -21,6 +21,13 @@ internal static class H3cTables
         new AclGroupsTable(),
         new ZonesTable(),
         new ZoneInterfacesTable(),
+        new AclBasicRulesTable(),
+        new AclAdvanceRulesTable(),
+        new SecurityPolicyRulesTable(),
+        new PolicySourceZonesTable(),
+        new PolicyDestinationZonesTable(),
+        new NatOutboundTable(),
+        new NatServerTable(),
     ];
 
     public static H3cTable? Find(string module, string table) =>
