@@ -152,4 +152,26 @@ public sealed class NetconfFirewallTableTests
             "<NAT><ServerOnInterfaces><Interface><IfIndex>2</IfIndex><ProtocolType>6</ProtocolType><GlobalInfo><GlobalVRF>vpn1</GlobalVRF></GlobalInfo></Interface></ServerOnInterfaces></NAT>")));
         Assert.Equal(before, await RunningAsync(device));
     }
+
+    [Fact]
+    public async Task NAT_address_groups_and_static_NAT_on_interfaces_go_both_ways()
+    {
+        var device = await V7Async();
+        await using var client = await OpenAsync(device);
+        AssertOk(await client.EditAsync(
+            "<NAT><AddrGroups><AddrGroup><GroupNumber>4</GroupNumber></AddrGroup></AddrGroups>" +
+            "<AddrGroupMembers><GroupMember><GroupNumber>4</GroupNumber><StartIpv4Address>203.0.113.10</StartIpv4Address><EndIpv4Address>203.0.113.20</EndIpv4Address></GroupMember></AddrGroupMembers>" +
+            "<StaticOnInterfaces><Interface><IfIndex>2</IfIndex><EnableStatic>true</EnableStatic></Interface></StaticOnInterfaces></NAT>"));
+        var running = await RunningAsync(device);
+        Assert.Contains("nat address-group 4\n address 203.0.113.10 203.0.113.20", running, StringComparison.Ordinal);
+        Assert.Contains(" nat static enable", running, StringComparison.Ordinal);
+
+        // A member of a group that does not exist is refused; a group made in the CLI reads back.
+        Assert.Equal("invalid-value", ErrorTag(await client.EditAsync(
+            "<NAT><AddrGroupMembers><GroupMember><GroupNumber>9</GroupNumber><StartIpv4Address>203.0.113.1</StartIpv4Address><EndIpv4Address>203.0.113.2</EndIpv4Address></GroupMember></AddrGroupMembers></NAT>")));
+        await CliAsync(device, "nat address-group 7\n address 192.0.2.100 192.0.2.101\n#\n");
+        var reply = await client.GetConfigAsync("<NAT><AddrGroupMembers/></NAT>");
+        Assert.Equal(["4:203.0.113.10-203.0.113.20", "7:192.0.2.100-192.0.2.101"],
+            reply.Descendants(Cfg + "GroupMember").Select(m => $"{m.Element(Cfg + "GroupNumber")!.Value}:{m.Element(Cfg + "StartIpv4Address")!.Value}-{m.Element(Cfg + "EndIpv4Address")!.Value}"));
+    }
 }

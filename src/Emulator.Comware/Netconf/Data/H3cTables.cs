@@ -28,6 +28,9 @@ internal static class H3cTables
         new PolicyDestinationZonesTable(),
         new NatOutboundTable(),
         new NatServerTable(),
+        new NatAddressGroupsTable(),
+        new NatAddressGroupMembersTable(),
+        new NatStaticOnInterfacesTable(),
     ];
 
     public static H3cTable? Find(string module, string table) =>
