@@ -122,9 +122,9 @@ internal sealed class EditConfig
     private static Dictionary<string, string> Columns(H3cTable table, XElement row)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var cell in row.Elements())
+        foreach (var (column, cell) in NestedColumns.Flatten(row))
         {
-            if (cell.Name.Namespace != NetconfNamespaces.Config || !table.Columns.Contains(cell.Name.LocalName) || cell.HasElements)
+            if (cell.Name.Namespace != NetconfNamespaces.Config || cell.Parent!.Name.Namespace != NetconfNamespaces.Config || !table.Columns.Contains(column) || cell.HasElements)
             {
                 throw RpcErrorException.UnknownElement("application", cell.Name.LocalName);
             }
@@ -137,9 +137,9 @@ internal sealed class EditConfig
                 };
             }
 
-            if (!values.TryAdd(cell.Name.LocalName, cell.Value.Trim()))
+            if (!values.TryAdd(column, cell.Value.Trim()))
             {
-                throw RpcErrorException.BadElement(cell.Name.LocalName, $"The column {cell.Name.LocalName} appears twice.");
+                throw RpcErrorException.BadElement(cell.Name.LocalName, $"The column {column} appears twice.");
             }
         }
 

@@ -75,6 +75,24 @@ public sealed class NcclientTests : IDisposable
     }
 
     [Fact]
+    public async Task The_h3c_handler_writes_and_reads_security_policy_rules()
+    {
+        Clients.RequirePythonModule("ncclient");
+        await using var host = await RunningHost.StartAsync(_dir, Fleet);
+        var port = await EnableNetconfAsync(host);
+        var seen = await RunScriptAsync("ncclient_security_policy.py", port);
+
+        Assert.True(seen.GetProperty("edit_ok").GetBoolean());
+        var rules = seen.GetProperty("rules").EnumerateArray().Select(r => $"{r.GetProperty("id").GetString()} {r.GetProperty("name").GetString()} {r.GetProperty("action").GetString()}");
+        Assert.Equal(["4 nc-cli 2", "6 nc-edit 1"], rules);
+        Assert.Equal(["4:Trust"], seen.GetProperty("source_zones").EnumerateArray().Select(z => z.GetString()));
+        Assert.Equal(["6:Untrust"], seen.GetProperty("destination_zones").EnumerateArray().Select(z => z.GetString()));
+
+        using var running = JsonDocument.Parse(await host.Http.GetStringAsync("/api/devices/v7/config/running", Ct));
+        Assert.Contains(" rule 6 name nc-edit\n  action drop\n  destination-zone Untrust", running.RootElement.GetProperty("configuration").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_NETCONF_port_refuses_connections_while_NETCONF_is_off()
     {
         Clients.RequirePythonModule("ncclient");

@@ -76,7 +76,7 @@ internal static class DataTree
         var rows = table.Read(device, withState).ToList();
         if (table.Row is null)
         {
-            var single = new XElement(ns + table.Table, rows[0].Cells.Select(c => new XElement(ns + c.Column, c.Value)));
+            var single = new XElement(ns + table.Table, NestedColumns.Elements(ns, rows[0].Cells));
             return filter is null ? single : Filter(single, filter);
         }
 
@@ -88,7 +88,7 @@ internal static class DataTree
         }
 
         var element = new XElement(ns + table.Table,
-            rows.Select(r => new XElement(ns + table.Row, r.Cells.Select(c => new XElement(ns + c.Column, c.Value)))));
+            rows.Select(r => new XElement(ns + table.Row, NestedColumns.Elements(ns, r.Cells))));
         if (filter is null)
         {
             return element;

@@ -22,6 +22,16 @@ internal static class H3cTables
         new ZonesTable(),
         new ZoneInterfacesTable(),
         new VlanTable(),
+        new AclBasicRulesTable(),
+        new AclAdvanceRulesTable(),
+        new SecurityPolicyRulesTable(),
+        new PolicySourceZonesTable(),
+        new PolicyDestinationZonesTable(),
+        new NatOutboundTable(),
+        new NatServerTable(),
+        new NatAddressGroupsTable(),
+        new NatAddressGroupMembersTable(),
+        new NatStaticOnInterfacesTable(),
     ];
 
     public static H3cTable? Find(string module, string table) =>
