@@ -10,6 +10,10 @@ device = dict(device_type=device_type, host="127.0.0.1", port=port, username=use
               timeout=30, fast_cli=False)
 if device_type == "hp_comware":
     device.update(banner_timeout=30, auth_timeout=30)
+else:
+    # netmiko 2.4's telnet login waits a fixed 0.1 s x delay factor for each prompt it reads; a busy CI machine
+    # (every test project at once) answered later than that and the login failed with "Unable to find prompt".
+    device.update(global_delay_factor=2)
 
 conn = ConnectHandler(**device)
 print("prompt:", conn.find_prompt())
