@@ -57,10 +57,11 @@ internal static class Clients
     }
 
     public static async Task<Result> RunAsync(string file, IEnumerable<string> args, string? stdin, TimeSpan timeout, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(file)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
