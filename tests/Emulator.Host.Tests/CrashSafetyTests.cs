@@ -40,9 +40,9 @@ public sealed class CrashSafetyTests : IDisposable
         {
             rounds++;
             var devices = 2 + (5 * rounds);
-            var sshPort = TestHosts.FreePort();
-            using var host = StartHost(devices, sshPort);
-            if (rounds % 2 == 1)
+            var killDuringStart = rounds % 2 == 1;
+            using var host = killDuringStart ? StartHost(devices, TestHosts.FreePort()) : await StartListeningHostAsync(devices);
+            if (killDuringStart)
             {
                 // Kill while the start creates the new devices' host keys (they come right after the state directory line).
                 await host.Starting.WaitAsync(TimeSpan.FromSeconds(60), Ct);
@@ -51,8 +51,7 @@ public sealed class CrashSafetyTests : IDisposable
             }
             else
             {
-                await host.Ready.WaitAsync(TimeSpan.FromSeconds(60), Ct);
-                saves += await SaveUntilKilledAsync(host, sshPort, rounds);
+                saves += await SaveUntilKilledAsync(host, host.Fw1Port, rounds);
             }
 
             host.Process.Kill(entireProcessTree: true);
@@ -62,10 +61,8 @@ public sealed class CrashSafetyTests : IDisposable
         }
 
         // A clean start on what the kills left: every device healthy, with the keys seen before.
-        var last = TestHosts.FreePort();
-        using (var final = StartHost(2 + (5 * rounds), last))
+        using (var final = await StartListeningHostAsync(2 + (5 * rounds)))
         {
-            await final.Ready.WaitAsync(TimeSpan.FromSeconds(60), Ct);
             final.Process.Kill(entireProcessTree: true);
             await final.Process.WaitForExitAsync(Ct);
             Assert.DoesNotContain("[ERR]", final.Output, StringComparison.Ordinal);
@@ -177,6 +174,33 @@ public sealed class CrashSafetyTests : IDisposable
         return count;
     }
 
+    /// <summary>
+    /// Starts a host and waits until all its devices listen. fw1's port comes from a probe, and while every test project
+    /// runs in parallel another process can take it before the host binds: then the host says "N-1 of N devices
+    /// listening", and the start is retried on another port (the state folder is the same, so nothing is lost).
+    /// </summary>
+    private async Task<HostProcess> StartListeningHostAsync(int devices)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var host = StartHost(devices, TestHosts.FreePort());
+            try
+            {
+                await host.Ready.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+                return host;
+            }
+            catch (PartialListenException) when (attempt < 3)
+            {
+                host.Dispose();
+            }
+            catch
+            {
+                host.Dispose();
+                throw;
+            }
+        }
+    }
+
     private HostProcess StartHost(int devices, int fw1Port)
     {
         var fleet = new StringBuilder("devices:\n");
@@ -189,7 +213,7 @@ public sealed class CrashSafetyTests : IDisposable
         Directory.CreateDirectory(_dir);
         var fleetFile = Path.Combine(_dir, "fleet.yaml");
         File.WriteAllText(fleetFile, fleet.ToString());
-        return new HostProcess(["--fleet", fleetFile, "--state-dir", _state, "--control", "none"], devices);
+        return new HostProcess(["--fleet", fleetFile, "--state-dir", _state, "--control", "none"], devices) { Fw1Port = fw1Port };
     }
 
     /// <summary>The emulator as a child process, its console output collected.</summary>
@@ -203,8 +227,9 @@ public sealed class CrashSafetyTests : IDisposable
         {
             Process = Process.Start(HostLauncher.StartInfo(args))!;
             var expected = $"All {devices} devices listening";
-            Process.OutputDataReceived += (_, e) => Collect(e.Data, expected);
-            Process.ErrorDataReceived += (_, e) => Collect(e.Data, expected);
+            var partial = $" of {devices} devices listening";
+            Process.OutputDataReceived += (_, e) => Collect(e.Data, expected, partial);
+            Process.ErrorDataReceived += (_, e) => Collect(e.Data, expected, partial);
             Process.Exited += (_, _) =>
             {
                 _ready.TrySetException(new InvalidOperationException("the host exited before listening:\n" + Output));
@@ -216,6 +241,8 @@ public sealed class CrashSafetyTests : IDisposable
         }
 
         public Process Process { get; }
+
+        public int Fw1Port { get; init; }
 
         public Task Ready => _ready.Task;
 
@@ -243,7 +270,7 @@ public sealed class CrashSafetyTests : IDisposable
             Process.Dispose();
         }
 
-        private void Collect(string? line, string expected)
+        private void Collect(string? line, string expected, string partial)
         {
             lock (_output)
             {
@@ -259,6 +286,12 @@ public sealed class CrashSafetyTests : IDisposable
             {
                 _ready.TrySetResult();
             }
+            else if (line?.Contains(partial, StringComparison.Ordinal) == true)
+            {
+                _ready.TrySetException(new PartialListenException("not every device could bind:\n" + Output));
+            }
         }
     }
+
+    private sealed class PartialListenException(string message) : Exception(message);
 }
