@@ -4,8 +4,8 @@ namespace Emulator.Ssh.Crypto;
 
 /// <summary>
 /// X25519 through OpenSSL 3's EVP_PKEY interface (EVP_PKEY_new_raw_private_key, EVP_PKEY_derive: see the OpenSSL 3.0
-/// manual pages of those names), bound at run time with <see cref="NativeLibrary"/> so the library needs no build-time
-/// link, works under Native AOT, and is simply absent (null <see cref="Instance"/>) where libcrypto.so.3 is not found.
+/// manual pages of those names) in the <see cref="LibCrypto"/> .NET already loads; null <see cref="Instance"/> where
+/// libcrypto.so.3 is not found.
 /// </summary>
 internal sealed unsafe class OpenSslX25519
 {
@@ -37,32 +37,8 @@ internal sealed unsafe class OpenSslX25519
         _clearError = (delegate* unmanaged<void>)NativeLibrary.GetExport(library, "ERR_clear_error");
     }
 
-    /// <summary>The process-wide binding, or null when libcrypto 3 cannot be loaded (it is never unloaded).</summary>
-    public static OpenSslX25519? Instance { get; } = TryLoad();
-
-    private static OpenSslX25519? TryLoad()
-    {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsFreeBSD())
-        {
-            return null;
-        }
-
-        // Only the 3.x soname: 1.1's EVP_PKEY layout is the same for these calls, but .NET 10 itself needs 3.x.
-        if (!NativeLibrary.TryLoad("libcrypto.so.3", out var library))
-        {
-            return null;
-        }
-
-        try
-        {
-            var binding = new OpenSslX25519(library);
-            return binding.SelfTest() ? binding : null;
-        }
-        catch (EntryPointNotFoundException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The process-wide binding, or null when libcrypto 3 cannot be loaded or fails the self-test.</summary>
+    public static OpenSslX25519? Instance { get; } = LibCrypto.Bind(static library => new OpenSslX25519(library)) is { } binding && binding.SelfTest() ? binding : null;
 
     /// <summary>RFC 7748 section 6.1's Alice/Bob vector: a library that loads but computes anything else is not used.</summary>
     private bool SelfTest()
