@@ -152,6 +152,7 @@ internal sealed class EmulatorApp : IAsyncDisposable
         // One meter per app (not a static one): several hosts in one process (tests) keep their figures apart.
         var meter = new Meter(new MeterOptions("Emulator"));
         var fleet = new DeviceFleet(specs, settings.StateDir, keyCodec, secret, engines, time, loggerFactory, new DeviceTelemetry(meter));
+        FleetService.StartCreatingKeys(fleet, settings);
 
         IHost host;
         FleetMetrics? metrics = null;
@@ -172,7 +173,10 @@ internal sealed class EmulatorApp : IAsyncDisposable
         }
         else
         {
-            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+            // The empty builder: settings come from HostSettings, and logging is Serilog's, so the default builder's
+            // configuration sources (appsettings files, environment, command line) and logging providers would only
+            // cost start time. The console lifetime (SIGTERM, Ctrl+C) is part of every host.
+            var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
             Configure(builder.Services, builder.Logging, serilog, fleet, settings, time);
             host = builder.Build();
         }

@@ -15,6 +15,39 @@ internal sealed partial class FleetService(DeviceFleet fleet, HostSettings setti
     /// <summary>How long open sessions get to close when the host stops.</summary>
     public static readonly TimeSpan StopGrace = TimeSpan.FromMilliseconds(1500);
 
+    /// <summary>Whether the start prints host key fingerprints, and so loads or creates every device's keys first.</summary>
+    public static bool KeysAtStart(DeviceFleet fleet, HostSettings settings) =>
+        fleet.Devices.Count <= FingerprintsAtStartLimit && (settings.FleetSecret is null || fleet.Devices.Count == 1);
+
+    /// <summary>
+    /// Starts loading or creating the keys the start will print, on the thread pool, while the host is still being
+    /// built: a new device's RSA key pair takes milliseconds that would otherwise come after the listeners bind.
+    /// The keys are cached by each device's store, so <see cref="StartAsync"/> awaits the same work (and sees the same
+    /// failure, which it reports as before).
+    /// </summary>
+    public static void StartCreatingKeys(DeviceFleet fleet, HostSettings settings)
+    {
+        if (!KeysAtStart(fleet, settings))
+        {
+            return;
+        }
+
+        foreach (var device in fleet.Devices)
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await device.HostKeys.GetAllAsync(CancellationToken.None);
+                }
+                catch (Exception)
+                {
+                    // Reported by StartAsync, which asks again.
+                }
+            });
+        }
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         LogStateDir(logger, fleet.StateRoot);
@@ -24,7 +57,7 @@ internal sealed partial class FleetService(DeviceFleet fleet, HostSettings setti
         }
 
         var listening = fleet.StartAll();
-        var keysAtStart = fleet.Devices.Count <= FingerprintsAtStartLimit && (settings.FleetSecret is null || fleet.Devices.Count == 1);
+        var keysAtStart = KeysAtStart(fleet, settings);
         var deviceLines = fleet.Devices.Count <= DeviceLinesLimit || logger.IsEnabled(LogLevel.Debug);
         foreach (var device in fleet.Devices.Where(d => deviceLines && d.Status is DeviceStatus.Listening or DeviceStatus.Degraded))
         {
