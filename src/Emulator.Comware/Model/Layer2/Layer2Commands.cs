@@ -31,6 +31,30 @@ internal static class Layer2Commands
 
     private static Layer2Config L2(CommandContext ctx) => Fw.Config(ctx).Layer2;
 
+    /// <summary>
+    /// <c>KEYWORD value</c> sets a text of the view's object and <c>undo KEYWORD</c> clears it (VLAN name, descriptions,
+    /// route distinguisher). <paramref name="value"/> is the parameter token (<c>text:TEXT&lt;1-32&gt;</c>);
+    /// <paramref name="help"/> is the keyword's line then the value's.
+    /// </summary>
+    private static CommandDefinition TextSetting<T>(string view, string keyword, string value, string[] help, Func<T, string?, FwResult> set)
+        where T : class
+    {
+        var name = value[..value.IndexOf(':', StringComparison.Ordinal)];
+        return new CommandDefinition
+        {
+            Syntax = $"{keyword} {value}",
+            Help = help,
+            Views = [view],
+            UndoSyntax = keyword,
+            UndoHelp = help[..^1],
+            Handler = ctx => Fw.Apply(ctx, set(Fw.State<T>(ctx), ctx.IsUndo ? null : ctx.Args.GetString(name))),
+        };
+    }
+
+    /// <summary>The command's undo form is its own words (<c>undo lldp enable</c>), with the same help.</summary>
+    private static CommandDefinition UndoneBySameWords(CommandDefinition command) =>
+        command with { UndoSyntax = command.Syntax, UndoHelp = command.Help };
+
     private static void RegisterSystem(CommandRegistry r)
     {
         string[] system = [ViewIds.System];
@@ -54,24 +78,8 @@ internal static class Layer2Commands
                 return Fw.Done;
             },
         });
-        r.Add(new CommandDefinition
-        {
-            Syntax = "name text:TEXT<1-32>",
-            Help = ["Specify a name", "VLAN name"],
-            Views = [VlanView],
-            UndoSyntax = "name",
-            UndoHelp = ["Specify a name"],
-            Handler = ctx => Fw.Apply(ctx, Layer2Config.SetVlanName(Fw.State<Vlan>(ctx), ctx.IsUndo ? null : ctx.Args.GetString("text"))),
-        });
-        r.Add(new CommandDefinition
-        {
-            Syntax = "description text:TEXT<1-255>",
-            Help = ["", "VLAN description"],
-            Views = [VlanView],
-            UndoSyntax = "description",
-            UndoHelp = [""],
-            Handler = ctx => Fw.Apply(ctx, Layer2Config.SetVlanDescription(Fw.State<Vlan>(ctx), ctx.IsUndo ? null : ctx.Args.GetString("text"))),
-        });
+        r.Add(TextSetting<Vlan>(VlanView, "name", "text:TEXT<1-32>", ["Specify a name", "VLAN name"], Layer2Config.SetVlanName));
+        r.Add(TextSetting<Vlan>(VlanView, "description", "text:TEXT<1-255>", ["", "VLAN description"], Layer2Config.SetVlanDescription));
 
         r.Add(new CommandDefinition
         {
@@ -93,45 +101,27 @@ internal static class Layer2Commands
                 return Fw.Done;
             },
         });
-        r.Add(new CommandDefinition
-        {
-            Syntax = "route-distinguisher rd:STRING<3-21>",
-            Help = ["Specify a route distinguisher", "Route distinguisher: 16-bit AS number:32-bit number, 32-bit AS number:16-bit number or IP address:16-bit number"],
-            Views = [VpnView],
-            UndoSyntax = "route-distinguisher",
-            UndoHelp = ["Specify a route distinguisher"],
-            Handler = ctx => Fw.Apply(ctx, Layer2Config.SetRouteDistinguisher(Fw.State<VpnInstance>(ctx), ctx.IsUndo ? null : ctx.Args.GetString("rd"))),
-        });
-        r.Add(new CommandDefinition
-        {
-            Syntax = "description text:TEXT<1-79>",
-            Help = ["", "Description of the VPN instance"],
-            Views = [VpnView],
-            UndoSyntax = "description",
-            UndoHelp = [""],
-            Handler = ctx => Fw.Apply(ctx, Layer2Config.SetVpnDescription(Fw.State<VpnInstance>(ctx), ctx.IsUndo ? null : ctx.Args.GetString("text"))),
-        });
+        r.Add(TextSetting<VpnInstance>(VpnView, "route-distinguisher", "rd:STRING<3-21>",
+            ["Specify a route distinguisher", "Route distinguisher: 16-bit AS number:32-bit number, 32-bit AS number:16-bit number or IP address:16-bit number"],
+            Layer2Config.SetRouteDistinguisher));
+        r.Add(TextSetting<VpnInstance>(VpnView, "description", "text:TEXT<1-79>", ["", "Description of the VPN instance"], Layer2Config.SetVpnDescription));
 
-        r.Add(new CommandDefinition
+        r.Add(UndoneBySameWords(new CommandDefinition
         {
             Syntax = "lldp global enable",
             Help = ["Link Layer Discovery Protocol(802.1ab)", "Specify global configuration", "Enable LLDP"],
             Views = system,
             Dialects = Dialects.V7,
-            UndoSyntax = "lldp global enable",
-            UndoHelp = ["Link Layer Discovery Protocol(802.1ab)", "Specify global configuration", "Enable LLDP"],
             Handler = ctx => Fw.Apply(ctx, L2(ctx).SetLldpGlobal(!ctx.IsUndo)),
-        });
-        r.Add(new CommandDefinition
+        }));
+        r.Add(UndoneBySameWords(new CommandDefinition
         {
             Syntax = "lldp enable",
             Help = ["Link Layer Discovery Protocol(802.1ab)", "Enable LLDP"],
             Views = system,
             Dialects = Dialects.V5,
-            UndoSyntax = "lldp enable",
-            UndoHelp = ["Link Layer Discovery Protocol(802.1ab)", "Enable LLDP"],
             Handler = ctx => Fw.Apply(ctx, L2(ctx).SetLldpGlobal(!ctx.IsUndo)),
-        });
+        }));
 
         r.Add(new CommandDefinition
         {
@@ -197,17 +187,15 @@ internal static class Layer2Commands
             UndoHelp = ["Specify port configuration information", "Set access link attributes", "Specify the VLAN"],
             Handler = ctx => Fw.Apply(ctx, L2(ctx).SetAccessVlan(Fw.State<FwInterface>(ctx), ctx.IsUndo ? null : ctx.Args.GetInt32("id"))),
         });
-        r.Add(new CommandDefinition
+        r.Add(UndoneBySameWords(new CommandDefinition
         {
             Syntax = "port trunk permit vlan vlans:TEXT",
             Help = ["Specify port configuration information", "Set trunk link attributes", "Allow VLANs to pass", "Specify the VLAN", "VLAN list: N [ to M ] ... or all"],
             Views = inIface,
-            UndoSyntax = "port trunk permit vlan vlans:TEXT",
-            UndoHelp = ["Specify port configuration information", "Set trunk link attributes", "Allow VLANs to pass", "Specify the VLAN", "VLAN list: N [ to M ] ... or all"],
             Handler = ctx => VlanList.TryParse(ctx.Args.GetString("vlans"), out var vlans)
                 ? Fw.Apply(ctx, L2(ctx).PermitTrunkVlans(Fw.State<FwInterface>(ctx), vlans, !ctx.IsUndo))
                 : Fw.Apply(ctx, FwResult.Fail(Layer2Errors.InvalidVlanList)),
-        });
+        }));
         r.Add(new CommandDefinition
         {
             Syntax = "port link-aggregation group number:INTEGER<1-1024>",
@@ -217,24 +205,20 @@ internal static class Layer2Commands
             UndoHelp = ["Specify port configuration information", "Specify link aggregation configuration", "Specify an aggregation group"],
             Handler = ctx => Fw.Apply(ctx, L2(ctx).SetAggregationGroup(Fw.State<FwInterface>(ctx), ctx.IsUndo ? null : ctx.Args.GetInt32("number"))),
         });
-        r.Add(new CommandDefinition
+        r.Add(UndoneBySameWords(new CommandDefinition
         {
             Syntax = "lldp enable",
             Help = ["Link Layer Discovery Protocol(802.1ab)", "Enable LLDP on the port"],
             Views = inIface,
-            UndoSyntax = "lldp enable",
-            UndoHelp = ["Link Layer Discovery Protocol(802.1ab)", "Enable LLDP on the port"],
             Handler = ctx => Fw.Apply(ctx, L2(ctx).SetPortLldp(Fw.State<FwInterface>(ctx), !ctx.IsUndo)),
-        });
-        r.Add(new CommandDefinition
+        }));
+        r.Add(UndoneBySameWords(new CommandDefinition
         {
             Syntax = "ip binding vpn-instance name:STRING<1-31>",
             Help = ["", "Bind the interface with a VPN instance", "Specify a VPN instance", "VPN instance name"],
             Views = inIface,
-            UndoSyntax = "ip binding vpn-instance name:STRING<1-31>",
-            UndoHelp = ["", "Bind the interface with a VPN instance", "Specify a VPN instance", "VPN instance name"],
             Handler = ctx => Fw.Apply(ctx, L2(ctx).Bind(Fw.State<FwInterface>(ctx), ctx.IsUndo ? null : ctx.Args.GetString("name"))),
-        });
+        }));
     }
 
     private static void RegisterDisplays(CommandRegistry r)
