@@ -77,12 +77,7 @@ internal sealed class KexContext(
         return (new KexResult(sharedSecret, h, hash), HostKey.Sign(SignatureAlgorithm, h));
     }
 
-    public static byte[] Hash(HashAlgorithmName hash, ReadOnlySpan<byte> data)
-    {
-        using var digest = IncrementalHash.CreateHash(hash);
-        digest.AppendData(data);
-        return digest.GetHashAndReset();
-    }
+    public static byte[] Hash(HashAlgorithmName hash, ReadOnlySpan<byte> data) => CryptographicOperations.HashData(hash, data);
 
     /// <summary>K encoded as an mpint (classic DH and ECDH methods).</summary>
     public static byte[] EncodeMpint(ReadOnlySpan<byte> unsignedBigEndian)
