@@ -15,6 +15,17 @@ internal interface IPacketConnection : IAsyncDisposable
     /// <summary>Next payload (byte 0 is the message number). Valid until the next call. Throws <see cref="SshDisconnectException"/> on peer disconnect or protocol error.</summary>
     ValueTask<ReadOnlyMemory<byte>> ReadPacketAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Like <see cref="ReadPacketAsync"/>, except for the peer's usual goodbye (SSH_MSG_DISCONNECT, or closing the
+    /// connection between packets): that returns an empty payload and sets <see cref="PeerGoodbye"/>, because ending
+    /// every session with an exception thrown up through each async frame is a measurable part of a short connection's
+    /// cost. Protocol errors still throw.
+    /// </summary>
+    ValueTask<ReadOnlyMemory<byte>> ReadPacketOrEndAsync(CancellationToken cancellationToken) => ReadPacketAsync(cancellationToken);
+
+    /// <summary>How the peer ended the connection, once <see cref="ReadPacketOrEndAsync"/> returned an empty payload.</summary>
+    string? PeerGoodbye => null;
+
     /// <summary>Sends a payload. Safe to call from several channels at once; held back (bounded) during a key re-exchange.</summary>
     ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 

@@ -67,8 +67,20 @@ internal sealed class SshPacketStream : IAsyncDisposable
     public long BytesWrittenSinceKeys { get; private set; }
 
     /// <summary>Reads the next packet's payload. The memory stays valid until the next call.</summary>
+    /// <exception cref="SshDisconnectException">The connection ended (also when the peer closed it between packets).</exception>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReadOnlyMemory<byte>> ReadAsync(CancellationToken cancellationToken)
+    {
+        var payload = await ReadOrEndAsync(cancellationToken);
+        return payload.IsEmpty ? throw ClosedByPeer() : payload;
+    }
+
+    /// <summary>
+    /// Like <see cref="ReadAsync"/>, except that the peer closing the connection between packets, the usual end of a
+    /// session, returns an empty payload instead of throwing (an exception per connection is a measurable cost).
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<ReadOnlyMemory<byte>> ReadOrEndAsync(CancellationToken cancellationToken)
     {
         ReturnIdleReadBuffer();
         while (true)
@@ -120,9 +132,12 @@ internal sealed class SshPacketStream : IAsyncDisposable
 
             if (result.IsCompleted)
             {
-                throw new SshDisconnectException(DisconnectReason.ConnectionLost,
-                    buffer.IsEmpty ? "connection closed by peer" : "connection closed in the middle of a packet")
-                { ByPeer = buffer.IsEmpty };
+                if (buffer.IsEmpty)
+                {
+                    return ReadOnlyMemory<byte>.Empty;
+                }
+
+                throw new SshDisconnectException(DisconnectReason.ConnectionLost, "connection closed in the middle of a packet");
             }
         }
     }
@@ -424,12 +439,16 @@ internal sealed class SshPacketStream : IAsyncDisposable
         BytesWrittenSinceKeys += total;
     }
 
+    /// <summary>What <see cref="ReadAsync"/> throws when the peer closed the connection between packets.</summary>
+    public static SshDisconnectException ClosedByPeer() =>
+        new(DisconnectReason.ConnectionLost, "connection closed by peer") { ByPeer = true };
+
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         var result = await _output.FlushAsync(cancellationToken);
         if (result.IsCompleted)
         {
-            throw new SshDisconnectException(DisconnectReason.ConnectionLost, "connection closed by peer") { ByPeer = true };
+            throw ClosedByPeer();
         }
     }
 

@@ -43,6 +43,7 @@ internal sealed partial class SshTransport : IPacketConnection
     private bool _clientWantsExtInfo;
     private bool _packetsBeforeKexInit;
     private int _closed;
+    private SshDisconnectException? _goodbye;
     private bool _authenticated;
     private int _keyExchangesBeforeAuthentication;
     private ITimer? _rekeyTimer;
@@ -126,8 +127,19 @@ internal sealed partial class SshTransport : IPacketConnection
     }
 
     /// <inheritdoc />
+    public string? PeerGoodbye { get; private set; }
+
+    /// <inheritdoc />
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReadOnlyMemory<byte>> ReadPacketAsync(CancellationToken cancellationToken)
+    {
+        var payload = await ReadPacketOrEndAsync(cancellationToken);
+        return payload.IsEmpty ? throw _goodbye! : payload;
+    }
+
+    /// <inheritdoc />
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<ReadOnlyMemory<byte>> ReadPacketOrEndAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -136,12 +148,17 @@ internal sealed partial class SshTransport : IPacketConnection
                 return kept;
             }
 
-            var payload = await _packets.ReadAsync(cancellationToken);
+            var payload = await _packets.ReadOrEndAsync(cancellationToken);
+            if (payload.IsEmpty)
+            {
+                return SayGoodbye(SshPacketStream.ClosedByPeer());
+            }
+
             var number = payload.Span[0];
             switch (number)
             {
                 case MessageNumbers.Disconnect:
-                    throw PeerDisconnected(payload.Span);
+                    return SayGoodbye(PeerDisconnected(payload.Span));
                 case MessageNumbers.Ignore or MessageNumbers.ExtInfo:
                     continue;
                 case MessageNumbers.Debug:
@@ -381,6 +398,14 @@ internal sealed partial class SshTransport : IPacketConnection
     }
 
     private const string PeerDisconnectPrefix = "peer disconnected";
+
+    /// <summary>Records how the peer ended the connection and returns the empty payload that says so.</summary>
+    private ReadOnlyMemory<byte> SayGoodbye(SshDisconnectException goodbye)
+    {
+        _goodbye = goodbye;
+        PeerGoodbye = goodbye.Message;
+        return ReadOnlyMemory<byte>.Empty;
+    }
 
     private static SshDisconnectException PeerDisconnected(ReadOnlySpan<byte> payload)
     {
