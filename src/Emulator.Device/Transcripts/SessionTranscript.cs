@@ -57,17 +57,8 @@ public sealed class SessionTranscript : ISessionRecording
 
     public bool Truncated { get; private set; }
 
-    /// <summary>Characters of output kept.</summary>
-    public int Chars
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _chars;
-            }
-        }
-    }
+    /// <summary>Characters of output kept (written under the transcript's lock; one int needs none to be read).</summary>
+    public int Chars => Volatile.Read(ref _chars);
 
     public void Output(ReadOnlySpan<char> text)
     {

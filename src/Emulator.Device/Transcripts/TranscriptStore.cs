@@ -50,7 +50,13 @@ public sealed class TranscriptStore(TimeProvider time) : ISessionRecorder
     {
         lock (_lock)
         {
-            var total = _sessions.Sum(s => s.Chars);
+            // Runs at every session's start and end: a plain loop over at most MaxSessions + 1 counters.
+            var total = 0;
+            foreach (var session in _sessions)
+            {
+                total += session.Chars;
+            }
+
             for (var i = 0; i < _sessions.Count && (_sessions.Count > MaxSessions || total > MaxTotalChars);)
             {
                 if (_sessions[i].Ended is null)
