@@ -121,7 +121,7 @@ internal sealed class EmulatorApp : IAsyncDisposable
     {
         var shipped = ProfileCatalog.FindShippedDirectory()
             ?? throw new YamlValidationException([new YamlError(Path.Combine(AppContext.BaseDirectory, "device-profiles"), 1, 1, "the shipped device profiles are missing")]);
-        return settings.Profiles is null ? ProfileCatalog.Load(shipped) : ProfileCatalog.Load(shipped, settings.Profiles);
+        return settings.Profiles is null ? ProfileCatalog.LoadOnDemand(shipped) : ProfileCatalog.LoadOnDemand(shipped, settings.Profiles);
     }
 
     public static IReadOnlyList<DeviceSpec> BuildSpecs(HostSettings settings, ProfileCatalog catalog)

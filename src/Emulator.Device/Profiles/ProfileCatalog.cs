@@ -4,36 +4,77 @@ using YamlDotNet.RepresentationModel;
 namespace Emulator.Device.Profiles;
 
 /// <summary>
-/// Every profile of one or more directories, loaded and validated once. A profile is named by its file
-/// (F1000-E.yaml is F1000-E); a later directory's file replaces an earlier one of the same name.
-/// Profiles marked <c>abstract: true</c> are families: they can be extended but not run.
+/// Every profile of one or more directories. A profile is named by its file (F1000-E.yaml is F1000-E); a later
+/// directory's file replaces an earlier one of the same name. Profiles marked <c>abstract: true</c> are families: they
+/// can be extended but not run.
+/// <para>
+/// <see cref="Load"/> and <see cref="LoadFiles"/> read and validate every profile at once and list every problem.
+/// <see cref="LoadOnDemand"/> does that for the user's directories only, and reads a shipped profile (with its
+/// <c>extends:</c> chain) when it is first asked for: a one-device host reads 3 of the 25 shipped files, which the test
+/// suite validates as a whole (ShippedProfileTests). Thread-safe.
+/// </para>
 /// </summary>
 public sealed class ProfileCatalog
 {
-    private readonly Dictionary<string, DeviceProfile> _models;
-    private readonly Dictionary<string, YamlMappingNode> _trees;
-    private readonly YamlContext _context;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, string> _files;
+    private readonly Func<string, string> _readText;
+    private readonly Dictionary<string, YamlMappingNode?> _roots = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, DeviceProfile?> _read = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, YamlMappingNode> _trees = new(StringComparer.OrdinalIgnoreCase);
+    private readonly YamlContext _context = new();
+    private readonly ProfileResolver _resolver;
+    private bool _allRead;
 
-    private ProfileCatalog(Dictionary<string, DeviceProfile> models, Dictionary<string, YamlMappingNode> trees, IReadOnlyList<string> families, YamlContext context)
+    private ProfileCatalog(Dictionary<string, string> files, Func<string, string> readText)
     {
-        _models = models;
-        _trees = trees;
-        Families = families;
-        _context = context;
+        _files = files;
+        _readText = readText;
+        _resolver = new ProfileResolver(_context, ParseRoot, _files.Keys);
     }
 
     /// <summary>A context for files whose nodes merge onto this catalog's profiles (fleet overrides).</summary>
     internal YamlContext CreateChildContext() => new(_context);
 
-    /// <summary>Runnable model profiles, sorted by name.</summary>
-    public IReadOnlyList<DeviceProfile> Models => [.. _models.Values.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
+    /// <summary>Runnable model profiles, sorted by name (reads every profile not read yet).</summary>
+    public IReadOnlyList<DeviceProfile> Models
+    {
+        get
+        {
+            lock (_gate)
+            {
+                ReadAll();
+                return [.. _read.Where(r => r.Value is not null && !_resolver.IsAbstract(r.Key)).Select(r => r.Value!).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase)];
+            }
+        }
+    }
 
-    public IReadOnlyList<string> Families { get; }
+    /// <summary>Family (abstract) profile names, sorted (reads every profile not read yet).</summary>
+    public IReadOnlyList<string> Families
+    {
+        get
+        {
+            lock (_gate)
+            {
+                ReadAll();
+                return [.. _files.Keys.Where(_resolver.IsAbstract).Order(StringComparer.OrdinalIgnoreCase)];
+            }
+        }
+    }
 
-    public bool TryGet(string name, out DeviceProfile profile) => _models.TryGetValue(name, out profile!);
+    /// <summary>The runnable profile of that name; false for an unknown name or a family.</summary>
+    /// <exception cref="YamlValidationException">The profile (or a profile it extends) is invalid.</exception>
+    public bool TryGet(string name, out DeviceProfile profile)
+    {
+        lock (_gate)
+        {
+            profile = Read(name, throwOnErrors: true)!;
+            return profile is not null && !_resolver.IsAbstract(name);
+        }
+    }
 
     public DeviceProfile Get(string name) =>
-        _models.TryGetValue(name, out var profile)
+        TryGet(name, out var profile)
             ? profile
             : throw new KeyNotFoundException($"unknown device profile '{name}'; known profiles: {string.Join(", ", Models.Select(m => m.Name))}");
 
@@ -61,6 +102,42 @@ public sealed class ProfileCatalog
     /// <summary>Loads every *.yaml / *.yml file of the directories. Throws <see cref="YamlValidationException"/> listing every problem.</summary>
     public static ProfileCatalog Load(params IEnumerable<string> directories)
     {
+        var catalog = new ProfileCatalog(FindFiles(directories), File.ReadAllText);
+        catalog.ReadAndValidate(catalog._files.Keys);
+        return catalog;
+    }
+
+    /// <summary>
+    /// The shipped profiles, read when first asked for, and the user's <paramref name="eager"/> directories, read and
+    /// validated now (a mistake there stops the start with every problem listed, as <see cref="Load"/> does).
+    /// </summary>
+    public static ProfileCatalog LoadOnDemand(string shipped, params IEnumerable<string> eager)
+    {
+        var eagerDirectories = eager.ToList();
+        var catalog = new ProfileCatalog(FindFiles([shipped, .. eagerDirectories]), File.ReadAllText);
+        var user = catalog._files.Where(f => eagerDirectories.Any(d => IsInside(f.Value, d))).Select(f => f.Key).ToList();
+        catalog.ReadAndValidate(user);
+        return catalog;
+    }
+
+    /// <summary>Loads profiles from (file path, text) pairs; the name of each is its file name without extension.</summary>
+    public static ProfileCatalog LoadFiles(IEnumerable<(string File, string Text)> sources)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (file, text) in sources)
+        {
+            texts[file] = text;
+            files[Path.GetFileNameWithoutExtension(file)] = file;
+        }
+
+        var catalog = new ProfileCatalog(files, file => texts[file]);
+        catalog.ReadAndValidate(catalog._files.Keys);
+        return catalog;
+    }
+
+    private static Dictionary<string, string> FindFiles(IEnumerable<string> directories)
+    {
         var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var dir in directories)
         {
@@ -75,63 +152,101 @@ public sealed class ProfileCatalog
             }
         }
 
-        return LoadFiles(files.Values.Select(f => (f, File.ReadAllText(f))));
+        return files;
     }
 
-    /// <summary>Loads profiles from (file path, text) pairs; the name of each is its file name without extension.</summary>
-    public static ProfileCatalog LoadFiles(IEnumerable<(string File, string Text)> sources)
+    private static bool IsInside(string file, string directory) =>
+        string.Equals(Path.GetFullPath(Path.GetDirectoryName(file)!), Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
+
+    private void ReadAndValidate(IEnumerable<string> names)
     {
-        var context = new YamlContext();
-        var roots = new Dictionary<string, (string File, YamlMappingNode Root)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (file, text) in sources)
+        lock (_gate)
         {
-            if (context.Load(file, text) is not { } root)
+            foreach (var name in names.Order(StringComparer.OrdinalIgnoreCase).ToList())
             {
-                continue;
+                Read(name, throwOnErrors: false);
             }
 
-            if (root is not YamlMappingNode map)
+            _context.ThrowIfErrors();
+        }
+    }
+
+    private void ReadAll()
+    {
+        if (!_allRead)
+        {
+            ReadAndValidate(_files.Keys);
+            _allRead = true;
+        }
+    }
+
+    /// <summary>Reads one profile with its chain (once); null for an unknown name or an invalid profile. Under the lock.</summary>
+    private DeviceProfile? Read(string name, bool throwOnErrors)
+    {
+        if (!_read.TryGetValue(name, out var profile))
+        {
+            if (!_files.TryGetValue(name, out var file))
             {
-                context.Error(root, $"a profile must be a mapping (key: value lines), found {MapReader.Describe(root)}");
-                continue;
+                return null;
             }
 
-            roots[Path.GetFileNameWithoutExtension(file)] = (file, map);
+            var errorsBefore = _context.Errors.Count;
+            if (_resolver.Resolve(name) is { } merged)
+            {
+                profile = ProfileReader.Read(_context, name, file, merged, _resolver.IsAbstract(name));
+                if (profile is not null && !_resolver.IsAbstract(name))
+                {
+                    _trees[name] = merged;
+                }
+            }
+
+            _read[name] = _context.Errors.Count > errorsBefore ? null : profile;
         }
 
-        var resolver = new ProfileResolver(context, roots);
-        var models = new Dictionary<string, DeviceProfile>(StringComparer.OrdinalIgnoreCase);
-        var families = new List<string>();
-        var trees = new Dictionary<string, YamlMappingNode>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, (file, _)) in roots.OrderBy(r => r.Key, StringComparer.OrdinalIgnoreCase))
+        if (throwOnErrors && _read[name] is null)
         {
-            if (resolver.Resolve(name) is not { } merged)
-            {
-                continue;
-            }
-
-            var isAbstract = resolver.IsAbstract(name);
-            var profile = ProfileReader.Read(context, name, file, merged, isAbstract);
-            if (isAbstract)
-            {
-                families.Add(name);
-            }
-            else if (profile is not null)
-            {
-                models[name] = profile;
-                trees[name] = merged;
-            }
+            // Whatever was read so far is this profile's chain (and what the start validated, which had no errors).
+            _context.ThrowIfErrors();
         }
 
-        context.ThrowIfErrors();
-        return new ProfileCatalog(models, trees, families, context);
+        return _read[name];
+    }
+
+    /// <summary>A profile file's own tree, parsed on first use; null after recording why it is not a mapping.</summary>
+    private YamlMappingNode? ParseRoot(string name)
+    {
+        if (_roots.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        var file = _files[name];
+        YamlMappingNode? root = null;
+        switch (_context.Load(file, _readText(file)))
+        {
+            case YamlMappingNode map:
+                root = map;
+                break;
+            case { } other:
+                _context.Error(other, $"a profile must be a mapping (key: value lines), found {MapReader.Describe(other)}");
+                break;
+        }
+
+        _roots[name] = root;
+        return root;
     }
 
     /// <summary>Derives a profile with <paramref name="overrides"/> (same schema) merged on top, for one fleet device.</summary>
     /// <remarks>Errors go to <paramref name="context"/>, made by <see cref="CreateChildContext"/>.</remarks>
     internal DeviceProfile? Override(YamlContext context, DeviceProfile profile, YamlMappingNode overrides)
     {
-        var merged = ProfileResolver.Merge(context, _trees[profile.Name], overrides);
+        YamlMappingNode tree;
+        lock (_gate)
+        {
+            tree = _trees[profile.Name];
+        }
+
+        var merged = ProfileResolver.Merge(context, tree, overrides);
         return ProfileReader.Read(context, profile.Name, profile.SourceFile, merged, isAbstract: false);
     }
 }

@@ -13,14 +13,18 @@ internal sealed class ProfileResolver
     private static readonly YamlScalarNode _abstract = new("abstract");
 
     private readonly YamlContext _context;
-    private readonly IReadOnlyDictionary<string, (string File, YamlMappingNode Root)> _roots;
+    private readonly Func<string, YamlMappingNode?> _root;
+    private readonly IReadOnlyCollection<string> _names;
     private readonly Dictionary<string, YamlMappingNode?> _resolved = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _inProgress = new(StringComparer.OrdinalIgnoreCase);
 
-    public ProfileResolver(YamlContext context, IReadOnlyDictionary<string, (string File, YamlMappingNode Root)> roots)
+    /// <param name="root">A profile's own tree, parsed on first use (null when its file could not be read as a mapping).</param>
+    /// <param name="names">Every profile name (for 'extends' errors).</param>
+    public ProfileResolver(YamlContext context, Func<string, YamlMappingNode?> root, IReadOnlyCollection<string> names)
     {
         _context = context;
-        _roots = roots;
+        _root = root;
+        _names = names;
     }
 
     /// <summary>The profile's tree with its whole <c>extends:</c> chain merged in, or null after recording why not.</summary>
@@ -31,9 +35,9 @@ internal sealed class ProfileResolver
             return done;
         }
 
-        var (_, root) = _roots[name];
+        var root = _root(name);
         YamlMappingNode? result = root;
-        if (root.Children.TryGetValue(_extends, out var parentNode))
+        if (root is not null && root.Children.TryGetValue(_extends, out var parentNode))
         {
             result = ResolveParent(name, root, parentNode);
         }
@@ -43,7 +47,7 @@ internal sealed class ProfileResolver
     }
 
     public bool IsAbstract(string name) =>
-        _roots[name].Root.Children.TryGetValue(_abstract, out var node) && node is YamlScalarNode { Value: "true" or "True" };
+        _root(name) is { } root && root.Children.TryGetValue(_abstract, out var node) && node is YamlScalarNode { Value: "true" or "True" };
 
     private YamlMappingNode? ResolveParent(string name, YamlMappingNode root, YamlNode parentNode)
     {
@@ -53,9 +57,9 @@ internal sealed class ProfileResolver
             return null;
         }
 
-        if (!_roots.ContainsKey(parentName))
+        if (!_names.Contains(parentName))
         {
-            _context.Error(parentNode, $"'extends: {parentName}' names no profile; known profiles: {string.Join(", ", _roots.Keys.Order(StringComparer.OrdinalIgnoreCase))}");
+            _context.Error(parentNode, $"'extends: {parentName}' names no profile; known profiles: {string.Join(", ", _names.Order(StringComparer.OrdinalIgnoreCase))}");
             return null;
         }
 
