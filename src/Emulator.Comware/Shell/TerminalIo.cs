@@ -41,22 +41,32 @@ internal sealed class TerminalIo(CliTerminal terminal, string newLine, TimeProvi
     /// </summary>
     public async ValueTask<Key?> ReadKeyAsync(CancellationToken cancellationToken)
     {
+        if (_keys.TryReadBuffered(out var buffered))
+        {
+            return buffered;
+        }
+
         var key = await ReadKeyCoreAsync(cancellationToken);
         if (key is not null)
         {
+            // Once per read from the client: keys typed ahead in one chunk arrived together.
             login?.Touch();
         }
 
         return key;
     }
 
+    /// <summary>
+    /// The next typed-ahead key, synchronously; false when none is queued. A pasted script or keys typed ahead are
+    /// handled without a task per key (the line's idle clock was touched when they arrived).
+    /// </summary>
+    public bool TryReadBufferedKey(out Key key) => _keys.TryReadBuffered(out key);
+
+    /// <summary>Typed-ahead keys that <paramref name="take"/> accepts, as characters (see <see cref="KeyReader.ReadBufferedCharacters"/>).</summary>
+    public int ReadTypedAhead(Span<char> into, Func<Key, bool> take) => _keys.ReadBufferedCharacters(into, take);
+
     private async ValueTask<Key?> ReadKeyCoreAsync(CancellationToken cancellationToken)
     {
-        if (_keys.HasBufferedKeys)
-        {
-            return await _keys.ReadAsync(cancellationToken);
-        }
-
         if (!await Writer.FlushAsync(cancellationToken))
         {
             return null;
