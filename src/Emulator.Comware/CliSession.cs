@@ -137,9 +137,26 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     public TimeSpan? IdleTimeout { get; set; }
 
     /// <summary>The prompt of the current view, e.g. <c>&lt;H3C&gt;</c> or <c>[H3C-GigabitEthernet0/1]</c>.</summary>
-    public string Prompt => _device.Services.Faults?.PromptPrefix is { } prefix
-        ? prefix + Views.Current.Prompt(_device.Sysname)
-        : Views.Current.Prompt(_device.Sysname);
+    public string Prompt
+    {
+        get
+        {
+            // Asked for twice per command line: formatted again only when the view, the sysname or the prefix changed.
+            var prefix = _device.Services.Faults?.PromptPrefix;
+            var view = Views.Current;
+            var sysname = _device.Sysname;
+            if (_prompt is { } last && ReferenceEquals(last.View, view) && last.Sysname == sysname && last.Prefix == prefix)
+            {
+                return last.Text;
+            }
+
+            var text = prefix is null ? view.Prompt(sysname) : prefix + view.Prompt(sysname);
+            _prompt = (view, sysname, prefix, text);
+            return text;
+        }
+    }
+
+    private (ViewInstance View, string Sysname, string? Prefix, string Text)? _prompt;
 
     bool ICommandHost.IsInteractive => _interactive;
 
