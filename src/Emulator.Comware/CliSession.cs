@@ -381,6 +381,9 @@ public sealed partial class CliSession : ICommandHost, IDisposable
 
     private async ValueTask SubmitAsync(CancellationToken cancellationToken)
     {
+        // Typed-ahead keys touch the line's idle clock once per read; Enter touches it too, so a line run from a
+        // pasted script (display users) sees its own session as active, as when every key touched it.
+        _login?.Touch();
         var line = _editor!.Text;
         var promptColumn = Prompt.Length;
         _editor.Clear();
