@@ -137,9 +137,26 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     public TimeSpan? IdleTimeout { get; set; }
 
     /// <summary>The prompt of the current view, e.g. <c>&lt;H3C&gt;</c> or <c>[H3C-GigabitEthernet0/1]</c>.</summary>
-    public string Prompt => _device.Services.Faults?.PromptPrefix is { } prefix
-        ? prefix + Views.Current.Prompt(_device.Sysname)
-        : Views.Current.Prompt(_device.Sysname);
+    public string Prompt
+    {
+        get
+        {
+            // Asked for twice per command line: formatted again only when the view, the sysname or the prefix changed.
+            var prefix = _device.Services.Faults?.PromptPrefix;
+            var view = Views.Current;
+            var sysname = _device.Sysname;
+            if (_prompt is { } last && ReferenceEquals(last.View, view) && last.Sysname == sysname && last.Prefix == prefix)
+            {
+                return last.Text;
+            }
+
+            var text = prefix is null ? view.Prompt(sysname) : prefix + view.Prompt(sysname);
+            _prompt = (view, sysname, prefix, text);
+            return text;
+        }
+    }
+
+    private (ViewInstance View, string Sysname, string? Prefix, string Text)? _prompt;
 
     bool ICommandHost.IsInteractive => _interactive;
 
@@ -171,6 +188,19 @@ public sealed partial class CliSession : ICommandHost, IDisposable
         Task<Key?>? pendingKey = null;
         while (!_closed)
         {
+            if (pendingKey is null && TypeAhead(io))
+            {
+                continue;
+            }
+
+            if (pendingKey is null && io.TryReadBufferedKey(out var typedAhead))
+            {
+                // Typed ahead (a pasted script, a tool sending many lines): keys go before monitor messages, as below,
+                // without a task per key.
+                await HandleKeyAsync(typedAhead, cancellationToken);
+                continue;
+            }
+
             pendingKey ??= io.ReadKeyAsync(cancellationToken).AsTask();
             if (_monitor is { } monitor && !pendingKey.IsCompleted && await MonitorMessageFirstAsync(pendingKey, monitor, cancellationToken))
             {
@@ -297,6 +327,29 @@ public sealed partial class CliSession : ICommandHost, IDisposable
         return headers;
     }
 
+    /// <summary>
+    /// Typed-ahead characters that only insert themselves, at the end of the line, echoed in one write (the same bytes
+    /// as one key at a time): a pasted script or a tool's burst of lines costs a write per run, not per key.
+    /// </summary>
+    private bool TypeAhead(TerminalIo io)
+    {
+        if (!_editor!.AtEnd)
+        {
+            return false;
+        }
+
+        Span<char> text = stackalloc char[128];
+        var count = io.ReadTypedAhead(text, LineEditor.InsertsItself);
+        if (count == 0)
+        {
+            return false;
+        }
+
+        _assist.KeyPressed(new Key(KeyKind.Printable, text[count - 1]));
+        _editor.Type(text[..count]);
+        return true;
+    }
+
     private async ValueTask HandleKeyAsync(Key key, CancellationToken cancellationToken)
     {
         var writer = _io!.Writer;
@@ -328,6 +381,9 @@ public sealed partial class CliSession : ICommandHost, IDisposable
 
     private async ValueTask SubmitAsync(CancellationToken cancellationToken)
     {
+        // Typed-ahead keys touch the line's idle clock once per read; Enter touches it too, so a line run from a
+        // pasted script (display users) sees its own session as active, as when every key touched it.
+        _login?.Touch();
         var line = _editor!.Text;
         var promptColumn = Prompt.Length;
         _editor.Clear();
@@ -395,6 +451,11 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     /// <summary>The words <see cref="RedactSecrets"/> hides in <paramref name="line"/>, space-separated; null when it hides nothing.</summary>
     private static string? SecretOf(string line)
     {
+        if (!MayHoldSecret(line))
+        {
+            return null;
+        }
+
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var at = PasswordKeywordIndex(words);
         if (at < 0 || at == words.Length - 1)
@@ -411,6 +472,12 @@ public sealed partial class CliSession : ICommandHost, IDisposable
 
         return string.Join(' ', words[first..]);
     }
+
+    /// <summary>
+    /// False when no word can be <c>password</c> or an abbreviation of it (all start with "pas"): most lines, which
+    /// then need no splitting.
+    /// </summary>
+    private static bool MayHoldSecret(string line) => line.Contains("pas", StringComparison.OrdinalIgnoreCase);
 
     private static int PasswordKeywordIndex(string[] words) =>
         Array.FindIndex(words, w => w.Length >= 3 && "password".StartsWith(w, StringComparison.OrdinalIgnoreCase));
@@ -529,6 +596,11 @@ public sealed partial class CliSession : ICommandHost, IDisposable
     public static string RedactSecrets(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
+        if (!MayHoldSecret(line))
+        {
+            return line;
+        }
+
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var at = PasswordKeywordIndex(words);
         return at < 0 || at == words.Length - 1 ? line : string.Join(' ', words[..(at + 1)]) + " ******";

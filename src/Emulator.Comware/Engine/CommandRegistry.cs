@@ -162,8 +162,12 @@ public sealed class CommandRegistry
 public sealed class CommandSet
 {
     private readonly IReadOnlyList<CompiledCommand> _commands;
-    private readonly Dictionary<(string, ComwareDialect), CompiledCommand[]> _byView = [];
+    /// <summary>The level that hides no command.</summary>
+    internal const int AnyLevel = int.MaxValue;
+
+    private readonly Dictionary<(string, ComwareDialect, int), CompiledCommand[]> _byView = [];
     private readonly Lock _cacheLock = new();
+    private readonly ParseMemo _parses = new();
 
     internal CommandSet(FrozenDictionary<string, ViewDefinition> views, IReadOnlyList<CompiledCommand> commands, IReadOnlyList<IConfigSection> sections)
     {
@@ -195,20 +199,37 @@ public sealed class CommandSet
     public ViewDefinition View(string id) =>
         Views.TryGetValue(id, out var view) ? view : throw new InvalidOperationException($"Unknown view {id}.");
 
-    internal CompiledCommand[] CommandsFor(string viewId, ComwareDialect dialect)
+    internal CompiledCommand[] CommandsFor(string viewId, ComwareDialect dialect) => CommandsFor(viewId, dialect, AnyLevel);
+
+    /// <summary>
+    /// The commands of a view and dialect up to <paramref name="maxLevel"/> (<see cref="AnyLevel"/>: all), made once:
+    /// every command line a session runs looks its view up here.
+    /// </summary>
+    internal CompiledCommand[] CommandsFor(string viewId, ComwareDialect dialect, int maxLevel)
     {
         lock (_cacheLock)
         {
-            if (!_byView.TryGetValue((viewId, dialect), out var list))
+            if (!_byView.TryGetValue((viewId, dialect, maxLevel), out var list))
             {
                 var flag = dialect == ComwareDialect.V5 ? Dialects.V5 : Dialects.V7;
-                list = [.. _commands.Where(c => (c.Definition.Dialects & flag) != 0 && c.Definition.Views.Any(v => Applies(v, viewId)))];
-                _byView[(viewId, dialect)] = list;
+                list = [.. _commands.Where(c => (c.Definition.Dialects & flag) != 0 && c.Level <= maxLevel && c.Definition.Views.Any(v => Applies(v, viewId)))];
+                _byView[(viewId, dialect, maxLevel)] = list;
             }
 
             return list;
         }
     }
+
+    /// <summary>
+    /// Parses <paramref name="line"/> against the commands of a view (<see cref="CommandsFor(string, ComwareDialect, int)"/>).
+    /// The outcome depends only on the line, this frozen set, the view, the level and the dialect (parameter types
+    /// see nothing else), so it is remembered: scripts and automation tools send the same lines again and again.
+    /// </summary>
+    internal ParseResult Parse(string viewId, ComwareDialect dialect, int maxLevel, string line) =>
+        _parses.GetOrParse(this, new ParseKey(viewId, dialect, maxLevel, line));
+
+    /// <summary>How many parse results are remembered now (tests).</summary>
+    internal int RememberedParses => _parses.Count;
 
     private static bool Applies(string scope, string viewId) => scope switch
     {

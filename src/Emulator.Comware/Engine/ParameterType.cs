@@ -31,7 +31,9 @@ public readonly record struct HelpItem(string Label, string Help);
 
 /// <summary>
 /// A typed parameter of the command grammar (<c>INTEGER&lt;1-4094&gt;</c>, <c>STRING&lt;1-63&gt;</c>, <c>IPV4</c>, ...).
-/// Custom types (e.g. names that come from the device state) derive from this and are added to <see cref="ParameterTypes"/>.
+/// Custom types derive from this and are added to <see cref="ParameterTypes"/>. <see cref="Match"/> must depend on the
+/// token and the context only: a command set remembers how a line parsed (<see cref="ParseMemo"/>), so a check against
+/// the device's state (a name that must exist) belongs in the handler.
 /// </summary>
 public abstract class ParameterType
 {

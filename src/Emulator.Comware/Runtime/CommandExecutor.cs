@@ -16,15 +16,16 @@ internal static class CommandExecutor
 
     public static Resolution Resolve(ComwareDevice device, ViewPath views, CliUser user, string line)
     {
-        var context = new ParameterContext(device.Facts.Dialect);
-        var level = user.EffectiveLevel(device.Facts.Dialect);
-        var hideAboveLevel = device.Dialect.PermissionDeniedMessage is null;
+        var dialect = device.Facts.Dialect;
+        var level = user.EffectiveLevel(dialect);
+        // V5 hides commands above the user's level; V7 matches them and then answers "Permission denied".
+        var maxLevel = device.Dialect.PermissionDeniedMessage is null ? level : CommandSet.AnyLevel;
         Resolution? best = null;
-        var depth = views.Depth;
-        foreach (var view in FallbackChain(views))
+        for (var depth = views.Depth; depth >= 1; depth--)
         {
-            var commands = Visible(device, view, level, hideAboveLevel);
-            var result = CommandParser.Parse(commands, line, context);
+            // FallbackChain, without an enumerator: this runs for every command line.
+            var view = views.Views[depth - 1];
+            var result = device.Commands.Parse(view.Id, dialect, maxLevel, line);
             if (result.Verdict == ParseVerdict.Ok)
             {
                 return new Resolution(result, depth, result.Command!.Level > level);
@@ -35,7 +36,10 @@ internal static class CommandExecutor
                 best = new Resolution(result, depth, false);
             }
 
-            depth--;
+            if (!view.Definition.FallbackToParent)
+            {
+                break;
+            }
         }
 
         return best!;
@@ -61,8 +65,7 @@ internal static class CommandExecutor
     /// <summary>Commands of a view the user may see: above-level commands are invisible on V5 and listed nowhere on V7.</summary>
     public static IReadOnlyList<CompiledCommand> Visible(ComwareDevice device, ViewInstance view, int level, bool hideAboveLevel)
     {
-        var all = device.Commands.CommandsFor(view.Id, device.Facts.Dialect);
-        return hideAboveLevel ? [.. all.Where(c => c.Level <= level)] : all;
+        return device.Commands.CommandsFor(view.Id, device.Facts.Dialect, hideAboveLevel ? level : CommandSet.AnyLevel);
     }
 
     /// <summary>Help and Tab see only what the user may run, on both dialects.</summary>

@@ -36,6 +36,15 @@ internal sealed class TerminalIo(CliTerminal terminal, string newLine, TimeProvi
     public bool TimedOut { get; private set; }
 
     /// <summary>
+    /// The next typed-ahead key, synchronously; false when none is queued. A pasted script or keys typed ahead are
+    /// handled without a task per key (the line's idle clock was touched when they were read; Enter touches it again).
+    /// </summary>
+    public bool TryReadBufferedKey(out Key key) => _keys.TryReadBuffered(out key);
+
+    /// <summary>Typed-ahead keys that <paramref name="take"/> accepts, as characters (see <see cref="KeyReader.ReadBufferedCharacters"/>).</summary>
+    public int ReadTypedAhead(Span<char> into, Func<Key, bool> take) => _keys.ReadBufferedCharacters(into, take);
+
+    /// <summary>
     /// The next key, or null when input ended, the client went away or the idle timeout expired. Output written so far
     /// is flushed before waiting (but not while typed-ahead keys are still queued, so a pasted script is not slowed).
     /// </summary>

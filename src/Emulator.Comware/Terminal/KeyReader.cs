@@ -17,6 +17,34 @@ internal sealed class KeyReader(PipeReader input)
     /// <summary>Keys already received but not yet handled (typed ahead).</summary>
     public bool HasBufferedKeys => _next < _keys.Count;
 
+    /// <summary>The next typed-ahead key without waiting; false when none is queued (then <see cref="ReadAsync"/> reads on).</summary>
+    public bool TryReadBuffered(out Key key)
+    {
+        if (_next < _keys.Count)
+        {
+            key = _keys[_next++];
+            return true;
+        }
+
+        key = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Takes typed-ahead keys while <paramref name="take"/> accepts them and <paramref name="into"/> has room, their
+    /// characters going there; returns how many. Nothing waits: only keys already received are looked at.
+    /// </summary>
+    public int ReadBufferedCharacters(Span<char> into, Func<Key, bool> take)
+    {
+        var count = 0;
+        while (count < into.Length && _next < _keys.Count && take(_keys[_next]))
+        {
+            into[count++] = _keys[_next++].Character;
+        }
+
+        return count;
+    }
+
     /// <summary>The next key, or null when the input has ended.</summary>
     public async ValueTask<Key?> ReadAsync(CancellationToken cancellationToken)
     {

@@ -27,6 +27,9 @@ public sealed class LineEditor(TerminalWriter writer, History history, int maxLe
 
     public int Cursor { get; private set; }
 
+    /// <summary>The cursor is after the last character (where typing only appends).</summary>
+    public bool AtEnd => Cursor == _buffer.Length;
+
     /// <summary>
     /// The key bindings of §2.7, as data: a key and what it does to the line. Printable characters insert themselves
     /// (<c>?</c> asks for help); keys not listed do nothing.
@@ -74,10 +77,30 @@ public sealed class LineEditor(TerminalWriter writer, History history, int maxLe
 
         if (key.Kind == KeyKind.Printable)
         {
-            Insert(key.Character.ToString());
+            Insert(key.Character);
         }
 
         return EditorAction.None;
+    }
+
+    /// <summary>A key that only inserts its character (printable and bound to nothing else, unlike <c>?</c>).</summary>
+    public static bool InsertsItself(Key key) => key.Kind == KeyKind.Printable && !s_bindings.ContainsKey(key);
+
+    /// <summary>
+    /// Characters typed at the end of the line, echoed in one write: the same bytes as handling them one key at a time
+    /// (at the end of the line there is no tail to redraw); beyond the maximum line length they are refused alike.
+    /// </summary>
+    public void Type(ReadOnlySpan<char> text)
+    {
+        if (!AtEnd)
+        {
+            throw new InvalidOperationException("Type appends at the end of the line only.");
+        }
+
+        var taken = text[..Math.Min(text.Length, Math.Max(0, maxLength - _buffer.Length))];
+        _buffer.Append(taken);
+        Cursor += taken.Length;
+        writer.Raw(taken);
     }
 
     private static Func<LineEditor, EditorAction> Edit(Action<LineEditor> edit) => e =>
@@ -103,6 +126,20 @@ public sealed class LineEditor(TerminalWriter writer, History history, int maxLe
         _buffer.Insert(Cursor, text);
         Cursor += text.Length;
         writer.Raw(text);
+        RedrawTail(0);
+    }
+
+    /// <summary>One typed character: <see cref="Insert(string)"/> without a string per key.</summary>
+    private void Insert(char character)
+    {
+        if (_buffer.Length >= maxLength)
+        {
+            return;
+        }
+
+        _buffer.Insert(Cursor, character);
+        Cursor++;
+        writer.Raw(new ReadOnlySpan<char>(in character));
         RedrawTail(0);
     }
 

@@ -43,7 +43,19 @@ public sealed class TerminalWriter(PipeWriter output, string newLine)
         }
 
         Recording?.Output(text);
-        output.Write(utf8.Span);
+        // One buffer of the whole size when the pipe offers it: one copy, and the channel then reads one segment
+        // instead of many small ones.
+        var span = output.GetSpan(utf8.Length);
+        if (span.Length >= utf8.Length)
+        {
+            utf8.Span.CopyTo(span);
+            output.Advance(utf8.Length);
+        }
+        else
+        {
+            output.Write(utf8.Span);
+        }
+
         _pending += utf8.Length;
         BytesWritten += utf8.Length;
     }

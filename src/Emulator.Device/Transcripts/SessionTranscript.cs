@@ -166,6 +166,12 @@ public sealed class SessionTranscript : ISessionRecording
     /// <summary>Moves held-back output and input into the recording, in time order.</summary>
     private void Commit()
     {
+        if (_pending.Count == 0 && _pendingInput.Count == 0)
+        {
+            // A full transcript keeps nothing more: every later line lands here.
+            return;
+        }
+
         var held = _pending.Select(p => new TranscriptEvent(p.Seconds, TranscriptEvent.OutputKind, p.Text.ToString()))
             .Concat(_pendingInput.Select(p => new TranscriptEvent(p.Seconds, TranscriptEvent.InputKind, p.Text.ToString())))
             .OrderBy(e => e.Seconds);

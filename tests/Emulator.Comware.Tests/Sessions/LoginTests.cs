@@ -143,4 +143,23 @@ public class LoginTests
         await system.TypeAsync("sysname After\r");
         await system.ReadUntilAsync("[After]");
     }
+
+    [Fact]
+    public async Task A_typed_ahead_line_counts_as_activity_when_it_runs()
+    {
+        // Both lines arrive in one read; the first one's output waits for the client (which is not reading) while
+        // five minutes pass. `display users` then runs and must show its own line active, as it did when every key
+        // handled touched the line's idle clock.
+        using var device = Device();
+        var session = await CliSession.OpenAsync(device, new LoginRequest("admin", new IPEndPoint(IPAddress.Parse("192.0.2.7"), 50000)), TestContext.Current.CancellationToken);
+        await using var shell = LiveShell.Start(session, outputLimit: 1);
+        await shell.ReadUntilAsync("<H3C>");
+        await shell.TypeAsync("screen-length disable\r");
+        await shell.ReadUntilAsync("<H3C>");
+        await shell.TypeAsync("display current-configuration\rdisplay users\r");
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        ((FixedTimeProvider)device.Time).Advance(TimeSpan.FromMinutes(5));
+        var output = (await shell.ReadUntilAsync("Current operation user work in async mode.")).Replace("\r\r\n", "\n", StringComparison.Ordinal);
+        Assert.Contains("\n+ 29  VTY 0   00:00:00 SSH  3\n", output, StringComparison.Ordinal);
+    }
 }
