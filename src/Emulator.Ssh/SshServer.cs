@@ -130,7 +130,10 @@ public sealed partial class SshServer
                     throw new SshDisconnectException(DisconnectReason.ByApplication, "login grace time exceeded");
                 }
 
-                unauthenticated.Release();
+                // Authenticated: the login-phase token sources (and their registrations on the server's token) go now,
+                // not when the session ends.
+                unauthenticated.Dispose();
+                grace.Dispose();
                 graceTimer.Dispose();
                 var service = new ConnectionService(packets, user, connectionId, info, options.Sessions, options.TimeProvider, options.IdleTimeout, logger);
                 await service.RunAsync(cancellationToken);
