@@ -61,10 +61,13 @@ public sealed partial class SshServer
         // Never refuses the newcomer: when the limits are reached an older unauthenticated connection makes room.
         using var unauthenticated = _admission.Admit(source, options.MaxUnauthenticatedConnections,
             options.MaxUnauthenticatedConnectionsPerSource, out _);
+        using var sharedSlot = options.SharedUnauthenticatedLimit is { } shared
+            ? shared.Admission.Admit(source, shared.MaxTotal, shared.MaxPerSource, out _)
+            : null;
         try
         {
             var connectionId = $"ssh-{Interlocked.Increment(ref _nextConnectionNumber)}@{connection.RemoteEndPoint}";
-            await RunAsync(connection, options, connectionId, unauthenticated, logger, cancellationToken);
+            await RunAsync(connection, options, connectionId, new PreAuthSlots(unauthenticated, sharedSlot), logger, cancellationToken);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -78,12 +81,14 @@ public sealed partial class SshServer
     }
 
     private async Task RunAsync(SshConnectionInfo info, SshServerOptions options, string connectionId,
-        PreAuthAdmission.Ticket unauthenticated, ILogger logger, CancellationToken cancellationToken)
+        PreAuthSlots unauthenticated, ILogger logger, CancellationToken cancellationToken)
     {
         using var graceTimer = options.LoginGraceTime > TimeSpan.Zero
             ? new CancellationTokenSource(options.LoginGraceTime, options.TimeProvider)
             : new CancellationTokenSource();
-        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, graceTimer.Token, unauthenticated.Evicted);
+        using var grace = unauthenticated.Shared is { } shared
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, graceTimer.Token, unauthenticated.Own.Evicted, shared.Evicted)
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, graceTimer.Token, unauthenticated.Own.Evicted);
 
         IPacketConnection packets;
         try
@@ -199,6 +204,24 @@ public sealed partial class SshServer
 
     [LoggerMessage(Level = LogLevel.Error, Message = "connection from {RemoteEndPoint} failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, EndPoint? remoteEndPoint);
+}
+
+/// <summary>A connection's slot on its server and, when the server shares a limit with others, on that one too.</summary>
+internal readonly record struct PreAuthSlots(PreAuthAdmission.Ticket Own, PreAuthAdmission.Ticket? Shared)
+{
+    public bool WasEvicted => Own.WasEvicted || Shared?.WasEvicted == true;
+
+    public void OnKeyExchangeDone()
+    {
+        Own.OnKeyExchangeDone();
+        Shared?.OnKeyExchangeDone();
+    }
+
+    public void Dispose()
+    {
+        Own.Dispose();
+        Shared?.Dispose();
+    }
 }
 
 /// <summary>Sets up the transport of an accepted connection (version exchange, first key exchange) and returns its packet layer.</summary>

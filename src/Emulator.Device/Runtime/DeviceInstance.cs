@@ -356,6 +356,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
     private IDisposable? Scope() => _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name });
 
+    /// <summary>Unauthenticated connections of the whole fleet (set by the fleet); null: only this device's own cap.</summary>
+    internal UnauthenticatedConnectionLimit? FleetPreAuthLimit { get; set; }
+
     /// <summary>Told of every accepted connection, to give a burst's memory back afterwards (set by the fleet).</summary>
     internal QuietCollector? Collector { get; set; }
 
@@ -583,6 +586,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             Sessions = new SshSessionHandler(this),
             MaxAuthenticationAttempts = retries,
             LoginGraceTime = grace,
+            SharedUnauthenticatedLimit = FleetPreAuthLimit,
             TimeProvider = _time,
             LoggerFactory = _loggerFactory,
         };
