@@ -51,7 +51,7 @@ public sealed partial class SshServer
         Interlocked.Increment(ref _connectionCount);
         var options = _options();
         options.Metrics?.OnConnection(accepted: true);
-        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SshServer>();
+        var logger = options.ServerLogger;
         var source = (connection.RemoteEndPoint as IPEndPoint)?.Address;
         if (source is { IsIPv4MappedToIPv6: true })
         {
@@ -168,7 +168,7 @@ public sealed partial class SshServer
     }
 
     private static async ValueTask<IPacketConnection> AcceptTransportAsync(SshConnectionInfo connection, SshServerOptions options, CancellationToken cancellationToken) =>
-        await SshTransport.AcceptAsync(connection.Transport, TransportSettings.From(options), cancellationToken);
+        await SshTransport.AcceptAsync(connection.Transport, options.TransportSettings, cancellationToken);
 
     /// <summary>A peer that does not read must not hold the connection open: the goodbye gets a few seconds.</summary>
     private static async Task DisconnectQuietlyAsync(IPacketConnection packets, DisconnectReason reason, string description, TimeProvider timeProvider)

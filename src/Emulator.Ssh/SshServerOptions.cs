@@ -91,4 +91,13 @@ public sealed class SshServerOptions
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    private Transport.TransportSettings? _transportSettings;
+    private ILogger? _serverLogger;
+
+    /// <summary>What the transport takes from these options, made once (the options are immutable) rather than per connection.</summary>
+    internal Transport.TransportSettings TransportSettings => _transportSettings ??= Transport.TransportSettings.From(this);
+
+    /// <summary>The server's logger, made once rather than per connection.</summary>
+    internal ILogger ServerLogger => _serverLogger ??= (LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<SshServer>();
 }

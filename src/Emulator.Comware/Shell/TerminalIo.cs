@@ -54,6 +54,8 @@ internal sealed class TerminalIo(CliTerminal terminal, string newLine, TimeProvi
             return null;
         }
 
+        _recording?.Waiting();
+
         if (IdleTimeout is not { } idle || idle <= TimeSpan.Zero)
         {
             Key? key;
