@@ -53,7 +53,8 @@ public class IdleSessionTests
     /// <summary>
     /// What 200 idle shells keep on the managed heap, server and in-memory client together (no transport, no crypto).
     /// Measured 2026-12-06: 12.9 KB per session before (stderr pipe and pump, an event reader task, two concurrent
-    /// dictionaries, linked token sources), 8.8 KB after; the in-memory client's share is the same in both.
+    /// dictionaries, linked token sources, the login phase kept for the whole session), 8.5 KB after; the in-memory
+    /// client's share is the same in both.
     /// </summary>
     [Fact]
     public async Task Two_hundred_idle_shells_keep_under_10_5_KB_each()
