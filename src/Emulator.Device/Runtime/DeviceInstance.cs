@@ -437,6 +437,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             }
 
             Log.ConnectionClosed(_logger, remote);
+            Collector?.Disconnected();
         }
     }
 
