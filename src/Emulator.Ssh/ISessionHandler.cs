@@ -47,8 +47,22 @@ public sealed class SshSession
     /// <summary>Extended data type 1 (stderr).</summary>
     public required PipeWriter ErrorOutput { get; init; }
 
-    /// <summary>window-change and signal requests, in order.</summary>
+    /// <summary>window-change and signal requests, in order (unless <see cref="HandleEvents"/> takes them).</summary>
     public required IAsyncEnumerable<SessionEvent> Events { get; init; }
+
+    internal Action<Action<SessionEvent>>? EventSubscriber { get; init; }
+
+    /// <summary>
+    /// Hands every later window-change and signal to <paramref name="handler"/> as it arrives, on the connection's
+    /// reading loop (so the handler must be quick and must not block), instead of queuing it for <see cref="Events"/>;
+    /// events queued before go first. Cheaper than a task waiting on <see cref="Events"/> for the session's lifetime.
+    /// </summary>
+    public void HandleEvents(Action<SessionEvent> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var subscribe = EventSubscriber ?? throw new InvalidOperationException("this session cannot deliver events to a handler");
+        subscribe(handler);
+    }
 }
 
 public sealed record PseudoTerminal(string TermType, int Columns, int Rows, ReadOnlyMemory<byte> Modes);

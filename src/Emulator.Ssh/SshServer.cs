@@ -1,10 +1,10 @@
 using System.IO.Pipelines;
 using System.Net;
+using System.Runtime.ExceptionServices;
 using Emulator.Ssh.Auth;
 using Emulator.Ssh.Connection;
 using Emulator.Ssh.Transport;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Emulator.Ssh;
 
@@ -51,20 +51,11 @@ public sealed partial class SshServer
         Interlocked.Increment(ref _connectionCount);
         var options = _options();
         options.Metrics?.OnConnection(accepted: true);
-        var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SshServer>();
-        var source = (connection.RemoteEndPoint as IPEndPoint)?.Address;
-        if (source is { IsIPv4MappedToIPv6: true })
-        {
-            source = source.MapToIPv4();
-        }
-
-        // Never refuses the newcomer: when the limits are reached an older unauthenticated connection makes room.
-        using var unauthenticated = _admission.Admit(source, options.MaxUnauthenticatedConnections,
-            options.MaxUnauthenticatedConnectionsPerSource, out _);
+        var logger = options.ServerLogger;
         try
         {
             var connectionId = $"ssh-{Interlocked.Increment(ref _nextConnectionNumber)}@{connection.RemoteEndPoint}";
-            await RunAsync(connection, options, connectionId, unauthenticated, logger, cancellationToken);
+            await RunAsync(connection, options, connectionId, logger, cancellationToken);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -77,62 +68,22 @@ public sealed partial class SshServer
         }
     }
 
-    private async Task RunAsync(SshConnectionInfo info, SshServerOptions options, string connectionId,
-        PreAuthAdmission.Ticket unauthenticated, ILogger logger, CancellationToken cancellationToken)
+    private async Task RunAsync(SshConnectionInfo info, SshServerOptions options, string connectionId, ILogger logger, CancellationToken cancellationToken)
     {
-        using var graceTimer = options.LoginGraceTime > TimeSpan.Zero
-            ? new CancellationTokenSource(options.LoginGraceTime, options.TimeProvider)
-            : new CancellationTokenSource();
-        using var grace = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, graceTimer.Token, unauthenticated.Evicted);
-
-        IPacketConnection packets;
-        try
+        // The login phase runs in a method of its own: its slots, timer and token sources are gone once it returns,
+        // instead of staying referenced by this method for as long as the session lasts.
+        var (packets, user, failure) = await LogInAsync(info, options, connectionId, logger, cancellationToken);
+        if (packets is null)
         {
-            packets = await _acceptTransport(info, options, grace.Token);
-        }
-        catch (Exception ex) when (ex is SshDisconnectException or IOException or OperationCanceledException or InvalidOperationException)
-        {
-            // The transport has already said what it had to (or the peer is gone); nothing above it ran yet.
-            options.Metrics?.OnHandshakeFailed();
-            if (unauthenticated.WasEvicted)
-            {
-                LogEvicted(logger, connectionId, "key exchange");
-            }
-            else
-            {
-                LogTransportFailed(logger, connectionId, LogText.Escape(ex.Message, LogText.MaxMessageLength));
-            }
-
-            await CompleteQuietlyAsync(info.Transport);
             return;
         }
-
-        unauthenticated.OnKeyExchangeDone();
 
         await using (packets)
         {
             try
             {
-                string user;
-                try
-                {
-                    var auth = new UserAuthService(packets, options, _verifySignature, logger, connectionId);
-                    user = await auth.AuthenticateAsync(grace.Token);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    if (unauthenticated.WasEvicted)
-                    {
-                        LogEvicted(logger, connectionId, "authentication");
-                        throw new SshDisconnectException(DisconnectReason.TooManyConnections, "too many unauthenticated connections");
-                    }
-
-                    throw new SshDisconnectException(DisconnectReason.ByApplication, "login grace time exceeded");
-                }
-
-                unauthenticated.Release();
-                graceTimer.Dispose();
-                var service = new ConnectionService(packets, user, connectionId, info, options.Sessions, options.TimeProvider, options.IdleTimeout, logger);
+                failure?.Throw();
+                var service = new ConnectionService(packets, user!, connectionId, info, options.Sessions, options.TimeProvider, options.IdleTimeout, logger);
                 await service.RunAsync(cancellationToken);
             }
             catch (SshDisconnectException ex) when (ex.ByPeer)
@@ -159,8 +110,82 @@ public sealed partial class SshServer
         }
     }
 
+    /// <summary>
+    /// Version and key exchange, then authentication, within the login grace time and while this connection keeps its
+    /// unauthenticated slot. No packets: the transport failed (already logged and closed). Packets with a failure: the
+    /// caller ends the connection as that failure says (a DISCONNECT where one is due).
+    /// </summary>
+    private async Task<(IPacketConnection? Packets, string? User, ExceptionDispatchInfo? Failure)> LogInAsync(
+        SshConnectionInfo info, SshServerOptions options, string connectionId, ILogger logger, CancellationToken cancellationToken)
+    {
+        var source = (info.RemoteEndPoint as IPEndPoint)?.Address;
+        if (source is { IsIPv4MappedToIPv6: true })
+        {
+            source = source.MapToIPv4();
+        }
+
+        // Never refuses the newcomer: when the limits are reached an older unauthenticated connection makes room.
+        using var own = _admission.Admit(source, options.MaxUnauthenticatedConnections, options.MaxUnauthenticatedConnectionsPerSource, out _);
+        using var sharedSlot = options.SharedUnauthenticatedLimit is { } shared
+            ? shared.Admission.Admit(source, shared.MaxTotal, shared.MaxPerSource, out _)
+            : null;
+        var unauthenticated = new PreAuthSlots(own, sharedSlot);
+        using var graceTimer = options.LoginGraceTime > TimeSpan.Zero
+            ? new CancellationTokenSource(options.LoginGraceTime, options.TimeProvider)
+            : new CancellationTokenSource();
+        using var grace = sharedSlot is not null
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, graceTimer.Token, own.Evicted, sharedSlot.Evicted)
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, graceTimer.Token, own.Evicted);
+
+        IPacketConnection packets;
+        try
+        {
+            packets = await _acceptTransport(info, options, grace.Token);
+        }
+        catch (Exception ex) when (ex is SshDisconnectException or IOException or OperationCanceledException or InvalidOperationException)
+        {
+            // The transport has already said what it had to (or the peer is gone); nothing above it ran yet.
+            options.Metrics?.OnHandshakeFailed();
+            if (unauthenticated.WasEvicted)
+            {
+                LogEvicted(logger, connectionId, "key exchange");
+            }
+            else
+            {
+                LogTransportFailed(logger, connectionId, LogText.Escape(ex.Message, LogText.MaxMessageLength));
+            }
+
+            await CompleteQuietlyAsync(info.Transport);
+            return default;
+        }
+
+        unauthenticated.OnKeyExchangeDone();
+        try
+        {
+            try
+            {
+                var auth = new UserAuthService(packets, options, _verifySignature, logger, connectionId);
+                return (packets, await auth.AuthenticateAsync(grace.Token), null);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (unauthenticated.WasEvicted)
+                {
+                    LogEvicted(logger, connectionId, "authentication");
+                    throw new SshDisconnectException(DisconnectReason.TooManyConnections, "too many unauthenticated connections");
+                }
+
+                throw new SshDisconnectException(DisconnectReason.ByApplication, "login grace time exceeded");
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return (packets, null, ExceptionDispatchInfo.Capture(ex));
+        }
+    }
+
     private static async ValueTask<IPacketConnection> AcceptTransportAsync(SshConnectionInfo connection, SshServerOptions options, CancellationToken cancellationToken) =>
-        await SshTransport.AcceptAsync(connection.Transport, TransportSettings.From(options), cancellationToken);
+        await SshTransport.AcceptAsync(connection.Transport, options.TransportSettings, cancellationToken);
 
     /// <summary>A peer that does not read must not hold the connection open: the goodbye gets a few seconds.</summary>
     private static async Task DisconnectQuietlyAsync(IPacketConnection packets, DisconnectReason reason, string description, TimeProvider timeProvider)
@@ -196,6 +221,18 @@ public sealed partial class SshServer
 
     [LoggerMessage(Level = LogLevel.Error, Message = "connection from {RemoteEndPoint} failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, EndPoint? remoteEndPoint);
+}
+
+/// <summary>A connection's slot on its server and, when the server shares a limit with others, on that one too.</summary>
+internal readonly record struct PreAuthSlots(PreAuthAdmission.Ticket Own, PreAuthAdmission.Ticket? Shared)
+{
+    public bool WasEvicted => Own.WasEvicted || Shared?.WasEvicted == true;
+
+    public void OnKeyExchangeDone()
+    {
+        Own.OnKeyExchangeDone();
+        Shared?.OnKeyExchangeDone();
+    }
 }
 
 /// <summary>Sets up the transport of an accepted connection (version exchange, first key exchange) and returns its packet layer.</summary>

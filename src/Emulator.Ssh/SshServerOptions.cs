@@ -62,6 +62,10 @@ public sealed class SshServerOptions
     /// </summary>
     public int MaxUnauthenticatedConnectionsPerSource { get; init; } = 32;
 
+    /// <summary>A bound on unauthenticated connections shared with other servers (a fleet's devices), on top of this
+    /// server's own; null for none.</summary>
+    public UnauthenticatedConnectionLimit? SharedUnauthenticatedLimit { get; init; }
+
     /// <summary>Key exchanges a connection may run before it authenticates (the first one included): each costs the
     /// server modular exponentiations and a host-key signature, so a client may not repeat them for free.</summary>
     public int MaxKeyExchangesBeforeAuthentication { get; init; } = 2;
@@ -87,4 +91,13 @@ public sealed class SshServerOptions
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    private Transport.TransportSettings? _transportSettings;
+    private ILogger? _serverLogger;
+
+    /// <summary>What the transport takes from these options, made once (the options are immutable) rather than per connection.</summary>
+    internal Transport.TransportSettings TransportSettings => _transportSettings ??= Transport.TransportSettings.From(this);
+
+    /// <summary>The server's logger, made once rather than per connection.</summary>
+    internal ILogger ServerLogger => _serverLogger ??= (LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<SshServer>();
 }

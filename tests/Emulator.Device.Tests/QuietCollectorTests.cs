@@ -34,4 +34,19 @@ public sealed class QuietCollectorTests
         time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, collections); // once per burst
     }
+
+    [Fact]
+    public void Connections_ending_together_count_as_a_burst_too()
+    {
+        var time = new FakeTimeProvider();
+        var collections = 0;
+        using var collector = new QuietCollector(time, () => collections++);
+        for (var i = 0; i < QuietCollector.Burst; i++)
+        {
+            collector.Disconnected();
+        }
+
+        time.Advance(QuietCollector.Quiet);
+        Assert.Equal(1, collections);
+    }
 }

@@ -25,6 +25,28 @@ public sealed class TranscriptTests
     }
 
     [Fact]
+    public void A_waiting_session_keeps_its_held_back_banner_in_exactly_sized_buffers()
+    {
+        var store = new TranscriptStore(TimeProvider.System);
+        var transcript = Start(store);
+        // A login banner arrives in many small writes, which a builder keeps in chained chunks with spare room (issue 15).
+        var banner = new StringBuilder();
+        for (var i = 0; i < 14; i++)
+        {
+            var piece = i % 2 == 0 ? $"* banner line {i} with some text in it to make it longer *" : "\r\n";
+            transcript.Output(piece);
+            banner.Append(piece);
+        }
+
+        ((ISessionRecording)transcript).Waiting();
+        Assert.Equal(banner.Length, transcript.HeldCapacity);
+
+        transcript.Output("<H3C>");
+        transcript.LineEntered(secret: null);
+        Assert.Equal(banner + "<H3C>", string.Concat(transcript.Events().Select(e => e.Text)));
+    }
+
+    [Fact]
     public void A_store_keeps_a_bounded_number_of_ended_sessions_newest_last()
     {
         var store = new TranscriptStore(TimeProvider.System);

@@ -32,4 +32,12 @@ public interface ISessionRecording : IDisposable
 
     /// <summary>A command line ran (<paramref name="line"/> with secrets already masked).</summary>
     void Command(string line, CommandResult result, TimeSpan elapsed);
+
+    /// <summary>
+    /// The session now waits for the client (often for a long time: thousands of idle shells), so a recording may give
+    /// back the spare room of its buffers.
+    /// </summary>
+    void Waiting()
+    {
+    }
 }

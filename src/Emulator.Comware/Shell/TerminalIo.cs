@@ -14,6 +14,8 @@ internal sealed class TerminalIo(CliTerminal terminal, string newLine, TimeProvi
 
     private Runtime.ISessionRecording? _recording;
     private bool _hiddenInput;
+    private ITimer? _idleTimer;
+    private bool _idleExpired;
 
     public TerminalWriter Writer { get; } = new(terminal.Output, newLine);
 
@@ -48,9 +50,69 @@ internal sealed class TerminalIo(CliTerminal terminal, string newLine, TimeProvi
     /// The next key, or null when input ended, the client went away or the idle timeout expired. Output written so far
     /// is flushed before waiting (but not while typed-ahead keys are still queued, so a pasted script is not slowed).
     /// </summary>
+    /// <remarks>One async method, not a wrapper around another: each level of awaiting costs an idle session its state machine.</remarks>
     public async ValueTask<Key?> ReadKeyAsync(CancellationToken cancellationToken)
     {
-        var key = await ReadKeyCoreAsync(cancellationToken);
+        if (_keys.HasBufferedKeys)
+        {
+            return Touched(await _keys.ReadAsync(cancellationToken));
+        }
+
+        if (!await Writer.FlushAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        _recording?.Waiting();
+
+        if (IdleTimeout is not { } idle || idle <= TimeSpan.Zero)
+        {
+            Key? key;
+            do
+            {
+                // A wake-up from an idle timer armed before the timeout was switched off is not an end of input.
+                key = await _keys.ReadAsync(cancellationToken);
+            }
+            while (key is null && _keys.LastReadInterrupted);
+
+            return Touched(key);
+        }
+
+        // One timer per session, re-armed for each wait, wakes the read by CancelPendingRead: a timed token source
+        // linked to the session's token for every wait cost an idle shell about half a kilobyte.
+        _idleTimer ??= time.CreateTimer(static state => ((TerminalIo)state!).OnIdle(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _keys.InterruptibleByCancel = true;
+        Volatile.Write(ref _idleExpired, false);
+        _idleTimer.Change(idle, Timeout.InfiniteTimeSpan);
+        try
+        {
+            while (true)
+            {
+                var key = await _keys.ReadAsync(cancellationToken);
+                if (key is not null || !_keys.LastReadInterrupted)
+                {
+                    return Touched(key);
+                }
+
+                if (Volatile.Read(ref _idleExpired))
+                {
+                    // idle-timeout: the device drops the user without a word.
+                    TimedOut = true;
+                    return null;
+                }
+
+                // A wake-up left over from a timer that fired just as a key arrived: keep waiting.
+            }
+        }
+        finally
+        {
+            _idleTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>A key resets the line's idle time shown by <c>display users</c>.</summary>
+    private Key? Touched(Key? key)
+    {
         if (key is not null)
         {
             login?.Touch();
@@ -59,35 +121,10 @@ internal sealed class TerminalIo(CliTerminal terminal, string newLine, TimeProvi
         return key;
     }
 
-    private async ValueTask<Key?> ReadKeyCoreAsync(CancellationToken cancellationToken)
+    private void OnIdle()
     {
-        if (_keys.HasBufferedKeys)
-        {
-            return await _keys.ReadAsync(cancellationToken);
-        }
-
-        if (!await Writer.FlushAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        if (IdleTimeout is not { } idle || idle <= TimeSpan.Zero)
-        {
-            return await _keys.ReadAsync(cancellationToken);
-        }
-
-        using var timer = new CancellationTokenSource(idle, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-        try
-        {
-            return await _keys.ReadAsync(linked.Token);
-        }
-        catch (OperationCanceledException) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            // idle-timeout: the device drops the user without a word.
-            TimedOut = true;
-            return null;
-        }
+        Volatile.Write(ref _idleExpired, true);
+        terminal.Input.CancelPendingRead();
     }
 
     /// <summary>

@@ -14,6 +14,15 @@ internal sealed class KeyReader(PipeReader input)
     /// <summary>Sees every byte read, before it is decoded (session transcripts).</summary>
     public Action<ReadOnlySpan<byte>>? Observer { get; set; }
 
+    /// <summary>
+    /// A read woken by <see cref="PipeReader.CancelPendingRead"/> with no key returns null without ending the input
+    /// (<see cref="LastReadInterrupted"/> set); otherwise such a wake-up ends it, as the end of input does.
+    /// </summary>
+    public bool InterruptibleByCancel { get; set; }
+
+    /// <summary>The last <see cref="ReadAsync"/> returned null because it was interrupted, not because input ended.</summary>
+    public bool LastReadInterrupted { get; private set; }
+
     /// <summary>Keys already received but not yet handled (typed ahead).</summary>
     public bool HasBufferedKeys => _next < _keys.Count;
 
@@ -65,8 +74,16 @@ internal sealed class KeyReader(PipeReader input)
             }
 
             input.AdvanceTo(result.Buffer.End);
-            _completed = result.IsCompleted || result.IsCanceled;
+            _completed = result.IsCompleted || (result.IsCanceled && !InterruptibleByCancel);
+            if (result.IsCanceled && !result.IsCompleted && InterruptibleByCancel && _keys.Count == 0)
+            {
+                // Woken by CancelPendingRead (the idle timer): no key, but the input goes on.
+                LastReadInterrupted = true;
+                return null;
+            }
         }
+
+        LastReadInterrupted = false;
 
         return _keys[_next++];
     }

@@ -13,8 +13,14 @@ public sealed partial class DeviceFleet : IAsyncDisposable
     private readonly List<SharedListener> _shared = [];
     private readonly QuietCollector _collector;
 
+    /// <summary>Unauthenticated connections the whole fleet holds at once, and of those one source address (see <see cref="PreAuthLimit"/>).</summary>
+    public const int DefaultMaxUnauthenticated = 512, DefaultMaxUnauthenticatedPerSource = 256;
+
+    /// <param name="preAuthLimit">Bound on unauthenticated connections across all devices; null for
+    /// <see cref="DefaultMaxUnauthenticated"/> and <see cref="DefaultMaxUnauthenticatedPerSource"/>.</param>
     public DeviceFleet(IReadOnlyList<DeviceSpec> specs, string stateRoot, IHostKeyCodec keyCodec, byte[]? fleetSecret,
-        DeviceEngineFactory engineFactory, TimeProvider time, ILoggerFactory loggerFactory, DeviceTelemetry? telemetry = null)
+        DeviceEngineFactory engineFactory, TimeProvider time, ILoggerFactory loggerFactory, DeviceTelemetry? telemetry = null,
+        Ssh.UnauthenticatedConnectionLimit? preAuthLimit = null)
     {
         ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -22,15 +28,25 @@ public sealed partial class DeviceFleet : IAsyncDisposable
         Devices = [.. specs.Select(s => new DeviceInstance(s, StateRoot, keyCodec, fleetSecret, engineFactory, time, loggerFactory, telemetry))];
         _byName = Devices.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
         _collector = new QuietCollector(time);
+        PreAuthLimit = preAuthLimit ?? new Ssh.UnauthenticatedConnectionLimit(DefaultMaxUnauthenticated, DefaultMaxUnauthenticatedPerSource);
         foreach (var device in Devices)
         {
             device.Collector = _collector;
+            device.FleetPreAuthLimit = PreAuthLimit;
         }
 
         _logger = loggerFactory.CreateLogger("Emulator.Fleet");
     }
 
     public string StateRoot { get; }
+
+    /// <summary>
+    /// Caps the handshakes in flight across every device (each device also keeps its own cap of 64): a flood of
+    /// connections that never log in, spread over many devices behind one shared listening socket, holds at most this
+    /// many at once. The oldest still in key exchange makes room for a newcomer (OpenSSH's MaxStartups, without
+    /// refusing newcomers).
+    /// </summary>
+    public Ssh.UnauthenticatedConnectionLimit PreAuthLimit { get; }
 
     public IReadOnlyList<DeviceInstance> Devices { get; }
 

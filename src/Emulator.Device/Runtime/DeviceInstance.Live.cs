@@ -68,6 +68,9 @@ public sealed partial class DeviceInstance
         /// <summary>Replaced (and the old one cancelled) by a reboot, which ends every session.</summary>
         public CancellationTokenSource SessionsCts = new();
 
+        /// <summary>Per listener kind (<see cref="ScopeSlot"/>): the token its connections share, see <see cref="ConnectionToken"/>.</summary>
+        public readonly ConnectionScope?[] Scopes = new ConnectionScope?[3];
+
         /// <summary>Built by <see cref="BuildSshOptions"/>; replaced when the login limits change.</summary>
         public SshServerOptions? SshOptions;
 
@@ -79,6 +82,11 @@ public sealed partial class DeviceInstance
         public async ValueTask DisposeAsync()
         {
             await Syslog.DisposeAsync();
+            foreach (var scope in Scopes)
+            {
+                scope?.Linked.Dispose();
+            }
+
             SessionsCts.Dispose();
             Stopping.Dispose();
             BootLock.Dispose();

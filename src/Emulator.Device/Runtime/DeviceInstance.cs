@@ -356,6 +356,9 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
     private IDisposable? Scope() => _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name });
 
+    /// <summary>Unauthenticated connections of the whole fleet (set by the fleet); null: only this device's own cap.</summary>
+    internal UnauthenticatedConnectionLimit? FleetPreAuthLimit { get; set; }
+
     /// <summary>Told of every accepted connection, to give a burst's memory back afterwards (set by the fleet).</summary>
     internal QuietCollector? Collector { get; set; }
 
@@ -363,7 +366,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     {
         Collector?.Connected();
         var id = Interlocked.Increment(ref _nextConnection);
-        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name, ["Connection"] = id });
+        using var scope = _logger.BeginScope(new ConnectionLogScope(Name, id));
         var remote = socket.RemoteEndPoint;
         Log.ConnectionOpened(_logger, remote);
         if (DownUntil is not null)
@@ -403,7 +406,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
                 return;
             }
 
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(L.Stopping.Token, Volatile.Read(ref L.SessionsCts).Token, listenerToken);
+            var token = ConnectionToken(netconfPort ? ScopeSlot.Netconf : ScopeSlot.Ssh, listenerToken);
             if (remote is not null)
             {
                 L.Connections[remote] = socket;
@@ -412,11 +415,11 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             L.ConnectingFrom.Value = remote; // read by BuildSshOptions, which the SSH server calls for this connection
             if (faults is null)
             {
-                await L.Ssh.HandleConnectionAsync(new SshConnectionInfo(remote, socket.LocalEndPoint, transport), linked.Token);
+                await L.Ssh.HandleConnectionAsync(new SshConnectionInfo(remote, socket.LocalEndPoint, transport), token);
             }
             else
             {
-                await RunWithFaultsAsync(socket, transport, faults, linked);
+                await RunWithFaultsAsync(socket, transport, faults, token);
             }
         }
         catch (OperationCanceledException)
@@ -434,18 +437,19 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             }
 
             Log.ConnectionClosed(_logger, remote);
+            Collector?.Disconnected();
         }
     }
 
-    private async Task RunWithFaultsAsync(Socket socket, IDuplexPipe transport, ConnectionFaults faults, CancellationTokenSource linked)
+    private async Task RunWithFaultsAsync(Socket socket, IDuplexPipe transport, ConnectionFaults faults, CancellationToken token)
     {
         var remote = socket.RemoteEndPoint;
         using var faulty = new FaultyTransport(transport, socket, faults, _time, stage => Faults.LogDropped(stage, remote));
-        using var pumps = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
+        using var pumps = CancellationTokenSource.CreateLinkedTokenSource(token);
         var pumping = faulty.RunAsync(pumps.Token);
         try
         {
-            await L.Ssh.HandleConnectionAsync(new SshConnectionInfo(remote, socket.LocalEndPoint, faulty), linked.Token);
+            await L.Ssh.HandleConnectionAsync(new SshConnectionInfo(remote, socket.LocalEndPoint, faulty), token);
         }
         finally
         {
@@ -540,12 +544,11 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     {
         Collector?.Connected();
         var remote = socket.RemoteEndPoint;
-        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Device"] = Name, ["Connection"] = Interlocked.Increment(ref _nextConnection) });
+        using var scope = _logger.BeginScope(new ConnectionLogScope(Name, Interlocked.Increment(ref _nextConnection)));
         try
         {
             var engine = await GetEngineAsync(L.Stopping.Token);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(L.Stopping.Token, Volatile.Read(ref L.SessionsCts).Token, listenerToken);
-            await engine.RunTelnetAsync(transport, remote as IPEndPoint, linked.Token);
+            await engine.RunTelnetAsync(transport, remote as IPEndPoint, ConnectionToken(ScopeSlot.Telnet, listenerToken));
         }
         catch (Exception ex) when (ex is OperationCanceledException or DeviceStateException or InvalidOperationException)
         {
@@ -584,6 +587,7 @@ public sealed partial class DeviceInstance : IAsyncDisposable
             Sessions = new SshSessionHandler(this),
             MaxAuthenticationAttempts = retries,
             LoginGraceTime = grace,
+            SharedUnauthenticatedLimit = FleetPreAuthLimit,
             TimeProvider = _time,
             LoggerFactory = _loggerFactory,
         };

@@ -4,7 +4,7 @@ namespace Emulator.Device.Runtime;
 /// Gives a burst's memory back to the system. Thousands of refused or hostile connections (a scanner, a client retry
 /// storm) grow the GC heap, and the runtime keeps that memory committed long after the burst: RSS measured 36 -> 54 MiB
 /// on the native host after 10,000 such connections, and it stayed there. Once <see cref="Burst"/> connections have
-/// arrived and then none for <see cref="Quiet"/>, one compacting collection returns it, as the host does after start.
+/// arrived or ended and then none for <see cref="Quiet"/>, one compacting collection returns it, as the host does after start.
 /// One per fleet; never runs while connections keep arriving.
 /// </summary>
 internal sealed class QuietCollector : IDisposable
@@ -29,7 +29,16 @@ internal sealed class QuietCollector : IDisposable
     }
 
     /// <summary>A connection was accepted (by any device of the fleet).</summary>
-    public void Connected()
+    public void Connected() => Activity();
+
+    /// <summary>
+    /// A connection ended. Thousands of connections that end together (stalled handshakes let go, a fleet's sessions
+    /// closed) leave their memory behind with no new arrival to trigger a collection: measured +135 MB that stayed,
+    /// 8 s after 6,400 half-open connections over 200 devices closed.
+    /// </summary>
+    public void Disconnected() => Activity();
+
+    private void Activity()
     {
         Volatile.Write(ref _lastArrival, _time.GetTimestamp());
         if (Interlocked.Increment(ref _sinceCollection) == Burst)

@@ -102,6 +102,44 @@ public sealed class SessionTranscript : ISessionRecording
         }
     }
 
+    /// <summary>
+    /// Held-back text is built up in pieces (a login banner arrives in a dozen writes), and a builder grows in chained
+    /// chunks with spare room: while the session waits, each piece is kept in one exactly sized buffer instead (an
+    /// idle shell's banner: six chunks and their spare room down to one).
+    /// </summary>
+    public void Waiting()
+    {
+        lock (_lock)
+        {
+            Compact(_pending);
+            Compact(_pendingInput);
+        }
+    }
+
+    /// <summary>Characters the held-back buffers have room for (tests: exactly what they hold once compacted).</summary>
+    internal int HeldCapacity
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pending.Sum(p => p.Text.Capacity) + _pendingInput.Sum(p => p.Text.Capacity);
+            }
+        }
+    }
+
+    private static void Compact(List<(double Seconds, StringBuilder Text)> pending)
+    {
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var (seconds, text) = pending[i];
+            if (text.Capacity > text.Length)
+            {
+                pending[i] = (seconds, new StringBuilder(text.Length).Append(text));
+            }
+        }
+    }
+
     public void Dispose()
     {
         lock (_lock)

@@ -106,8 +106,14 @@ public sealed partial class ComwareEngine : IDeviceEngine
             Comware.Logging.DeviceLog.Login(_device, session.UserName, remote);
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var resizes = FollowResizesAsync(session, terminal, stop.Token);
+        // Resizes are applied as they arrive: a task waiting on session.Events cost every idle shell about 1 KB.
+        session.HandleEvents(change =>
+        {
+            if (change is WindowChanged resize)
+            {
+                terminal.Resize(resize.Columns, resize.Rows);
+            }
+        });
         try
         {
             return session.Kind == SshSessionKind.Exec
@@ -116,8 +122,6 @@ public sealed partial class ComwareEngine : IDeviceEngine
         }
         finally
         {
-            await stop.CancelAsync();
-            await resizes.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             LogClosed(_logger, user, remote, line);
             if (cli.Login is not null)
             {
@@ -130,17 +134,6 @@ public sealed partial class ComwareEngine : IDeviceEngine
         Telnet.TelnetSession.RunAsync(_device, transport, remote, _logger, cancellationToken);
 
     public void Dispose() => _device.Dispose();
-
-    private static async Task FollowResizesAsync(SshSession session, CliTerminal terminal, CancellationToken cancellationToken)
-    {
-        await foreach (var change in session.Events.WithCancellation(cancellationToken))
-        {
-            if (change is WindowChanged resize)
-            {
-                terminal.Resize(resize.Columns, resize.Rows);
-            }
-        }
-    }
 
     [LoggerMessage(LogLevel.Information, "user {User} logged in from {Remote} ({Kind}, {Line})")]
     private static partial void LogOpened(ILogger logger, string user, string remote, SshSessionKind kind, string line);

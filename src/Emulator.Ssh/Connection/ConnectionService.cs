@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using Emulator.Ssh.Messages;
 using Emulator.Ssh.Transport;
 using Emulator.Ssh.Wire;
@@ -21,8 +20,11 @@ internal sealed partial class ConnectionService
     private readonly IPacketConnection _connection;
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _idleTimeout;
-    private readonly ConcurrentDictionary<uint, SessionChannel> _channels = new();
-    private readonly ConcurrentDictionary<SessionChannel, byte> _running = new();
+    // At most MaxChannels each, so small lists beat dictionaries: two ConcurrentDictionaries cost an idle connection
+    // about 1 KB (buckets, per-processor locks) for its one channel. _channels is touched by the reading loop only;
+    // _running also by each channel's application when it ends (Retire), so it is guarded by its own lock.
+    private readonly List<SessionChannel> _channels = new(1);
+    private readonly List<SessionChannel> _running = new(1);
     private uint _nextChannelId;
     private bool _noMoreSessions;
     private long _lastActivity;
@@ -41,8 +43,10 @@ internal sealed partial class ConnectionService
     /// passes (also <see cref="SshDisconnectException"/>) or <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var loop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var idleWatch = _idleTimeout > TimeSpan.Zero ? WatchIdleAsync(loop) : Task.CompletedTask;
+        // A token source of its own only for the idle timeout: without one, an idle connection holds no extra registration.
+        using var loop = _idleTimeout > TimeSpan.Zero ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
+        var token = loop?.Token ?? cancellationToken;
+        var idleWatch = loop is not null ? WatchIdleAsync(loop) : Task.CompletedTask;
         try
         {
             while (true)
@@ -50,7 +54,7 @@ internal sealed partial class ConnectionService
                 ReadOnlyMemory<byte> packet;
                 try
                 {
-                    packet = await _connection.ReadPacketAsync(loop.Token);
+                    packet = await _connection.ReadPacketAsync(token);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -58,12 +62,16 @@ internal sealed partial class ConnectionService
                 }
 
                 Touch();
-                await DispatchAsync(packet, loop.Token);
+                await DispatchAsync(packet, token);
             }
         }
         finally
         {
-            await loop.CancelAsync();
+            if (loop is not null)
+            {
+                await loop.CancelAsync();
+            }
+
             await idleWatch;
             // Stopped by the server (shutdown, a device's reboot) while the client is still there: output the
             // applications already wrote is still sent. The connection lost or broken: nothing more is sent.
@@ -144,9 +152,12 @@ internal sealed partial class ConnectionService
         }
 
         var id = _nextChannelId++;
-        var channel = new SessionChannel(_context, id, sender, window, maxPacket, cancellationToken);
-        _channels[id] = channel;
-        _running[channel] = 0;
+        var channel = new SessionChannel(_context, id, sender, window, maxPacket);
+        _channels.Add(channel);
+        lock (_running)
+        {
+            _running.Add(channel);
+        }
 
         var confirmation = new ChannelOpenConfirmationMessage(sender, id, SessionChannel.LocalWindowSize, SessionChannel.LocalMaxPacket);
         await _connection.WritePacketAsync(confirmation.ToPayload(), cancellationToken);
@@ -172,7 +183,7 @@ internal sealed partial class ConnectionService
                 break;
             case MessageNumbers.ChannelClose:
                 ChannelSignalMessage.EnsureNoTrailingBytes(packet.Span);
-                _channels.TryRemove(recipient, out _);
+                _channels.Remove(channel);
                 await channel.OnCloseAsync();
                 Retire(channel);
 
@@ -192,12 +203,15 @@ internal sealed partial class ConnectionService
         var reader = new SshReader(packet);
         reader.ReadByte();
         var recipient = reader.ReadUInt32();
-        if (!_channels.TryGetValue(recipient, out var channel))
+        foreach (var channel in _channels)
         {
-            throw new SshDisconnectException(DisconnectReason.ProtocolError, $"message for unknown channel {recipient}");
+            if (channel.LocalId == recipient)
+            {
+                return (recipient, channel);
+            }
         }
 
-        return (recipient, channel);
+        throw new SshDisconnectException(DisconnectReason.ProtocolError, $"message for unknown channel {recipient}");
     }
 
     private static ReadOnlySpan<byte> ReadData(ReadOnlySpan<byte> packet, bool extended)
@@ -217,7 +231,11 @@ internal sealed partial class ConnectionService
     {
         if (channel.CloseReceived && (!channel.Started || channel.Finished))
         {
-            _running.TryRemove(channel, out _);
+            lock (_running)
+            {
+                _running.Remove(channel);
+            }
+
             channel.Dispose();
         }
     }
@@ -248,23 +266,32 @@ internal sealed partial class ConnectionService
 
     private async Task StopChannelsAsync(bool drainOutput)
     {
-        foreach (var channel in _running.Keys)
+        SessionChannel[] running;
+        lock (_running)
+        {
+            running = [.. _running];
+        }
+
+        foreach (var channel in running)
         {
             channel.Abort(drainOutput);
         }
 
-        foreach (var channel in _running.Keys)
+        foreach (var channel in running)
         {
             await channel.Completion;
         }
 
-        foreach (var channel in _running.Keys)
+        foreach (var channel in running)
         {
             channel.Dispose();
         }
 
         _channels.Clear();
-        _running.Clear();
+        lock (_running)
+        {
+            _running.Clear();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{ConnectionId}: refused {Type} channel: {Reason}")]

@@ -25,7 +25,7 @@ internal sealed record ChannelContext(
 /// One "session" channel (RFC 4254 6): collects pty-req and env, starts shell/exec/subsystem as an <see cref="SshSession"/>,
 /// moves data both ways under flow control and closes in the order exit-status, EOF, CLOSE.
 /// </summary>
-internal sealed partial class SessionChannel : IChannelSender, IDisposable
+internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<SessionEvent>, IDisposable
 {
     /// <summary>Our receive window and packet size, as OpenSSH uses (2 MiB, 32 KiB).</summary>
     public const uint LocalWindowSize = 2 * 1024 * 1024;
@@ -40,18 +40,29 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
     private readonly ChannelContext _context;
     private readonly RemoteWindow _remoteWindow;
     private readonly int _remoteMaxData;
-    private readonly Pipe _input = new(new PipeOptions(pauseWriterThreshold: 0, useSynchronizationContext: false));
-    private readonly Pipe _output = NewOutputPipe();
-    private readonly Pipe _error = NewOutputPipe();
-    private readonly Channel<SessionEvent> _events = Channel.CreateBounded<SessionEvent>(
-        new BoundedChannelOptions(MaxQueuedEvents) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+    // No pause threshold: the window, not the pipe, bounds what is buffered. Options are shared: every session's are the same.
+    private static readonly PipeOptions InputOptions = new(pauseWriterThreshold: 0, useSynchronizationContext: false);
+
+    // Output backpressure: FlushAsync waits once this much is queued behind a closed remote window.
+    private static readonly PipeOptions OutputOptions =
+        new(pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024, useSynchronizationContext: false);
+
+    private readonly Pipe _input = new(InputOptions);
+    private readonly Pipe _output = new(OutputOptions);
+
+    // stderr and the event queue are made on first use: an idle shell has neither (see LazyPipeWriter).
+    private LazyPipeWriter? _error;
+    private Task _errorPump = Task.CompletedTask;
+    private Channel<SessionEvent>? _events;
+    private Action<SessionEvent>? _eventHandler;
+    private bool _eventsEnded;
     private readonly CancellationTokenSource _cancellation;
 
     // Stops sending output. Separate from the application's token so that output written before a server-side stop
     // (shutdown, a device's reboot) can still leave: see Abort.
     private readonly CancellationTokenSource _outputStop = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+    private Dictionary<string, string>? _environment;
     private long _localWindow = LocalWindowSize;
     private PseudoTerminal? _terminal;
     private bool _started;
@@ -66,14 +77,16 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
     private int _disposed;
     private int _closeReceived;
 
-    public SessionChannel(ChannelContext context, uint localId, uint remoteId, uint remoteWindow, uint remoteMaxPacket, CancellationToken connectionClosed)
+    public SessionChannel(ChannelContext context, uint localId, uint remoteId, uint remoteWindow, uint remoteMaxPacket)
     {
         _context = context;
         LocalId = localId;
         RemoteId = remoteId;
         _remoteWindow = new RemoteWindow(remoteWindow);
         _remoteMaxData = (int)Math.Clamp(remoteMaxPacket, 1u, MaxDataPerPacket);
-        _cancellation = CancellationTokenSource.CreateLinkedTokenSource(connectionClosed);
+        // Not linked to the connection's token: the connection stops every channel through Abort when it ends, and a
+        // linked source would hold a registration on the device's token for each idle session.
+        _cancellation = new CancellationTokenSource();
     }
 
     public uint LocalId { get; }
@@ -286,6 +299,7 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
                 var name = reader.ReadUtf8String();
                 var value = reader.ReadUtf8String();
                 reader.EnsureAtEnd();
+                _environment ??= new Dictionary<string, string>(StringComparer.Ordinal);
                 if (_environment.Count >= MaxEnvironmentVariables && !_environment.ContainsKey(name))
                 {
                     return RequestOutcome.Refused;
@@ -317,13 +331,13 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
                 reader.ReadUInt32();
                 reader.ReadUInt32();
                 reader.EnsureAtEnd();
-                _events.Writer.TryWrite(new WindowChanged(ClampSize(newColumns), ClampSize(newRows)));
+                Publish(new WindowChanged(ClampSize(newColumns), ClampSize(newRows)));
                 return RequestOutcome.Accepted;
 
             case "signal":
                 var signal = reader.ReadAsciiString();
                 reader.EnsureAtEnd();
-                _events.Writer.TryWrite(new SignalReceived(signal));
+                Publish(new SignalReceived(signal));
                 return RequestOutcome.Accepted;
 
             default:
@@ -347,16 +361,16 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
             Kind = _kind,
             Command = _command,
             Terminal = _terminal,
-            Environment = _environment,
+            Environment = (IReadOnlyDictionary<string, string>?)_environment ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty,
             Input = new WindowedPipeReader(_input.Reader, LocalWindowSize, AdjustWindowAsync),
             Output = _output.Writer,
-            ErrorOutput = _error.Writer,
-            Events = _events.Reader.ReadAllAsync(token),
+            ErrorOutput = _error = new LazyPipeWriter(StartErrorOutput),
+            Events = this,
+            EventSubscriber = SubscribeEvents,
         };
 
         var outputToken = _outputStop.Token;
         var stdout = ChannelOutput.PumpAsync(_output.Reader, this, _remoteWindow, RemoteId, _remoteMaxData, null, outputToken);
-        var stderr = ChannelOutput.PumpAsync(_error.Reader, this, _remoteWindow, RemoteId, _remoteMaxData, ChannelOutput.StandardError, outputToken);
         int? exitStatus = null;
         try
         {
@@ -372,10 +386,10 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
         }
 
         await _output.Writer.CompleteAsync();
-        await _error.Writer.CompleteAsync();
+        await _error.CompleteAsync();
         try
         {
-            await Task.WhenAll(stdout, stderr);
+            await Task.WhenAll(stdout, Volatile.Read(ref _errorPump));
         }
         catch (Exception ex) when (ex is OperationCanceledException or SshDisconnectException or IOException or ObjectDisposedException)
         {
@@ -384,7 +398,11 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
 
         CompleteInput();
         await _input.Reader.CompleteAsync();
-        _events.Writer.TryComplete();
+        lock (_inputLock)
+        {
+            _eventsEnded = true;
+            _events?.Writer.TryComplete();
+        }
         await FinishAsync(exitStatus);
         Interlocked.Exchange(ref _finished, 1);
         _context.OnFinished(this);
@@ -455,9 +473,64 @@ internal sealed partial class SessionChannel : IChannelSender, IDisposable
 
     private static int ClampSize(uint value) => (int)Math.Min(value, 10_000u);
 
-    // Output backpressure: FlushAsync waits once this much is queued behind a closed remote window.
-    private static Pipe NewOutputPipe() =>
-        new(new PipeOptions(pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024, useSynchronizationContext: false));
+    /// <summary>The first write to stderr: its pipe and pump start now.</summary>
+    private PipeWriter StartErrorOutput()
+    {
+        var pipe = new Pipe(OutputOptions);
+        Volatile.Write(ref _errorPump, ChannelOutput.PumpAsync(pipe.Reader, this, _remoteWindow, RemoteId, _remoteMaxData, ChannelOutput.StandardError, _outputStop.Token));
+        return pipe.Writer;
+    }
+
+    /// <summary>A window-change or signal: to the application's handler when it set one, else queued for <see cref="SshSession.Events"/>.</summary>
+    private void Publish(SessionEvent change)
+    {
+        lock (_inputLock)
+        {
+            if (_eventHandler is { } handler)
+            {
+                handler(change);
+                return;
+            }
+
+            EventQueue().Writer.TryWrite(change);
+        }
+    }
+
+    /// <summary>From now on events go to <paramref name="handler"/>; those already queued go first.</summary>
+    private void SubscribeEvents(Action<SessionEvent> handler)
+    {
+        lock (_inputLock)
+        {
+            while (_events is not null && _events.Reader.TryRead(out var queued))
+            {
+                handler(queued);
+            }
+
+            _eventHandler = handler;
+        }
+    }
+
+    private Channel<SessionEvent> EventQueue()
+    {
+        lock (_inputLock)
+        {
+            if (_events is null)
+            {
+                _events = Channel.CreateBounded<SessionEvent>(
+                    new BoundedChannelOptions(MaxQueuedEvents) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+                if (_eventsEnded)
+                {
+                    _events.Writer.TryComplete();
+                }
+            }
+
+            return _events;
+        }
+    }
+
+    /// <summary><see cref="SshSession.Events"/>: the queue is made when someone reads it, and ends with the session.</summary>
+    public IAsyncEnumerator<SessionEvent> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        EventQueue().Reader.ReadAllAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{ConnectionId}: session handler on channel {Channel} ({Kind}) failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string connectionId, uint channel, SshSessionKind kind);
