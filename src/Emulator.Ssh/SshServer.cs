@@ -85,10 +85,12 @@ public sealed partial class SshServer
                 failure?.Throw();
                 var service = new ConnectionService(packets, user!, connectionId, info, options.Sessions, options.TimeProvider, options.IdleTimeout, logger);
                 await service.RunAsync(cancellationToken);
+
+                // The usual end of every session: logged only at Debug, and a DISCONNECT is not answered (RFC 4253 11.1).
+                LogPeerClosed(logger, connectionId, LogText.Escape(packets.PeerGoodbye ?? "connection closed by peer", LogText.MaxMessageLength));
             }
             catch (SshDisconnectException ex) when (ex.ByPeer)
             {
-                // The usual end of every session: logged only at Debug, and a DISCONNECT is not answered (RFC 4253 11.1).
                 LogPeerClosed(logger, connectionId, LogText.Escape(ex.Message, LogText.MaxMessageLength));
             }
             catch (SshDisconnectException ex)

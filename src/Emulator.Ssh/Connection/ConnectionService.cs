@@ -39,8 +39,9 @@ internal sealed partial class ConnectionService
         _lastActivity = timeProvider.GetTimestamp();
     }
 
-    /// <summary>Runs until the peer disconnects, a protocol rule is broken (<see cref="SshDisconnectException"/>), the idle timeout
-    /// passes (also <see cref="SshDisconnectException"/>) or <paramref name="cancellationToken"/> fires.</summary>
+    /// <summary>Runs until the peer says goodbye (returns; <see cref="IPacketConnection.PeerGoodbye"/> says how), a protocol rule
+    /// is broken (<see cref="SshDisconnectException"/>), the idle timeout passes (also <see cref="SshDisconnectException"/>) or
+    /// <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         // A token source of its own only for the idle timeout: without one, an idle connection holds no extra registration.
@@ -54,11 +55,16 @@ internal sealed partial class ConnectionService
                 ReadOnlyMemory<byte> packet;
                 try
                 {
-                    packet = await _connection.ReadPacketAsync(token);
+                    packet = await _connection.ReadPacketOrEndAsync(token);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     throw new SshDisconnectException(DisconnectReason.ByApplication, "idle timeout");
+                }
+
+                if (packet.IsEmpty)
+                {
+                    return;
                 }
 
                 Touch();
