@@ -4,7 +4,7 @@ namespace Emulator.Ssh.Crypto;
 
 /// <summary>
 /// The libcrypto.so.3 that .NET itself loads on Linux, opened once for the EVP_PKEY calls .NET does not expose
-/// (X25519 agreement, Ed25519 signatures). Bound at run time with <see cref="NativeLibrary"/>: no build-time link,
+/// (X25519 agreement). Bound at run time with <see cref="NativeLibrary"/>: no build-time link,
 /// works under Native AOT, and simply absent (null) elsewhere, where BouncyCastle does the work.
 /// </summary>
 internal static class LibCrypto
