@@ -5,6 +5,10 @@ namespace Emulator.Bench.Suite;
 
 public sealed partial class SuiteRunner
 {
+    // Issue 15's steady-state target for a warm host (issue 12 had asked for 1 ms).
+    private const double SteadyTargetMs = 0.6;
+    private const string SteadyTarget = "server CPU per connect+auth+exec, warm host, <= 0.6 ms";
+
     private async Task HandshakeSectionAsync(CancellationToken cancellationToken)
     {
         var rows = new List<HandshakeMeasurement>();
@@ -84,13 +88,13 @@ public sealed partial class SuiteRunner
             double rateRatio = emu.Load.ConnectionsPerSecond / Math.Max(reference.Load.ConnectionsPerSecond, 1e-9);
             _report.Paragraph($"Ratios: the emulator uses **{F(cpuRatio, "0.0")}x** less server CPU per connection than sshd and " +
                 $"completes **{F(rateRatio, "0.0")}x** the connections per second.");
-            _report.Verdict("server CPU per connect+auth+exec <= 1 ms", $"{F(emu.ServerCpuMsPerConnection, "0.000")} ms", emu.ServerCpuMsPerConnection <= 1.0 && emu.Load.Errors == 0);
+            _report.Verdict(SteadyTarget, $"{F(emu.ServerCpuMsPerConnection, "0.000")} ms", emu.ServerCpuMsPerConnection <= SteadyTargetMs && emu.Load.Errors == 0);
             _report.Verdict(">= 25x less CPU per connection than sshd (same run)", $"{F(cpuRatio, "0.0")}x", cpuRatio >= 25);
         }
         else
         {
-            _report.Verdict("server CPU per connect+auth+exec <= 1 ms",
-                emu is null ? "emulator not measured" : $"{F(emu.ServerCpuMsPerConnection, "0.000")} ms", emu is null ? null : emu.ServerCpuMsPerConnection <= 1.0);
+            _report.Verdict(SteadyTarget,
+                emu is null ? "emulator not measured" : $"{F(emu.ServerCpuMsPerConnection, "0.000")} ms", emu is null ? null : emu.ServerCpuMsPerConnection <= SteadyTargetMs);
             _report.Verdict(">= 25x less CPU per connection than sshd (same run)", "needs both servers", null);
         }
     }
