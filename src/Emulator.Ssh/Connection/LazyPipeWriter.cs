@@ -12,9 +12,6 @@ internal sealed class LazyPipeWriter(Func<PipeWriter> create) : PipeWriter
     private PipeWriter? _inner;
     private bool _completed;
 
-    /// <summary>Whether anything was written (the pipe exists).</summary>
-    public bool Created => Volatile.Read(ref _inner) is not null;
-
     private PipeWriter Inner
     {
         get
