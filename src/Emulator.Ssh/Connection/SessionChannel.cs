@@ -68,6 +68,9 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
     private bool _started;
     private bool _eofReceived;
     private bool _closeSent;
+    // The client's CLOSE has arrived: from then on only our CLOSE may follow (RFC 4254 5.3; OpenSSH sends nothing
+    // else either), so the application it stopped adds no exit-status or EOF.
+    private volatile bool _closeArrived;
     private Task _run = Task.CompletedTask;
     // Set with a full fence (Interlocked): the application's end and the client's CLOSE each set their flag, then read
     // the other's; a plain store could pass the load and leave both sides believing the other is still busy.
@@ -159,6 +162,7 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
     /// </summary>
     public async ValueTask OnCloseAsync()
     {
+        _closeArrived = true;
         CompleteInput();
         try
         {
@@ -424,12 +428,16 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
                     return;
                 }
 
-                if (exitStatus is { } status)
+                if (!_closeArrived)
                 {
-                    await _context.Connection.WritePacketBeforeAnotherAsync(new ExitStatusMessage(RemoteId, status).ToPayload(), token);
+                    if (exitStatus is { } status)
+                    {
+                        await _context.Connection.WritePacketBeforeAnotherAsync(new ExitStatusMessage(RemoteId, status).ToPayload(), token);
+                    }
+
+                    await _context.Connection.WritePacketBeforeAnotherAsync(ChannelSignalMessage.Eof(RemoteId).ToPayload(), token);
                 }
 
-                await _context.Connection.WritePacketBeforeAnotherAsync(ChannelSignalMessage.Eof(RemoteId).ToPayload(), token);
                 await _context.Connection.WritePacketAsync(ChannelSignalMessage.Close(RemoteId).ToPayload(), token);
                 _closeSent = true;
             }

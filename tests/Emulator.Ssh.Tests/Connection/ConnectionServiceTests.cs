@@ -221,6 +221,24 @@ public class ConnectionServiceTests
         Assert.Equal("admin\n", Text((await ChannelTranscript.CollectAsync(peer, 9)).Stdout));
     }
 
+    [Theory]
+    [InlineData("say-and-hang ready")]
+    [InlineData("exit-when-stopped")]
+    public async Task The_clients_close_gets_only_a_close_back_however_the_application_ends(string command)
+    {
+        await using var harness = new UpperLayerHarness();
+        var peer = await harness.ConnectAuthenticatedAsync();
+        // The application ends as the CLOSE stops it; that race must never put exit-status or EOF before our CLOSE.
+        for (uint id = 0; id < 5; id++)
+        {
+            var channel = await peer.OpenSessionAsync(id);
+            peer.Exec(channel, command, wantReply: false);
+            await peer.ExpectAsync(MessageNumbers.ChannelData);
+            peer.CloseChannel(channel);
+            await peer.ExpectAsync(MessageNumbers.ChannelClose);
+        }
+    }
+
     [Fact]
     public async Task Channel_count_is_capped()
     {

@@ -70,6 +70,9 @@ internal sealed class TestSessionHandler : ISessionHandler
             case "hang":
                 await Task.Delay(Timeout.Infinite, cancellationToken);
                 return 0;
+            case "exit-when-stopped":
+                await WriteAsync(session.Output, "ready\n", cancellationToken);
+                return await ExitWhenStoppedAsync(cancellationToken);
             case "say-and-hang":
                 await WriteAsync(session.Output, argument + "\n", cancellationToken);
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -78,6 +81,23 @@ internal sealed class TestSessionHandler : ISessionHandler
                 await WriteAsync(session.ErrorOutput, $"unknown command: {command}\n", cancellationToken);
                 return 127;
         }
+    }
+
+    /// <summary>
+    /// Ends with a status of its own once stopped, and holds up the stop's caller meanwhile: the channel's answer to
+    /// the client's CLOSE then loses the race to the application's own end every time, not once in a CI run.
+    /// </summary>
+    private static async Task<int> ExitWhenStoppedAsync(CancellationToken cancellationToken)
+    {
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Not disposed: disposing a registration waits for its callback, which is what this one must not be waited on.
+        cancellationToken.Register(() =>
+        {
+            stopped.TrySetResult();
+            Thread.Sleep(100);
+        });
+        await stopped.Task;
+        return 3;
     }
 
     /// <summary>The byte at <paramref name="index"/> of the "bytes N" output.</summary>
