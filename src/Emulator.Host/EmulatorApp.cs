@@ -151,7 +151,8 @@ internal sealed class EmulatorApp : IAsyncDisposable
         var secret = settings.FleetSecret is null ? null : Encoding.UTF8.GetBytes(settings.FleetSecret);
         // One meter per app (not a static one): several hosts in one process (tests) keep their figures apart.
         var meter = new Meter(new MeterOptions("Emulator"));
-        var fleet = new DeviceFleet(specs, settings.StateDir, keyCodec, secret, engines, time, loggerFactory, new DeviceTelemetry(meter));
+        var fleet = new DeviceFleet(specs, settings.StateDir, keyCodec, secret, engines, time, loggerFactory, new DeviceTelemetry(meter),
+            new Emulator.Ssh.UnauthenticatedConnectionLimit(settings.MaxStartups, settings.PerSourceMaxStartups));
         FleetService.StartCreatingKeys(fleet, settings);
 
         IHost host;

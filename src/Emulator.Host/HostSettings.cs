@@ -30,6 +30,8 @@ internal sealed record HostSettings
         ("--state-dir", "EMULATOR_STATE_DIR", "Emulator:StateDir", true, "DIR   where devices keep startup.cfg and host keys (default ./emulator-state)"),
         ("--shard", "EMULATOR_SHARD", "Emulator:Shard", true, "I/N   run only fleet devices I, I+N, I+2N... (0-based); I=auto: the number ending the host name (StatefulSet pod ordinal)"),
         ("--fleet-secret", "EMULATOR_FLEET_SECRET", "Emulator:FleetSecret", true, "TEXT  derive host keys from this secret + device name (reproducible keys)"),
+        ("--max-startups", "EMULATOR_MAX_STARTUPS", "Emulator:MaxStartups", true, "N     SSH connections not yet logged in, whole fleet (default 512; beyond: the oldest in key exchange goes)"),
+        ("--per-source-max-startups", "EMULATOR_PER_SOURCE_MAX_STARTUPS", "Emulator:PerSourceMaxStartups", true, "N     of those, from one source address (default 256; none = no limit)"),
         ("--control", "EMULATOR_CONTROL", "Emulator:Control", true, "URL   control API address (default " + DefaultControl + "; none = off)"),
         ("--control-token", "EMULATOR_CONTROL_TOKEN", "Emulator:ControlToken", true, "TEXT  require Authorization: Bearer TEXT on the control API (all but /healthz)"),
         ("--control-allowed-hosts", "EMULATOR_CONTROL_ALLOWED_HOSTS", "Emulator:ControlAllowedHosts", true, "LIST  more Host names the control API answers to, comma-separated (* = any)"),
@@ -55,6 +57,12 @@ internal sealed record HostSettings
     public string? Profiles { get; init; }
     public string StateDir { get; init; } = "emulator-state";
     public string? FleetSecret { get; init; }
+
+    /// <summary>Fleet-wide cap on connections that have not logged in (OpenSSH's MaxStartups, without refusals).</summary>
+    public int MaxStartups { get; init; } = Emulator.Device.Runtime.DeviceFleet.DefaultMaxUnauthenticated;
+
+    /// <summary>Of <see cref="MaxStartups"/>, what one source address may hold; 0: no per-source limit.</summary>
+    public int PerSourceMaxStartups { get; init; } = Emulator.Device.Runtime.DeviceFleet.DefaultMaxUnauthenticatedPerSource;
 
     /// <summary>This process runs fleet devices whose position modulo Count is Index; null runs them all.</summary>
     public FleetShard? Shard { get; init; }
@@ -228,6 +236,16 @@ internal sealed record HostSettings
             };
         }
 
+        if (Get("MaxStartups") is { } maxStartups)
+        {
+            settings = settings with { MaxStartups = Count(maxStartups, "--max-startups", allowNone: false) };
+        }
+
+        if (Get("PerSourceMaxStartups") is { } perSource)
+        {
+            settings = settings with { PerSourceMaxStartups = Count(perSource, "--per-source-max-startups", allowNone: true) };
+        }
+
         if (Get("LogLevel") is { } level)
         {
             settings = settings with
@@ -241,6 +259,12 @@ internal sealed record HostSettings
 
         return settings;
     }
+
+    /// <summary>A positive count; with <paramref name="allowNone"/> also "none", read as 0 (no limit).</summary>
+    private static int Count(string text, string option, bool allowNone) =>
+        allowNone && text.Equals("none", StringComparison.OrdinalIgnoreCase) ? 0
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n
+        : throw new ArgumentException($"{option}: '{text}' must be a whole number of at least 1{(allowNone ? " or none" : "")}");
 
     private static int? OptionalPort(string? text, string option) => text is null
         ? null
