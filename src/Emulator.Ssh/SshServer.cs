@@ -20,6 +20,7 @@ public sealed partial class SshServer
     private readonly PreAuthAdmission _admission = new();
     private int _connectionCount;
     private long _nextConnectionNumber;
+    private IdleStateSweeper? _idleSweeper;
 
     /// <param name="options">Read once per new connection, so settings changed at run time apply to the next login.</param>
     public SshServer(Func<SshServerOptions> options)
@@ -39,6 +40,9 @@ public sealed partial class SshServer
 
     /// <summary>Active connections on this server.</summary>
     public int ConnectionCount => Volatile.Read(ref _connectionCount);
+
+    /// <summary>Cipher contexts and other rebuildable state let go by idle logged-in connections so far.</summary>
+    internal long IdleStateReleased => Volatile.Read(ref _idleSweeper)?.Released ?? 0;
 
     /// <summary>Connections that have not yet authenticated (bounded by <see cref="SshServerOptions.MaxUnauthenticatedConnections"/>).</summary>
     public int UnauthenticatedConnectionCount => _admission.Count;
@@ -80,6 +84,7 @@ public sealed partial class SshServer
 
         await using (packets)
         {
+            using var swept = IdleSweeper(options).Track(packets);
             try
             {
                 failure?.Throw();
@@ -184,6 +189,24 @@ public sealed partial class SshServer
         {
             return (packets, null, ExceptionDispatchInfo.Capture(ex));
         }
+    }
+
+    /// <summary>Made with the first login's options (their clock); lives as long as the server.</summary>
+    private IdleStateSweeper IdleSweeper(SshServerOptions options)
+    {
+        if (Volatile.Read(ref _idleSweeper) is { } sweeper)
+        {
+            return sweeper;
+        }
+
+        var made = new IdleStateSweeper(options.TimeProvider);
+        if (Interlocked.CompareExchange(ref _idleSweeper, made, null) is { } raced)
+        {
+            made.Dispose();
+            return raced;
+        }
+
+        return made;
     }
 
     private static async ValueTask<IPacketConnection> AcceptTransportAsync(SshConnectionInfo connection, SshServerOptions options, CancellationToken cancellationToken) =>

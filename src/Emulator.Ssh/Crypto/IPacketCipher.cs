@@ -36,6 +36,13 @@ internal interface IPacketCipher : IDisposable
 
     /// <summary>Encrypts the plaintext <c>length || body</c> in place and writes the tag into the last <see cref="TagLength"/> bytes.</summary>
     void Seal(uint sequenceNumber, Span<byte> packet);
+
+    /// <summary>
+    /// Called periodically from another thread while the connection lives: a cipher holding native state that it can
+    /// rebuild from its key lets that state go when no packet used it since the previous call, and rebuilds it on the
+    /// next packet. True when something was released. Never blocks.
+    /// </summary>
+    bool ReleaseIfIdle() => false;
 }
 
 /// <summary>The "none" cipher before the first NEWKEYS: no encryption, no MAC, 8-byte alignment.</summary>

@@ -26,6 +26,13 @@ internal interface IPacketConnection : IAsyncDisposable
     /// <summary>How the peer ended the connection, once <see cref="ReadPacketOrEndAsync"/> returned an empty payload.</summary>
     string? PeerGoodbye => null;
 
+    /// <summary>
+    /// Lets go of per-connection state that can be rebuilt and that no packet used since the previous call (the
+    /// ciphers' native contexts, see <see cref="Crypto.IPacketCipher.ReleaseIfIdle"/>). Called periodically from
+    /// another thread; never blocks. Returns how many pieces were released.
+    /// </summary>
+    int ReleaseIdleState() => 0;
+
     /// <summary>Sends a payload. Safe to call from several channels at once; held back (bounded) during a key re-exchange.</summary>
     ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 

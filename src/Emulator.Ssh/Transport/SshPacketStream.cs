@@ -439,6 +439,13 @@ internal sealed class SshPacketStream : IAsyncDisposable
         BytesWrittenSinceKeys += total;
     }
 
+    /// <summary>
+    /// Releases what each direction's cipher can rebuild, if no packet used it since the previous call. The fields may
+    /// be swapped by a key exchange meanwhile: a cipher already replaced is disposed, and its release does nothing.
+    /// </summary>
+    public int ReleaseIdleCipherState() =>
+        (Volatile.Read(ref _readCipher).ReleaseIfIdle() ? 1 : 0) + (Volatile.Read(ref _writeCipher).ReleaseIfIdle() ? 1 : 0);
+
     /// <summary>What <see cref="ReadAsync"/> throws when the peer closed the connection between packets.</summary>
     public static SshDisconnectException ClosedByPeer() =>
         new(DisconnectReason.ConnectionLost, "connection closed by peer") { ByPeer = true };

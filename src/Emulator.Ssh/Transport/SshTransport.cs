@@ -129,6 +129,8 @@ internal sealed partial class SshTransport : IPacketConnection
     /// <inheritdoc />
     public string? PeerGoodbye { get; private set; }
 
+    public int ReleaseIdleState() => _packets.ReleaseIdleCipherState();
+
     /// <inheritdoc />
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReadOnlyMemory<byte>> ReadPacketAsync(CancellationToken cancellationToken)

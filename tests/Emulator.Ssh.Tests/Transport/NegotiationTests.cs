@@ -22,6 +22,18 @@ public class NegotiationTests
     }
 
     [Fact]
+    public void The_agreed_names_are_the_servers_own_strings_not_copies_parsed_from_the_client()
+    {
+        string[] serverCiphers = ["aes128-gcm@openssh.com"];
+        string[] serverKex = ["curve25519-sha256"];
+        var client = KexInitMessage.Parse(Init(["curve25519-sha256"], ["aes128-gcm@openssh.com"]).Payload);
+        var agreed = AlgorithmNegotiation.Negotiate(client, Init(serverKex, serverCiphers), IsAead);
+        Assert.Same(serverKex[0], agreed.KeyExchange);
+        Assert.Same(serverCiphers[0], agreed.CipherClientToServer);
+        Assert.Same(serverCiphers[0], agreed.CipherServerToClient);
+    }
+
+    [Fact]
     public void Aead_cipher_needs_no_common_mac()
     {
         var client = Init(["curve25519-sha256"], ["aes128-gcm@openssh.com"], ["umac-64@openssh.com"]);
