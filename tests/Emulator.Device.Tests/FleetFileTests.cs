@@ -91,6 +91,8 @@ public class FleetFileTests
     [InlineData("devices:\n  - { name: a, profile: F1000-E, ssh: 127.0.0.1:1, users: [{ name: x, password: y, level: 1, role: network-admin }] }\n", "fleet.yaml:2:100", "give 'level' (V5) or 'role', not both")]
     [InlineData("devices:\n  - { name: a, profile: F1000-E, ssh: 127.0.0.1:1, users: [{ name: x, password: y, role: boss }] }\n", "fleet.yaml:2:90", "unknown role 'boss'")]
     [InlineData("device:\n  - { name: a }\n", "fleet.yaml:1:1", "missing required key 'devices'")]
+    [InlineData("devices:\n  - { name: \"\", profile: F1000-E, ssh: 127.0.0.1:1 }\n", "fleet.yaml:2:13", "device name '' must be")]
+    [InlineData("devices:\n  - { name: \"\", profile: F1000-E, count: 3, step: addres, ssh: 127.0.1.1:22 }\n", "fleet.yaml:2:51", "'step' must be port or address")]
     public void Broken_fleet_files_are_rejected_with_a_position(string yaml, string location, string fragment)
     {
         var ex = Assert.Throws<YamlValidationException>(() => FleetFile.Parse("fleet.yaml", yaml, Catalog));

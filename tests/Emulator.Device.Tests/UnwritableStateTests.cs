@@ -1,5 +1,10 @@
+using System.Net;
+using Emulator.Device.Fleet;
 using Emulator.Device.Profiles;
+using Emulator.Device.Runtime;
 using Emulator.Device.State;
+using Emulator.Device.Wiring;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Emulator.Device.Tests;
 
@@ -42,5 +47,27 @@ public sealed class UnwritableStateTests : IDisposable
         var report = Assert.Single(reports);
         Assert.Contains("cannot be written", report.Message, StringComparison.Ordinal);
         Assert.Contains("ssh_host_ed25519_key", report.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The host makes keys while it starts, so the failed save can come before the device listens; it was then
+    /// ignored and the device came up healthy (a CI run caught /healthz saying 200).
+    /// </summary>
+    [Fact]
+    public async Task A_failed_key_save_before_the_device_listens_still_marks_it_degraded()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await File.WriteAllTextAsync(_root, "not a folder", ct);
+        Assert.True(ShippedProfileTests.Shipped.TryGet("F1000-E", out var profile));
+        var spec = new DeviceSpec("fw1", profile!, new IPEndPoint(IPAddress.Loopback, 0), profile!.Ssh.DefaultPolicy);
+        await using var fleet = new DeviceFleet([spec], _root, new CountingKeyCodec(), null, ComwareEngine.Factory, TimeProvider.System,
+            NullLoggerFactory.Instance);
+        var device = fleet.Devices[0];
+        await device.HostKeys.GetAllAsync(ct);
+
+        Assert.Equal(1, fleet.StartAll());
+        Assert.Equal(DeviceStatus.Degraded, device.Status);
+        Assert.Contains("cannot be written", device.Error, StringComparison.Ordinal);
+        await fleet.StopAllAsync(TimeSpan.FromSeconds(1));
     }
 }

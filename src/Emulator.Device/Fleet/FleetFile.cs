@@ -149,7 +149,8 @@ public static partial class FleetFile
             }
         }
 
-        var neighbors = FleetLinks.ReadNeighbors(entry, profile?.CreateFacts(name ?? DeviceSpec.DefaultName));
+        // The name is checked further on; an empty or missing one must not stop the neighbours being read first.
+        var neighbors = FleetLinks.ReadNeighbors(entry, profile?.CreateFacts(string.IsNullOrEmpty(name) ? DeviceSpec.DefaultName : name));
         List<ProfileUser>? users = null;
         if (usersNode)
         {

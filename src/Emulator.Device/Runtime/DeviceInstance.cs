@@ -100,6 +100,10 @@ public sealed partial class DeviceInstance : IAsyncDisposable
 
     public DeviceStatus Status { get; private set; }
 
+    // Why the state folder cannot be written, once known. Kept apart from Status: keys made while the host starts
+    // (before Start sets Listening) can find it out first, and Start must then come up degraded, not healthy.
+    private string? _degraded;
+
     /// <summary>Why the device is <see cref="DeviceStatus.Failed"/>.</summary>
     public string? Error { get; private set; }
 
@@ -166,6 +170,14 @@ public sealed partial class DeviceInstance : IAsyncDisposable
         _telnetListener?.Start(OnTelnetConnectionAsync);
 
         Status = DeviceStatus.Listening;
+        // Pairs with the exchange in MarkDegraded: at least one of the two sees the other's write.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _degraded) is { } degraded)
+        {
+            Status = DeviceStatus.Degraded;
+            Error = degraded;
+        }
+
         if (shared is null)
         {
             _listener!.Start(OnSshConnectionAsync);
@@ -608,13 +620,17 @@ public sealed partial class DeviceInstance : IAsyncDisposable
     /// <summary>The state folder cannot be written: the device keeps serving but reports itself unhealthy (logged once).</summary>
     public void MarkDegraded(string reason)
     {
-        if (Status != DeviceStatus.Listening)
+        if (Interlocked.CompareExchange(ref _degraded, reason, null) is not null)
         {
             return;
         }
 
-        Status = DeviceStatus.Degraded;
-        Error = reason;
+        if (Status == DeviceStatus.Listening)
+        {
+            Status = DeviceStatus.Degraded;
+            Error = reason;
+        }
+
         using (Scope())
         {
             Log.Degraded(_logger, reason);
