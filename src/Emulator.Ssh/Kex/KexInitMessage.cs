@@ -73,7 +73,7 @@ internal sealed record KexInitMessage(
     public KexInitMessage WithFreshCookie()
     {
         var payload = (byte[])Payload.Clone();
-        RandomNumberGenerator.Fill(payload.AsSpan(1, 16));
+        Crypto.BatchedRandom.Fill(payload.AsSpan(1, 16));
         return this with { Payload = payload };
     }
 }

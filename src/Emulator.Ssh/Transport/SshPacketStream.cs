@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using Emulator.Ssh.Crypto;
 
 namespace Emulator.Ssh.Transport;
@@ -451,7 +450,7 @@ internal sealed class SshPacketStream : IAsyncDisposable
         BinaryPrimitives.WriteUInt32BigEndian(span, (uint)packetLength);
         span[4] = (byte)padding;
         payload.CopyTo(span[5..]);
-        RandomNumberGenerator.Fill(span.Slice(5 + payload.Length, padding));
+        BatchedRandom.Fill(span.Slice(5 + payload.Length, padding));
         cipher.Seal(WriteSequence, span);
         _output.Advance(total);
         _unflushed = true;
