@@ -7,18 +7,35 @@ namespace Emulator.Ssh.Crypto;
 /// <summary>
 /// aes128-gcm@openssh.com / aes256-gcm@openssh.com (RFC 5647 as amended by OpenSSH): the length is clear
 /// and authenticated as AAD; the 12-byte nonce is a 4-byte fixed field and a 64-bit invocation counter
-/// incremented after every packet. The MAC negotiated alongside is ignored.
+/// incremented after every packet. The MAC negotiated alongside is ignored. Runs in OpenSSL directly where
+/// <see cref="OpenSslAesGcm"/> binds (Linux), otherwise in .NET's <see cref="AesGcm"/>; both give the same bytes.
 /// </summary>
 internal sealed class AesGcmCipher : IPacketCipher
 {
     private const int Tag = 16;
-    private readonly AesGcm _aes;
+    private readonly AesGcm? _aes;
+    private readonly OpenSslAesGcm? _openSsl;
+    private readonly OpenSslAesGcm.ContextHandle? _context;
     private readonly byte[] _nonce;
 
     public AesGcmCipher(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv)
+        : this(key, iv, OpenSslAesGcm.Instance)
     {
-        _aes = new AesGcm(key, Tag);
+    }
+
+    /// <summary>With the implementation chosen by the caller (null: .NET's), for tests.</summary>
+    internal AesGcmCipher(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, OpenSslAesGcm? openSsl)
+    {
         _nonce = iv[..12].ToArray();
+        _context = openSsl?.CreateContext(key);
+        if (_context is not null)
+        {
+            _openSsl = openSsl;
+        }
+        else
+        {
+            _aes = new AesGcm(key, Tag);
+        }
     }
 
     public int BlockSize => 16;
@@ -36,13 +53,23 @@ internal sealed class AesGcmCipher : IPacketCipher
     public void Open(uint sequenceNumber, Span<byte> packet)
     {
         var body = packet[4..^Tag];
-        try
+        if (_context is not null)
         {
-            _aes.Decrypt(_nonce, body, packet[^Tag..], body, packet[..4]);
+            if (!_openSsl!.TryOpen(_context, _nonce, packet[..4], body, packet[^Tag..]))
+            {
+                throw new SshDisconnectException(DisconnectReason.MacError, "message authentication code incorrect");
+            }
         }
-        catch (AuthenticationTagMismatchException e)
+        else
         {
-            throw new SshDisconnectException(DisconnectReason.MacError, "message authentication code incorrect", e);
+            try
+            {
+                _aes!.Decrypt(_nonce, body, packet[^Tag..], body, packet[..4]);
+            }
+            catch (AuthenticationTagMismatchException e)
+            {
+                throw new SshDisconnectException(DisconnectReason.MacError, "message authentication code incorrect", e);
+            }
         }
 
         Increment();
@@ -51,7 +78,18 @@ internal sealed class AesGcmCipher : IPacketCipher
     public void Seal(uint sequenceNumber, Span<byte> packet)
     {
         var body = packet[4..^Tag];
-        _aes.Encrypt(_nonce, body, body, packet[^Tag..], packet[..4]);
+        if (_context is not null)
+        {
+            if (!_openSsl!.TrySeal(_context, _nonce, packet[..4], body, packet[^Tag..]))
+            {
+                throw new CryptographicException("OpenSSL AES-GCM encryption failed");
+            }
+        }
+        else
+        {
+            _aes!.Encrypt(_nonce, body, body, packet[^Tag..], packet[..4]);
+        }
+
         Increment();
     }
 
@@ -61,5 +99,9 @@ internal sealed class AesGcmCipher : IPacketCipher
         BinaryPrimitives.WriteUInt64BigEndian(counter, BinaryPrimitives.ReadUInt64BigEndian(counter) + 1);
     }
 
-    public void Dispose() => _aes.Dispose();
+    public void Dispose()
+    {
+        _aes?.Dispose();
+        _context?.Dispose();
+    }
 }
