@@ -8,16 +8,18 @@ namespace Emulator.Device.Tests;
 
 public sealed class ListenerTests
 {
-    /// <summary>Issue 20 "no TCP keepalive": a client that vanished without a FIN must not hold its session forever.</summary>
+    /// <summary>Issue 20 "no TCP keepalive": a client that vanished without a FIN must not hold its session forever.
+    /// On Linux the options are set on the listener and inherited (issue 15): this checks the accepted socket has them.</summary>
     [Fact]
     public async Task Accepted_connections_use_tcp_keepalive()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var listener = DeviceListener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        var accepted = new TaskCompletionSource<(int KeepAlive, int Time, int Interval, int Probes)>();
+        var accepted = new TaskCompletionSource<(bool NoDelay, int KeepAlive, int Time, int Interval, int Probes)>();
         listener.Start((socket, _, _) =>
         {
             accepted.TrySetResult((
+                socket.NoDelay,
                 (int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive)!,
                 (int)socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime)!,
                 (int)socket.GetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval)!,
@@ -27,6 +29,7 @@ public sealed class ListenerTests
         using var client = new TcpClient();
         await client.ConnectAsync(listener.LocalEndPoint, ct);
         var options = await accepted.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
+        Assert.True(options.NoDelay);
         Assert.NotEqual(0, options.KeepAlive);
         Assert.Equal((DeviceListener.KeepAliveTime, DeviceListener.KeepAliveInterval, DeviceListener.KeepAliveProbes), (options.Time, options.Interval, options.Probes));
     }

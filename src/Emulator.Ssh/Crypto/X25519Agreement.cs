@@ -32,7 +32,7 @@ internal static class X25519Agreement
         }
 
         Span<byte> privateKey = stackalloc byte[KeySize];
-        RandomNumberGenerator.Fill(privateKey);
+        BatchedRandom.Fill(privateKey);
         try
         {
             var ourPublic = new byte[KeySize];

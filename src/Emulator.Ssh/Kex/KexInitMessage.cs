@@ -65,4 +65,15 @@ internal sealed record KexInitMessage(
         writer.WriteUInt32(0);
         return new KexInitMessage(kex, hostKey, ciphers, ciphers, macs, macs, compression, compression, firstKexPacketFollows, buffer.WrittenSpan.ToArray());
     }
+
+    /// <summary>
+    /// The same lists with a fresh random cookie: a server's KEXINIT differs between connections only in its cookie
+    /// (RFC 4253 7.1), so the name-lists are encoded once per option set (about 10 us of a handshake's CPU otherwise).
+    /// </summary>
+    public KexInitMessage WithFreshCookie()
+    {
+        var payload = (byte[])Payload.Clone();
+        Crypto.BatchedRandom.Fill(payload.AsSpan(1, 16));
+        return this with { Payload = payload };
+    }
 }

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using Emulator.Ssh.Crypto;
 
 namespace Emulator.Ssh.Transport;
@@ -45,6 +44,8 @@ internal sealed class SshPacketStream : IAsyncDisposable
     private long _discardRemaining = -1;
 
     private IPacketCipher _writeCipher = NoneCipher.Instance;
+    // Framed packets not yet flushed (written with flush false); guarded by _writeLock.
+    private bool _unflushed;
     private ZlibCompressor? _compressor;
     private bool _writeCompressionActive;
 
@@ -308,6 +309,23 @@ internal sealed class SshPacketStream : IAsyncDisposable
         }
     }
 
+    /// <summary>Flushes packets written without a flush, if any. Safe for concurrent callers.</summary>
+    public async ValueTask FlushPendingAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_unflushed)
+            {
+                await FlushAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     /// <summary>Sends <paramref name="newKeys"/> (SSH_MSG_NEWKEYS) with the old keys, then switches the write direction to the new ones.</summary>
     /// <param name="compress">Whether zlib is negotiated for this direction; a rekey that keeps it keeps the running stream.</param>
     /// <param name="compressNow">Start compressing now ("zlib"), or only at <see cref="ActivateDelayedCompressionAsync"/>.</param>
@@ -432,9 +450,10 @@ internal sealed class SshPacketStream : IAsyncDisposable
         BinaryPrimitives.WriteUInt32BigEndian(span, (uint)packetLength);
         span[4] = (byte)padding;
         payload.CopyTo(span[5..]);
-        RandomNumberGenerator.Fill(span.Slice(5 + payload.Length, padding));
+        BatchedRandom.Fill(span.Slice(5 + payload.Length, padding));
         cipher.Seal(WriteSequence, span);
         _output.Advance(total);
+        _unflushed = true;
         WriteSequence++;
         BytesWrittenSinceKeys += total;
     }
@@ -452,6 +471,7 @@ internal sealed class SshPacketStream : IAsyncDisposable
 
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
+        _unflushed = false;
         var result = await _output.FlushAsync(cancellationToken);
         if (result.IsCompleted)
         {

@@ -37,21 +37,21 @@ internal sealed partial class SshTransport
             _kexFinished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        _ourKexInit = BuildServerKexInit();
+        _ourKexInit = _settings.KexInitTemplates.Get(_settings, !_firstKexDone, BuildServerKexInit).WithFreshCookie();
         await _packets.WriteAsync(_ourKexInit.Payload, cancellationToken);
     }
 
-    private KexInitMessage BuildServerKexInit()
+    /// <summary>Our KEXINIT's lists (the cookie is replaced for each use): see <see cref="KexInitTemplates"/>.</summary>
+    private KexInitMessage BuildServerKexInit(IReadOnlyCollection<string> keyTypes, bool first)
     {
         var lists = _settings.Algorithms;
         var kex = lists.KeyExchange.Where(n => SshAlgorithmCatalog.IsSupported(SshAlgorithmKind.KeyExchange, n)).ToList();
-        if (!_firstKexDone)
+        if (first)
         {
             // Offered in the first KEXINIT only, as OpenSSH does.
             kex.Add(KexTable.StrictKexServer);
         }
 
-        var keyTypes = _settings.HostKeys.KeyTypes;
         var hostKeys = lists.HostKey
             .Where(n => SshAlgorithmCatalog.IsSupported(SshAlgorithmKind.HostKey, n) && SshPublicKey.KeyTypeForSignatureAlgorithm(n) is { } t && keyTypes.Contains(t))
             .ToList();

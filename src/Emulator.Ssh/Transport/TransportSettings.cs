@@ -24,6 +24,9 @@ internal sealed record TransportSettings(
     /// <summary>Smallest group diffie-hellman-group-exchange may choose.</summary>
     public int MinimumGroupExchangeBits { get; init; } = 1024;
 
+    /// <summary>Our KEXINIT lists, encoded once per option set (and host key set).</summary>
+    internal KexInitTemplates KexInitTemplates { get; } = new();
+
     /// <summary>Key exchanges allowed before <see cref="IPacketConnection.OnAuthenticated"/>, the first included.</summary>
     public int MaxKeyExchangesBeforeAuthentication { get; init; } = int.MaxValue;
 

@@ -25,10 +25,14 @@ public class IdleCipherReleaseTests
         return packet;
     }
 
-    [Fact]
-    public void A_context_goes_only_when_no_packet_used_it_since_the_previous_sweep()
+    private static AesGcmCipher Cipher(bool openSsl) => new(Key, Iv, openSsl ? OpenSslAesGcm.Instance : null);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_context_goes_only_when_no_packet_used_it_since_the_previous_sweep(bool openSsl)
     {
-        using var cipher = new AesGcmCipher(Key, Iv);
+        using var cipher = Cipher(openSsl);
         cipher.Seal(0, Packet(1));
         Assert.False(cipher.ReleaseIfIdle()); // used since the last sweep: kept, and now marked unused
         Assert.True(cipher.ReleaseIfIdle());
@@ -38,12 +42,14 @@ public class IdleCipherReleaseTests
         Assert.True(cipher.ReleaseIfIdle());
     }
 
-    [Fact]
-    public void Packets_after_a_release_are_sealed_and_opened_exactly_as_without_one()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Packets_after_a_release_are_sealed_and_opened_exactly_as_without_one(bool openSsl)
     {
-        using var steady = new AesGcmCipher(Key, Iv);
-        using var released = new AesGcmCipher(Key, Iv);
-        using var opener = new AesGcmCipher(Key, Iv);
+        using var steady = Cipher(openSsl);
+        using var released = Cipher(openSsl);
+        using var opener = Cipher(!openSsl);
         for (byte i = 0; i < 4; i++)
         {
             var expected = Packet(i);

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Emulator.Ssh.Crypto;
+using Emulator.Ssh.Transport;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Macs;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -133,6 +134,57 @@ public class CipherKnownAnswerTests
             Assert.Equal(tag, packet[20..]);
             opener.Open(0, packet);
             Assert.Equal(plain, packet[..20]);
+        }
+    }
+    [Fact]
+    public void Aes_gcm_runs_in_openssl_on_linux()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "OpenSSL is only bound on Linux");
+        Assert.NotNull(OpenSslAesGcm.Instance);
+    }
+
+    /// <summary>The OpenSSL binding and .NET's AesGcm seal to the same bytes, open each other's packets and both refuse a changed byte.</summary>
+    [Theory]
+    [InlineData(16)]
+    [InlineData(32)]
+    public void Aes_gcm_through_openssl_matches_dotnet(int keyLength)
+    {
+        var key = RandomNumberGenerator.GetBytes(keyLength);
+        var iv = RandomNumberGenerator.GetBytes(12);
+        using var openSslSealer = new AesGcmCipher(key, iv, OpenSslAesGcm.Instance);
+        using var dotnetSealer = new AesGcmCipher(key, iv, openSsl: null);
+        using var openSslOpener = new AesGcmCipher(key, iv, OpenSslAesGcm.Instance);
+        using var dotnetOpener = new AesGcmCipher(key, iv, openSsl: null);
+        foreach (var bodyLength in new[] { 16, 32, 48, 1024, 32784 })
+        {
+            var packet = new byte[4 + bodyLength + 16];
+            BinaryPrimitives.WriteUInt32BigEndian(packet, (uint)bodyLength);
+            RandomNumberGenerator.Fill(packet.AsSpan(4, bodyLength));
+            var plain = packet[..(4 + bodyLength)];
+            var other = (byte[])packet.Clone();
+            openSslSealer.Seal(0, packet);
+            dotnetSealer.Seal(0, other);
+            Assert.Equal(other, packet);
+
+            var copy = (byte[])packet.Clone();
+            dotnetOpener.Open(0, packet);
+            openSslOpener.Open(0, copy);
+            Assert.Equal(plain, packet[..(4 + bodyLength)]);
+            Assert.Equal(plain, copy[..(4 + bodyLength)]);
+        }
+
+        foreach (var opener in new[] { new AesGcmCipher(key, iv, OpenSslAesGcm.Instance), new AesGcmCipher(key, iv, openSsl: null) })
+        {
+            using (opener)
+            {
+                var packet = new byte[4 + 32 + 16];
+                BinaryPrimitives.WriteUInt32BigEndian(packet, 32);
+                using var sealer = new AesGcmCipher(key, iv, openSsl: null);
+                sealer.Seal(0, packet);
+                packet[10] ^= 1;
+                var error = Assert.Throws<SshDisconnectException>(() => opener.Open(0, packet));
+                Assert.Equal(DisconnectReason.MacError, error.Reason);
+            }
         }
     }
 }
