@@ -44,7 +44,12 @@ public sealed class TranscriptApiTests : IDisposable
                 Assert.NotNull(shell.Expect(new Regex(@"[<\[][^>\]]+[>\]]$"), TimeSpan.FromSeconds(20)));
             }
 
+            // Waits for the device to end the shell: closing the connection right after typing "quit" may stop the
+            // session before it has run (and recorded) that line.
+            var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            shell.Closed += (_, _) => closed.TrySetResult();
             shell.Write("quit\r");
+            await closed.Task.WaitAsync(TimeSpan.FromSeconds(20), Ct);
             client.RunCommand("display version");
         }
 
