@@ -29,9 +29,22 @@ def clear():
     api_call("DELETE", f"/api/devices/{name}/faults")
 
 
+def connect():
+    """ConnectHandler, tried once more when netmiko gives up on the first prompt: with fast_cli it sends Enter 13
+    times 0.1 s apart, and a fresh debug-build host on a fully loaded CI machine was once slower than that (what the
+    faults below are about is what comes after the login)."""
+    try:
+        return ConnectHandler(**device)
+    except ValueError as e:
+        if "Unable to find prompt" not in str(e):
+            raise
+        print("first prompt slow to come; connecting again")
+        return ConnectHandler(**device)
+
+
 # 1. An RBM pair's standby: the prompt carries the role; netmiko still finds it and runs commands.
 inject(kind="ha-role", role="RBM_S")
-conn = ConnectHandler(**device)
+conn = connect()
 print("rbm prompt:", conn.find_prompt())
 assert conn.find_prompt().startswith("RBM_S<"), conn.find_prompt()
 assert "Comware" in conn.send_command("display version")
@@ -40,21 +53,21 @@ clear()
 
 # 2. A legal banner asks Y/ENTER before the first prompt: netmiko's session preparation answers it.
 inject(kind="legal-banner", text="Authorized access only")
-conn = ConnectHandler(**device)
+conn = connect()
 print("after legal banner:", conn.find_prompt())
 conn.disconnect()
 clear()
 
 # 3. A slow command: a short wait (5 loops of 0.2 s) gives up, the default wait gets the output.
 inject(kind="command-latency", delay="3s", command="^display clock")
-conn = ConnectHandler(**device)
+conn = connect()
 try:
     conn.send_command("display clock", max_loops=5)
     raise SystemExit("expected a timeout")
 except (IOError, OSError) as e:
     print("slow command: gave up after 1 s:", e)
 conn.disconnect()
-conn = ConnectHandler(**device)
+conn = connect()
 out = conn.send_command("display clock")
 assert ":" in out, out
 print("slow command: answered with the default wait")
@@ -70,7 +83,7 @@ except NetMikoAuthenticationException:
     print("auth-refuse: NetMikoAuthenticationException")
 
 # 5. A reboot mid-session: the session dies, the device refuses for a while, then comes back.
-conn = ConnectHandler(**device)
+conn = connect()
 inject(kind="reboot", down="3s")
 time.sleep(0.5)
 try:
@@ -81,7 +94,7 @@ except Exception as e:  # noqa: BLE001 - OSError, EOFError or a socket error, de
 start = time.monotonic()
 while True:
     try:
-        conn = ConnectHandler(**device)
+        conn = connect()
         break
     except Exception:  # noqa: BLE001
         if time.monotonic() - start > 30:
