@@ -47,12 +47,8 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
     private static readonly PipeOptions OutputOptions =
         new(pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024, useSynchronizationContext: false);
 
-    // An exec's stdout is sent by the thread that flushes it (no thread-pool hop per burst of output), so a command that
-    // answers at once sends its reply, output and closing messages in one TCP write (see HoldFlushes).
-    private static readonly PipeOptions ExecOutputOptions =
-        new(readerScheduler: PipeScheduler.Inline, pauseWriterThreshold: 256 * 1024, resumeWriterThreshold: 128 * 1024, useSynchronizationContext: false);
-
     private readonly Pipe _input = new(InputOptions);
+    private readonly Pipe _output = new(OutputOptions);
 
     // stderr and the event queue are made on first use: an idle shell has neither (see LazyPipeWriter).
     private LazyPipeWriter? _error;
@@ -83,12 +79,6 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
     private bool _inputClosed;
     private int _disposed;
     private int _closeReceived;
-
-    // The managed thread id running the application's synchronous part (0: none): what that thread sends waits for
-    // the next flush, which RunAsync does as soon as the application waits for anything or ends (see HoldFlushes).
-    private int _holdingThread;
-    // A packet of this channel was written without a flush and no flush has followed yet.
-    private bool _flushOwed;
 
     public SessionChannel(ChannelContext context, uint localId, uint remoteId, uint remoteWindow, uint remoteMaxPacket)
     {
@@ -236,11 +226,7 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
         }
     }
 
-    public ValueTask<bool> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
-        SendAsync(payload, flush: true, cancellationToken);
-
-    /// <param name="flush">False: the caller makes sure a flush follows (the reply that starts the application).</param>
-    private async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> payload, bool flush, CancellationToken cancellationToken)
+    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         if (payload.Span[0] is MessageNumbers.ChannelData or MessageNumbers.ChannelExtendedData)
         {
@@ -256,24 +242,7 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
                 return false;
             }
 
-            if (flush && Volatile.Read(ref _holdingThread) != Environment.CurrentManagedThreadId)
-            {
-                await _context.Connection.WritePacketAsync(payload, cancellationToken);
-            }
-            else
-            {
-                await _context.Connection.WritePacketBeforeAnotherAsync(payload, cancellationToken);
-                if (!flush || Volatile.Read(ref _holdingThread) == Environment.CurrentManagedThreadId)
-                {
-                    _flushOwed = true;
-                }
-                else
-                {
-                    // The write waited (for a rekey or another writer) and the application's synchronous part is over.
-                    await _context.Connection.FlushAsync(cancellationToken);
-                }
-            }
-
+            await _context.Connection.WritePacketAsync(payload, cancellationToken);
             _context.OnActivity();
             return true;
         }
@@ -298,9 +267,8 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
 
         if (wantReply)
         {
-            // The reply that starts the application waits for its first output: RunAsync flushes both.
             var reply = outcome == RequestOutcome.Refused ? ChannelSignalMessage.Failure(RemoteId) : ChannelSignalMessage.Success(RemoteId);
-            await SendAsync(reply.ToPayload(), flush: outcome != RequestOutcome.Start, cancellationToken);
+            await SendAsync(reply.ToPayload(), cancellationToken);
         }
 
         if (outcome == RequestOutcome.Start)
@@ -388,7 +356,6 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
     private async Task RunAsync()
     {
         var token = _cancellation.Token;
-        var output = new Pipe(_kind == SshSessionKind.Exec ? ExecOutputOptions : OutputOptions);
         var session = new SshSession
         {
             UserName = _context.UserName,
@@ -400,30 +367,18 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
             Terminal = _terminal,
             Environment = (IReadOnlyDictionary<string, string>?)_environment ?? System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty,
             Input = new WindowedPipeReader(_input.Reader, LocalWindowSize, AdjustWindowAsync),
-            Output = output.Writer,
+            Output = _output.Writer,
             ErrorOutput = _error = new LazyPipeWriter(StartErrorOutput),
             Events = this,
             EventSubscriber = SubscribeEvents,
         };
 
         var outputToken = _outputStop.Token;
-        var stdout = ChannelOutput.PumpAsync(output.Reader, this, _remoteWindow, RemoteId, _remoteMaxData, null, outputToken);
+        var stdout = ChannelOutput.PumpAsync(_output.Reader, this, _remoteWindow, RemoteId, _remoteMaxData, null, outputToken);
         int? exitStatus = null;
-        Task<int?> running;
-        using (HoldFlushes())
-        {
-            running = StartHandler(session, token);
-        }
-
-        if (!running.IsCompleted)
-        {
-            // The application waits for something: what it wrote so far (and the reply that started it) leaves now.
-            await FlushOwedAsync(outputToken);
-        }
-
         try
         {
-            exitStatus = await running;
+            exitStatus = await _context.Handler.RunAsync(session, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -434,22 +389,11 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
             LogHandlerFailed(_context.Logger, ex, _context.ConnectionId, LocalId, _kind);
         }
 
-        using (HoldFlushes())
-        {
-            // An inline pump sends the rest of the output here, still held for the closing messages.
-            output.Writer.Complete();
-            _error.Complete();
-        }
-
-        var pumps = Task.WhenAll(stdout, Volatile.Read(ref _errorPump));
-        if (!pumps.IsCompleted)
-        {
-            await FlushOwedAsync(outputToken);
-        }
-
+        await _output.Writer.CompleteAsync();
+        await _error.CompleteAsync();
         try
         {
-            await pumps;
+            await Task.WhenAll(stdout, Volatile.Read(ref _errorPump));
         }
         catch (Exception ex) when (ex is OperationCanceledException or SshDisconnectException or IOException or ObjectDisposedException)
         {
@@ -481,7 +425,6 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
             {
                 if (_closeSent)
                 {
-                    await FlushOwedAsync(token);
                     return;
                 }
 
@@ -506,55 +449,6 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
         catch (Exception ex) when (ex is SshDisconnectException or IOException or ObjectDisposedException or OperationCanceledException)
         {
             // The connection is already gone; nothing left to tell the client.
-        }
-    }
-
-    /// <summary>Calls the application; an exception it throws before its first await becomes the task's.</summary>
-    private Task<int?> StartHandler(SshSession session, CancellationToken token)
-    {
-        try
-        {
-            return _context.Handler.RunAsync(session, token);
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException<int?>(ex);
-        }
-    }
-
-    /// <summary>
-    /// While the returned scope is open, packets this thread sends for the channel wait for the next flush instead of
-    /// leaving one TCP write each: an exec that answers without waiting sends CHANNEL_SUCCESS, its output, exit-status,
-    /// EOF and CLOSE together. RunAsync flushes as soon as the application waits for anything, so nothing stays held
-    /// longer than the application's synchronous part.
-    /// </summary>
-    private FlushHold HoldFlushes()
-    {
-        Volatile.Write(ref _holdingThread, Environment.CurrentManagedThreadId);
-        return new FlushHold(this);
-    }
-
-    private readonly struct FlushHold(SessionChannel channel) : IDisposable
-    {
-        public void Dispose() => Volatile.Write(ref channel._holdingThread, 0);
-    }
-
-    /// <summary>Flushes what this channel wrote without a flush; the connection may be gone by now.</summary>
-    private async ValueTask FlushOwedAsync(CancellationToken cancellationToken)
-    {
-        if (!_flushOwed)
-        {
-            return;
-        }
-
-        _flushOwed = false;
-        try
-        {
-            await _context.Connection.FlushAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or SshDisconnectException or IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // The connection is ending; nothing left to send to.
         }
     }
 

@@ -43,9 +43,6 @@ internal interface IPacketConnection : IAsyncDisposable
     ValueTask WritePacketBeforeAnotherAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
         WritePacketAsync(payload, cancellationToken);
 
-    /// <summary>Sends what <see cref="WritePacketBeforeAnotherAsync"/> left waiting, if anything.</summary>
-    ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
-
     /// <summary>
     /// Waits while a key re-exchange holds as much channel data as it may queue. Channel senders call it before
     /// taking any lock of their own, so that no lock the reading loop needs is held while the exchange is pending

@@ -44,8 +44,6 @@ internal sealed class SshPacketStream : IAsyncDisposable
     private long _discardRemaining = -1;
 
     private IPacketCipher _writeCipher = NoneCipher.Instance;
-    // Framed packets not yet flushed (written with flush false); guarded by _writeLock.
-    private bool _unflushed;
     private ZlibCompressor? _compressor;
     private bool _writeCompressionActive;
 
@@ -309,23 +307,6 @@ internal sealed class SshPacketStream : IAsyncDisposable
         }
     }
 
-    /// <summary>Flushes packets written without a flush, if any. Safe for concurrent callers.</summary>
-    public async ValueTask FlushPendingAsync(CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (_unflushed)
-            {
-                await FlushAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
-
     /// <summary>Sends <paramref name="newKeys"/> (SSH_MSG_NEWKEYS) with the old keys, then switches the write direction to the new ones.</summary>
     /// <param name="compress">Whether zlib is negotiated for this direction; a rekey that keeps it keeps the running stream.</param>
     /// <param name="compressNow">Start compressing now ("zlib"), or only at <see cref="ActivateDelayedCompressionAsync"/>.</param>
@@ -453,7 +434,6 @@ internal sealed class SshPacketStream : IAsyncDisposable
         BatchedRandom.Fill(span.Slice(5 + payload.Length, padding));
         cipher.Seal(WriteSequence, span);
         _output.Advance(total);
-        _unflushed = true;
         WriteSequence++;
         BytesWrittenSinceKeys += total;
     }
@@ -471,7 +451,6 @@ internal sealed class SshPacketStream : IAsyncDisposable
 
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
-        _unflushed = false;
         var result = await _output.FlushAsync(cancellationToken);
         if (result.IsCompleted)
         {

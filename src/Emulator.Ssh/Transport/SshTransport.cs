@@ -193,23 +193,6 @@ internal sealed partial class SshTransport : IPacketConnection
     public ValueTask WritePacketBeforeAnotherAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
         WritePacketAsync(payload, flush: false, cancellationToken);
 
-    /// <inheritdoc />
-    public async ValueTask FlushAsync(CancellationToken cancellationToken)
-    {
-        await _sendLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (Volatile.Read(ref _closed) == 0)
-            {
-                await _packets.FlushPendingAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, bool flush, CancellationToken cancellationToken)
     {

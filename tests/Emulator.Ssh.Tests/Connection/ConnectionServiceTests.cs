@@ -24,36 +24,6 @@ public class ConnectionServiceTests
         Assert.Equal("admin", harness.Handler.Sessions.Single().UserName);
     }
 
-    /// <summary>Issue 15: an exec that answers without waiting costs one TCP write from its reply to its CLOSE.</summary>
-    [Fact]
-    public async Task An_exec_that_answers_at_once_sends_reply_output_and_close_in_one_flush()
-    {
-        await using var harness = new UpperLayerHarness();
-        var peer = await harness.ConnectAuthenticatedAsync();
-        var channel = await peer.OpenSessionAsync(7);
-        var flushesBefore = harness.ServerSides[0].Flushes.Count;
-        peer.Exec(channel, "echo hello world");
-        await peer.ExpectAsync(MessageNumbers.ChannelSuccess);
-        var t = await ChannelTranscript.CollectAsync(peer, 7);
-        Assert.Equal("hello world\n", Text(t.Stdout));
-        Assert.Equal([5], harness.ServerSides[0].Flushes.Skip(flushesBefore));
-    }
-
-    /// <summary>The reply that starts an application is held for its output, but never while the application waits.</summary>
-    [Fact]
-    public async Task The_reply_to_an_exec_arrives_while_the_application_waits_for_input()
-    {
-        await using var harness = new UpperLayerHarness();
-        var peer = await harness.ConnectAuthenticatedAsync();
-        var channel = await peer.OpenSessionAsync(7);
-        peer.Exec(channel, "cat");
-        await peer.ExpectAsync(MessageNumbers.ChannelSuccess).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        peer.Data(channel, "typed"u8.ToArray());
-        peer.Eof(channel);
-        var t = await ChannelTranscript.CollectAsync(peer, 7);
-        Assert.Equal("typed", Text(t.Stdout));
-    }
-
     [Fact]
     public async Task Exit_codes_and_stderr_arrive_as_extended_data()
     {

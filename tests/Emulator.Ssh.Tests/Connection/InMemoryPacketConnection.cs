@@ -48,52 +48,8 @@ internal sealed class InMemoryPacketConnection : IPacketConnection
 
     public async ValueTask WritePacketAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        await WritePacketBeforeAnotherAsync(payload, cancellationToken);
-        await FlushAsync(cancellationToken);
-    }
-
-    // As the real transport does with packets written without a flush, they reach the client only with the next
-    // flush: a packet nobody flushes never arrives, so the upper layers' tests catch a reply left waiting.
-    private readonly List<byte[]> _unflushed = [];
-
-    /// <summary>How many packets each flush delivered, in order (what one TCP write would carry).</summary>
-    public List<int> Flushes { get; } = [];
-
-    public ValueTask WritePacketBeforeAnotherAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
-    {
-        lock (_unflushed)
-        {
-            // Copy: callers reuse their buffers once the write completes, as with the real transport.
-            _unflushed.Add(payload.ToArray());
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask FlushAsync(CancellationToken cancellationToken)
-    {
-        bool delivered = true;
-        lock (_unflushed)
-        {
-            if (_unflushed.Count == 0)
-            {
-                return;
-            }
-
-            lock (Flushes)
-            {
-                Flushes.Add(_unflushed.Count);
-            }
-
-            foreach (var packet in _unflushed)
-            {
-                delivered &= _toClient.Writer.TryWrite(packet);
-            }
-
-            _unflushed.Clear();
-        }
-
-        if (!delivered)
+        // Copy: callers reuse their buffers once the write completes, as with the real transport.
+        if (!_toClient.Writer.TryWrite(payload.ToArray()))
         {
             await Task.Yield();
             throw new SshDisconnectException();
