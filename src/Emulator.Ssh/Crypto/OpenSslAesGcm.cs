@@ -119,43 +119,19 @@ internal sealed unsafe class OpenSslAesGcm
     }
 
     /// <summary>Encrypts <paramref name="data"/> in place and writes the tag; false when OpenSSL fails (never for valid input).</summary>
-    public bool TrySeal(ContextHandle context, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> aad, Span<byte> data, Span<byte> tag)
-    {
-        bool added = false;
-        try
-        {
-            context.DangerousAddRef(ref added);
-            var ctx = context.DangerousGetHandle();
-            fixed (byte* noncePtr = nonce)
-            fixed (byte* aadPtr = aad)
-            fixed (byte* dataPtr = data)
-            fixed (byte* tagPtr = tag)
-            {
-                int written;
-                var ok = _init(ctx, 0, 0, null, noncePtr, 1) == 1
-                    && _update(ctx, null, &written, aadPtr, aad.Length) == 1
-                    && _update(ctx, dataPtr, &written, dataPtr, data.Length) == 1 && written == data.Length
-                    && _final(ctx, dataPtr + written, &written) == 1
-                    && _control(ctx, CtrlGcmGetTag, TagSize, tagPtr) == 1;
-                if (!ok)
-                {
-                    _clearError();
-                }
-
-                return ok;
-            }
-        }
-        finally
-        {
-            if (added)
-            {
-                context.DangerousRelease();
-            }
-        }
-    }
+    public bool TrySeal(ContextHandle context, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> aad, Span<byte> data, Span<byte> tag) =>
+        Run(context, nonce, aad, data, tag, encrypt: true);
 
     /// <summary>Checks the tag and decrypts <paramref name="data"/> in place; false (and <paramref name="data"/> cleared) when the tag is wrong.</summary>
-    public bool TryOpen(ContextHandle context, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> aad, Span<byte> data, ReadOnlySpan<byte> tag)
+    public bool TryOpen(ContextHandle context, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> aad, Span<byte> data, ReadOnlySpan<byte> tag) =>
+        Run(context, nonce, aad, data, tag, encrypt: false);
+
+    /// <summary>
+    /// One packet in one direction: the nonce sets the direction, the AAD and data go through, and the tag is read
+    /// after the final step when sealing (GET_TAG) or given before it when opening (SET_TAG, which the final step checks).
+    /// <paramref name="tag"/> is written only when sealing, where the caller passes a writable span.
+    /// </summary>
+    private bool Run(ContextHandle context, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> aad, Span<byte> data, ReadOnlySpan<byte> tag, bool encrypt)
     {
         bool added = false;
         try
@@ -168,15 +144,19 @@ internal sealed unsafe class OpenSslAesGcm
             fixed (byte* tagPtr = tag)
             {
                 int written;
-                var ok = _init(ctx, 0, 0, null, noncePtr, 0) == 1
+                var ok = _init(ctx, 0, 0, null, noncePtr, encrypt ? 1 : 0) == 1
                     && _update(ctx, null, &written, aadPtr, aad.Length) == 1
                     && _update(ctx, dataPtr, &written, dataPtr, data.Length) == 1 && written == data.Length
-                    && _control(ctx, CtrlGcmSetTag, TagSize, tagPtr) == 1
-                    && _final(ctx, dataPtr + written, &written) == 1;
+                    && (encrypt || _control(ctx, CtrlGcmSetTag, TagSize, tagPtr) == 1)
+                    && _final(ctx, dataPtr + written, &written) == 1
+                    && (!encrypt || _control(ctx, CtrlGcmGetTag, TagSize, tagPtr) == 1);
                 if (!ok)
                 {
                     _clearError();
-                    data.Clear();
+                    if (!encrypt)
+                    {
+                        data.Clear();
+                    }
                 }
 
                 return ok;
