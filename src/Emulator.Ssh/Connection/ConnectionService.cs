@@ -80,8 +80,14 @@ internal sealed partial class ConnectionService
 
             await idleWatch;
             // Stopped by the server (shutdown, a device's reboot) while the client is still there: output the
-            // applications already wrote is still sent. The connection lost or broken: nothing more is sent.
-            await StopChannelsAsync(drainOutput: cancellationToken.IsCancellationRequested);
+            // applications already wrote is still sent, and the client may answer the CLOSEs before the DISCONNECT.
+            // The connection lost or broken: nothing more is sent.
+            var drain = cancellationToken.IsCancellationRequested;
+            var unanswered = await StopChannelsAsync(drain);
+            if (drain && unanswered > 0)
+            {
+                await AwaitPeerClosesAsync(unanswered);
+            }
         }
     }
 
@@ -270,7 +276,8 @@ internal sealed partial class ConnectionService
         }
     }
 
-    private async Task StopChannelsAsync(bool drainOutput)
+    /// <summary>Stops every running channel; returns how many of them still wait for the client's CLOSE.</summary>
+    private async Task<int> StopChannelsAsync(bool drainOutput)
     {
         SessionChannel[] running;
         lock (_running)
@@ -288,8 +295,10 @@ internal sealed partial class ConnectionService
             await channel.Completion;
         }
 
+        var unanswered = 0;
         foreach (var channel in running)
         {
+            unanswered += channel.CloseArrived ? 0 : 1;
             channel.Dispose();
         }
 
@@ -297,6 +306,39 @@ internal sealed partial class ConnectionService
         lock (_running)
         {
             _running.Clear();
+        }
+
+        return unanswered;
+    }
+
+    /// <summary>
+    /// After a server-side stop, gives the client up to <see cref="SessionChannel.DrainTime"/> to answer each CLOSE
+    /// before the DISCONNECT. OpenSSH's client exits on a DISCONNECT at once, without writing out the channel data it
+    /// read in the same turn: a client a little behind the server (a loaded machine) lost a whole session's output.
+    /// Answering its CLOSE, it has written everything out; it then usually closes the connection itself.
+    /// </summary>
+    private async Task AwaitPeerClosesAsync(int unanswered)
+    {
+        using var limit = new CancellationTokenSource(SessionChannel.DrainTime, _timeProvider);
+        try
+        {
+            while (unanswered > 0)
+            {
+                var packet = await _connection.ReadPacketOrEndAsync(limit.Token);
+                if (packet.IsEmpty)
+                {
+                    return;
+                }
+
+                if (packet.Span[0] == MessageNumbers.ChannelClose)
+                {
+                    unanswered--;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SshDisconnectException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Gone, broken or too slow: the DISCONNECT follows anyway.
         }
     }
 

@@ -101,6 +101,9 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
 
     public bool CloseReceived => Volatile.Read(ref _closeReceived) != 0;
 
+    /// <summary>The client's CLOSE has arrived (<see cref="CloseReceived"/> says it has also been answered).</summary>
+    public bool CloseArrived => _closeArrived;
+
     /// <summary>shell, exec or subsystem was accepted and the application runs (or ran).</summary>
     public bool Started => _started;
 
