@@ -25,9 +25,11 @@ internal sealed class EmulatorApp : IAsyncDisposable
     private readonly Serilog.Core.Logger _serilog;
     private readonly Meter _meter;
     private readonly IDisposable? _metrics;
+    private readonly Task _keysAtStart;
 
-    private EmulatorApp(IHost host, Serilog.Core.Logger serilog, DeviceFleet fleet, HostSettings settings, Meter meter, IDisposable? metrics)
+    private EmulatorApp(IHost host, Serilog.Core.Logger serilog, DeviceFleet fleet, HostSettings settings, Meter meter, IDisposable? metrics, Task keysAtStart)
     {
+        _keysAtStart = keysAtStart;
         _host = host;
         _serilog = serilog;
         Fleet = fleet;
@@ -153,7 +155,7 @@ internal sealed class EmulatorApp : IAsyncDisposable
         var meter = new Meter(new MeterOptions("Emulator"));
         var fleet = new DeviceFleet(specs, settings.StateDir, keyCodec, secret, engines, time, loggerFactory, new DeviceTelemetry(meter),
             new Emulator.Ssh.UnauthenticatedConnectionLimit(settings.MaxStartups, settings.PerSourceMaxStartups));
-        FleetService.StartCreatingKeys(fleet, settings);
+        var keysAtStart = FleetService.StartCreatingKeys(fleet, settings);
 
         IHost host;
         FleetMetrics? metrics = null;
@@ -182,7 +184,7 @@ internal sealed class EmulatorApp : IAsyncDisposable
             host = builder.Build();
         }
 
-        return new EmulatorApp(host, serilog, fleet, settings, meter, metrics);
+        return new EmulatorApp(host, serilog, fleet, settings, meter, metrics, keysAtStart);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => _host.StartAsync(cancellationToken);
@@ -200,6 +202,7 @@ internal sealed class EmulatorApp : IAsyncDisposable
             _host.Dispose();
         }
 
+        await _keysAtStart;
         await Fleet.DisposeAsync();
         _metrics?.Dispose();
         _meter.Dispose();

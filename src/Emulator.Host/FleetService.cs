@@ -23,29 +23,27 @@ internal sealed partial class FleetService(DeviceFleet fleet, HostSettings setti
     /// Starts loading or creating the keys the start will print, on the thread pool, while the host is still being
     /// built: a new device's RSA key pair takes milliseconds that would otherwise come after the listeners bind.
     /// The keys are cached by each device's store, so <see cref="StartAsync"/> awaits the same work (and sees the same
-    /// failure, which it reports as before).
+    /// failure, which it reports as before). The returned task never fails; the app awaits it before it lets go of
+    /// the state folder, which a key still being written would otherwise change under whoever removes it.
     /// </summary>
-    public static void StartCreatingKeys(DeviceFleet fleet, HostSettings settings)
+    public static Task StartCreatingKeys(DeviceFleet fleet, HostSettings settings)
     {
         if (!KeysAtStart(fleet, settings))
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        foreach (var device in fleet.Devices)
+        return Task.WhenAll(fleet.Devices.Select(device => Task.Run(async () =>
         {
-            _ = Task.Run(async () =>
+            try
             {
-                try
-                {
-                    await device.HostKeys.GetAllAsync(CancellationToken.None);
-                }
-                catch (Exception)
-                {
-                    // Reported by StartAsync, which asks again.
-                }
-            });
-        }
+                await device.HostKeys.GetAllAsync(CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                // Reported by StartAsync, which asks again.
+            }
+        })));
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
