@@ -1,9 +1,9 @@
 using System.IO.Pipelines;
 using System.Security.Cryptography;
 using System.Threading.Channels;
-using Microsoft.Extensions.Time.Testing;
 using Emulator.Ssh.Transport;
 using Emulator.Ssh.Wire;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Emulator.Ssh.Tests.Connection;
 
