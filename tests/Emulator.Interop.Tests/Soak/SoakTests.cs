@@ -55,7 +55,11 @@ public sealed class SoakTests
                 {
                     var address = addresses[random.Next(addresses.Length)];
                     var kind = random.Next(10);
-                    inFlight.Add(Task.Run(() => RunClient(kind, address, port, stats), CancellationToken.None));
+                    // Dedicated threads: the clients block (SSH.NET's sync API, sleeps, socket reads) for up to seconds, and
+                    // on the thread pool they starved the emulators of every test running beside this one (a netmiko
+                    // timing read then saw no prompt within its 2 s and failed).
+                    inFlight.Add(Task.Factory.StartNew(() => RunClient(kind, address, port, stats), CancellationToken.None,
+                        TaskCreationOptions.LongRunning, TaskScheduler.Default));
                 }
                 else
                 {
