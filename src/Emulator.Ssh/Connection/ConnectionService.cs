@@ -28,6 +28,8 @@ internal sealed partial class ConnectionService
     private uint _nextChannelId;
     private bool _noMoreSessions;
     private long _lastActivity;
+    // While the server stops the connection (see DrainAsync): cancelled when its time is up or no channel is left.
+    private CancellationTokenSource? _draining;
 
     public ConnectionService(IPacketConnection connection, string userName, string connectionId, SshConnectionInfo info,
         ISessionHandler handler, TimeProvider timeProvider, TimeSpan idleTimeout, ILogger logger)
@@ -79,15 +81,14 @@ internal sealed partial class ConnectionService
             }
 
             await idleWatch;
-            // Stopped by the server (shutdown, a device's reboot) while the client is still there: output the
-            // applications already wrote is still sent, and the client may answer the CLOSEs before the DISCONNECT.
-            // The connection lost or broken: nothing more is sent.
-            var drain = cancellationToken.IsCancellationRequested;
-            var unanswered = await StopChannelsAsync(drain);
-            if (drain && unanswered > 0)
+            if (cancellationToken.IsCancellationRequested)
             {
-                await AwaitPeerClosesAsync(unanswered);
+                // Stopped by the server (shutdown, a device's reboot) while the client is still there.
+                await DrainAsync();
             }
+
+            // Whatever is left (the connection lost or broken, or the drain out of time) sends nothing more.
+            await StopChannelsAsync();
         }
     }
 
@@ -246,6 +247,11 @@ internal sealed partial class ConnectionService
             lock (_running)
             {
                 _running.Remove(channel);
+                if (_running.Count == 0 && _draining is { } draining)
+                {
+                    // Callbacks run on the thread pool: the drain's pending read ends without this thread waiting.
+                    _ = draining.CancelAsync();
+                }
             }
 
             channel.Dispose();
@@ -276,8 +282,74 @@ internal sealed partial class ConnectionService
         }
     }
 
-    /// <summary>Stops every running channel; returns how many of them still wait for the client's CLOSE.</summary>
-    private async Task<int> StopChannelsAsync(bool drainOutput)
+    /// <summary>
+    /// The server stops (shutdown, a device's reboot) while the client is still there. Each application is stopped; the
+    /// output it wrote still leaves and its channel closes as usual (exit-status, EOF, CLOSE), and the client may answer
+    /// each CLOSE before the DISCONNECT, all within <see cref="SessionChannel.DrainTime"/>. Packets are still read
+    /// meanwhile: a window adjust lets held output out, and a CLOSE answers ours. OpenSSH's client exits on a DISCONNECT
+    /// at once, without writing out the channel data it read in the same turn: a client a little behind the server (a
+    /// loaded machine) lost a whole session's output at a reboot. Answering our CLOSE, it has written everything.
+    /// </summary>
+    private async Task DrainAsync()
+    {
+        SessionChannel[] running;
+        CancellationTokenSource draining;
+        lock (_running)
+        {
+            running = [.. _running];
+            _draining = draining = new CancellationTokenSource(SessionChannel.DrainTime, _timeProvider);
+        }
+
+        foreach (var channel in running)
+        {
+            channel.Abort(drainOutput: true);
+        }
+
+        try
+        {
+            while (RunningCount > 0)
+            {
+                var packet = await _connection.ReadPacketOrEndAsync(draining.Token);
+                if (packet.IsEmpty)
+                {
+                    return;
+                }
+
+                // New channels, requests and data get no answer now: only what lets channels end cleanly is handled.
+                if (packet.Span[0] is MessageNumbers.ChannelWindowAdjust or MessageNumbers.ChannelEof or MessageNumbers.ChannelClose)
+                {
+                    await OnChannelMessageAsync(packet.Span[0], packet, draining.Token);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SshDisconnectException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Out of time, no channel left, or the client gone or broken: the DISCONNECT follows anyway.
+        }
+        finally
+        {
+            lock (_running)
+            {
+                _draining = null;
+            }
+
+            draining.Dispose();
+        }
+    }
+
+    private int RunningCount
+    {
+        get
+        {
+            lock (_running)
+            {
+                return _running.Count;
+            }
+        }
+    }
+
+    /// <summary>Stops every channel still running; nothing more is sent for them.</summary>
+    private async Task StopChannelsAsync()
     {
         SessionChannel[] running;
         lock (_running)
@@ -287,7 +359,7 @@ internal sealed partial class ConnectionService
 
         foreach (var channel in running)
         {
-            channel.Abort(drainOutput);
+            channel.Abort();
         }
 
         foreach (var channel in running)
@@ -295,10 +367,8 @@ internal sealed partial class ConnectionService
             await channel.Completion;
         }
 
-        var unanswered = 0;
         foreach (var channel in running)
         {
-            unanswered += channel.CloseArrived ? 0 : 1;
             channel.Dispose();
         }
 
@@ -306,39 +376,6 @@ internal sealed partial class ConnectionService
         lock (_running)
         {
             _running.Clear();
-        }
-
-        return unanswered;
-    }
-
-    /// <summary>
-    /// After a server-side stop, gives the client up to <see cref="SessionChannel.DrainTime"/> to answer each CLOSE
-    /// before the DISCONNECT. OpenSSH's client exits on a DISCONNECT at once, without writing out the channel data it
-    /// read in the same turn: a client a little behind the server (a loaded machine) lost a whole session's output.
-    /// Answering its CLOSE, it has written everything out; it then usually closes the connection itself.
-    /// </summary>
-    private async Task AwaitPeerClosesAsync(int unanswered)
-    {
-        using var limit = new CancellationTokenSource(SessionChannel.DrainTime, _timeProvider);
-        try
-        {
-            while (unanswered > 0)
-            {
-                var packet = await _connection.ReadPacketOrEndAsync(limit.Token);
-                if (packet.IsEmpty)
-                {
-                    return;
-                }
-
-                if (packet.Span[0] == MessageNumbers.ChannelClose)
-                {
-                    unanswered--;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or SshDisconnectException or IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            // Gone, broken or too slow: the DISCONNECT follows anyway.
         }
     }
 

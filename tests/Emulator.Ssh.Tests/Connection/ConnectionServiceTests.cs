@@ -387,6 +387,32 @@ public class ConnectionServiceTests
     }
 
     [Fact]
+    public async Task During_a_shutdown_the_client_can_still_open_its_window_and_answer_the_close()
+    {
+        // The shutdown has begun before the client opens its window: packets are still read while sessions drain, so
+        // the held output leaves, and the DISCONNECT waits for the client's answer to our CLOSE, not for DrainTime.
+        var harness = new UpperLayerHarness();
+        var peer = await harness.ConnectAuthenticatedAsync();
+        var channel = await peer.OpenSessionAsync(0, window: 0);
+        peer.Exec(channel, "say-and-hang held by the window");
+        await peer.ExpectAsync(MessageNumbers.ChannelSuccess);
+        var shutdown = harness.ShutdownAsync();
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        peer.WindowAdjust(channel, 1 << 16);
+
+        var data = await peer.ExpectAsync(MessageNumbers.ChannelData);
+        Assert.EndsWith("held by the window\n", System.Text.Encoding.ASCII.GetString(data), StringComparison.Ordinal);
+        await peer.ExpectAsync(MessageNumbers.ChannelEof);
+        await peer.ExpectAsync(MessageNumbers.ChannelClose);
+        var answered = System.Diagnostics.Stopwatch.StartNew();
+        peer.Send(b => b.Byte(MessageNumbers.ChannelClose).UInt32(channel));
+        Assert.Equal((uint)DisconnectReason.ByApplication, await peer.ExpectDisconnectAsync());
+        Assert.True(answered.Elapsed < Ssh.Connection.SessionChannel.DrainTime, $"DISCONNECT {answered.Elapsed} after the client's CLOSE");
+        await shutdown;
+        await harness.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_lost_connection_sends_nothing_more()
     {
         var harness = new UpperLayerHarness();
