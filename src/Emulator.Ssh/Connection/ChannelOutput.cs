@@ -8,7 +8,9 @@ namespace Emulator.Ssh.Connection;
 /// <summary>Sends a channel's payloads; false once the channel is closed and nothing more may be sent.</summary>
 internal interface IChannelSender
 {
-    ValueTask<bool> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
+    /// <param name="flush">False: the packet may wait in the connection's buffer for the next flush, which the
+    /// sender guarantees (the channel's closing messages).</param>
+    ValueTask<bool> SendAsync(ReadOnlyMemory<byte> payload, bool flush, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -35,7 +37,11 @@ internal static class ChannelOutput
             {
                 var result = await source.ReadAsync(cancellationToken);
                 var data = result.Buffer;
-                if (!data.IsEmpty && !await SendAsync(data, sender, window, recipientChannel, headerLength, maxData, extendedDataType, cancellationToken))
+                // stdout's last output, seen together with the application's end, may wait for the closing messages
+                // (exit-status, EOF, CLOSE), which the channel sends and flushes right after: a command that answers at
+                // once costs the client one TCP segment instead of two. The sender decides (see SessionChannel.SendAsync).
+                var flushLast = !result.IsCompleted || extendedDataType is not null;
+                if (!data.IsEmpty && !await SendAsync(data, sender, window, recipientChannel, headerLength, maxData, extendedDataType, flushLast, cancellationToken))
                 {
                     return;
                 }
@@ -65,6 +71,7 @@ internal static class ChannelOutput
         int headerLength,
         int maxData,
         uint? extendedDataType,
+        bool flushLast,
         CancellationToken cancellationToken)
     {
         var packet = ArrayPool<byte>.Shared.Rent(headerLength + (int)Math.Min(data.Length, maxData));
@@ -75,7 +82,7 @@ internal static class ChannelOutput
                 var length = await window.AcquireAsync((int)Math.Min(Math.Min(data.Length, maxData), packet.Length - headerLength), cancellationToken);
                 WriteHeader(packet, recipientChannel, extendedDataType, length);
                 data.Slice(0, length).CopyTo(packet.AsSpan(headerLength));
-                if (!await sender.SendAsync(packet.AsMemory(0, headerLength + length), cancellationToken))
+                if (!await sender.SendAsync(packet.AsMemory(0, headerLength + length), flush: flushLast || length < data.Length, cancellationToken))
                 {
                     return false;
                 }

@@ -101,9 +101,6 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
 
     public bool CloseReceived => Volatile.Read(ref _closeReceived) != 0;
 
-    /// <summary>The client's CLOSE has arrived (<see cref="CloseReceived"/> says it has also been answered).</summary>
-    public bool CloseArrived => _closeArrived;
-
     /// <summary>shell, exec or subsystem was accepted and the application runs (or ran).</summary>
     public bool Started => _started;
 
@@ -229,7 +226,10 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
         }
     }
 
-    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    public ValueTask<bool> SendAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        SendAsync(payload, flush: true, cancellationToken);
+
+    public async ValueTask<bool> SendAsync(ReadOnlyMemory<byte> payload, bool flush, CancellationToken cancellationToken)
     {
         if (payload.Span[0] is MessageNumbers.ChannelData or MessageNumbers.ChannelExtendedData)
         {
@@ -245,7 +245,17 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
                 return false;
             }
 
-            await _context.Connection.WritePacketAsync(payload, cancellationToken);
+            // Unflushed output may wait for the closing messages only once stderr is done too: a stderr pump still
+            // waiting for window would wait for an adjust the client cannot send for data it has not received.
+            if (flush || !Volatile.Read(ref _errorPump).IsCompleted)
+            {
+                await _context.Connection.WritePacketAsync(payload, cancellationToken);
+            }
+            else
+            {
+                await _context.Connection.WritePacketBeforeAnotherAsync(payload, cancellationToken);
+            }
+
             _context.OnActivity();
             return true;
         }

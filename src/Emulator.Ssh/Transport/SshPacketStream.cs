@@ -382,13 +382,16 @@ internal sealed class SshPacketStream : IAsyncDisposable
     }
 
     /// <summary>Raw bytes outside the packet protocol (the identification line, a "Protocol mismatch." text).</summary>
-    public async ValueTask WriteRawAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    public async ValueTask WriteRawAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken, bool flush = true)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             _output.Write(bytes.Span);
-            await FlushAsync(cancellationToken);
+            if (flush)
+            {
+                await FlushAsync(cancellationToken);
+            }
         }
         finally
         {

@@ -88,17 +88,46 @@ internal sealed partial class SshTransport : IPacketConnection
         }
     }
 
+    /// <summary>
+    /// Sends our identification (written, not yet flushed) now unless the client's first line is already here. Clients
+    /// send theirs as soon as they connect, so it usually is: our identification then leaves in one TCP segment with
+    /// what answers that line (KEXINIT, or "Protocol mismatch." as OpenSSH says it), one send less per connection.
+    /// A client that waits for us first, or whose line is incomplete, gets our identification at once.
+    /// </summary>
+    private async ValueTask AwaitClientIdentificationLineAsync(CancellationToken cancellationToken)
+    {
+        var input = _packets.Input;
+        var first = input.ReadAsync(cancellationToken);
+        var alreadyHere = first.IsCompleted;
+        if (!alreadyHere)
+        {
+            await _packets.WriteRawAsync(ReadOnlyMemory<byte>.Empty, cancellationToken);
+        }
+
+        var buffer = (await first).Buffer;
+        // Only a version line that is complete is answered at once; a client sending other lines first may wait for us.
+        var versionLineHere = buffer.Length >= 4 && buffer.FirstSpan.Length >= 4 && buffer.FirstSpan.StartsWith("SSH-"u8)
+            && buffer.PositionOf((byte)'\n') is not null;
+        // Nothing consumed or examined: VersionExchange reads the same bytes again.
+        input.AdvanceTo(buffer.Start);
+        if (alreadyHere && !versionLineHere)
+        {
+            await _packets.WriteRawAsync(ReadOnlyMemory<byte>.Empty, cancellationToken);
+        }
+    }
+
     private async Task HandshakeAsync(CancellationToken cancellationToken)
     {
         VersionExchange.ValidateOwn(_settings.IdentificationString);
-        await _packets.WriteRawAsync(Encoding.ASCII.GetBytes(_settings.IdentificationString + "\r\n"), cancellationToken);
+        await _packets.WriteRawAsync(Encoding.ASCII.GetBytes(_settings.IdentificationString + "\r\n"), cancellationToken, flush: false);
+        await AwaitClientIdentificationLineAsync(cancellationToken);
         try
         {
             ClientIdentification = await VersionExchange.ReadAsync(_packets.Input, cancellationToken);
         }
         catch (SshDisconnectException e) when (e.Reason == DisconnectReason.ProtocolVersionNotSupported)
         {
-            // No binary packets yet: tell the peer in plain text, as OpenSSH does.
+            // Not SSH-2: tell the peer in plain text, as OpenSSH does.
             await _packets.WriteRawAsync(Encoding.ASCII.GetBytes(VersionExchange.MismatchMessage + "\r\n"), cancellationToken);
             throw;
         }
