@@ -1,6 +1,7 @@
 using System.Collections;
 using Emulator.Host;
 
+SocketCompletions.PreferInline();
 var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
 foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
 {

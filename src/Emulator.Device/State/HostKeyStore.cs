@@ -232,7 +232,9 @@ public sealed class HostKeyStore : IHostKeyProvider
             return key;
         }
 
-        var created = _codec.Generate(spec.KeyType, spec.Bits, Seed(spec));
+        // On the thread pool: an RSA key takes up to seconds, and the first connection of a cold device may ask from
+        // a socket I/O thread (the host runs socket completions inline), which must not stall for it.
+        var created = await Task.Run(() => _codec.Generate(spec.KeyType, spec.Bits, Seed(spec)));
         try
         {
             await SaveAsync(spec, created, CancellationToken.None);

@@ -96,6 +96,14 @@ internal sealed partial class SshTransport
             await ReadKexMessageAsync(cancellationToken);
         }
 
+        if (KexTable.IsExpensive(agreed.KeyExchange, agreed.HostKey))
+        {
+            // Reads may complete inline on a socket I/O thread (the host asks for inline completions): milliseconds of
+            // modular arithmetic there would hold up every other connection that thread serves, so they go to the
+            // thread pool. The usual exchange (curve25519 with an Ed25519 or ECDSA key, ~0.1 ms) stays inline.
+            await Task.Yield();
+        }
+
         var keyType = SshPublicKey.KeyTypeForSignatureAlgorithm(agreed.HostKey)!;
         var hostKey = await _settings.HostKeys.GetKeyAsync(keyType, cancellationToken);
         var context = new KexContext(ClientIdentification, _settings.IdentificationString, client.Payload, server.Payload,
