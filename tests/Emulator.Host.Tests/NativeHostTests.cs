@@ -65,6 +65,26 @@ public sealed class NativeHostTests : IDisposable
                 Assert.Contains("F1000-E", command.Result, StringComparison.Ordinal);
             }
 
+            // The expensive exchange (finite-field DH, RSA host key) leaves the socket I/O thread the host reads on.
+            var slow = new Renci.SshNet.ConnectionInfo("127.0.0.1", ssh, "admin", new Renci.SshNet.PasswordAuthenticationMethod("admin", "admin"));
+            foreach (var name in slow.KeyExchangeAlgorithms.Keys.Where(n => n != "diffie-hellman-group14-sha256").ToList())
+            {
+                slow.KeyExchangeAlgorithms.Remove(name);
+            }
+
+            foreach (var name in slow.HostKeyAlgorithms.Keys.Where(n => n != "rsa-sha2-256").ToList())
+            {
+                slow.HostKeyAlgorithms.Remove(name);
+            }
+
+            using (var client = new Renci.SshNet.SshClient(slow))
+            {
+                await client.ConnectAsync(Ct);
+                Assert.Equal("diffie-hellman-group14-sha256", client.ConnectionInfo.CurrentKeyExchangeAlgorithm);
+                using var command = client.RunCommand("display clock");
+                Assert.Equal(0, command.ExitStatus);
+            }
+
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{control}"), Timeout = TimeSpan.FromSeconds(30) };
             Assert.Equal("ok\n", await http.GetStringAsync("/healthz", Ct));
             var device = (await http.GetFromJsonAsync<JsonElement[]>("/api/devices", Ct))![0];
