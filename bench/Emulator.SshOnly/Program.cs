@@ -10,6 +10,12 @@ using Microsoft.Extensions.Logging;
 // exec `display version` prints a fixed text, exec `stream BYTES` sends that many bytes of text (channel throughput);
 // a shell echoes lines and prompts <ssh-only>. Prints "listening on PORT" when ready.
 int port = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 0;
+// As the emulator host does (src/Emulator.Host/SocketCompletions.cs): socket reads continue on the I/O thread.
+if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") is null)
+{
+    Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+}
+
 using var hostKey = SshHostKey.Generate("ssh-ed25519", seed: [42]);
 var server = new SshServer(new SshServerOptions
 {

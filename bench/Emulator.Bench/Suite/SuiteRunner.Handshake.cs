@@ -40,6 +40,15 @@ public sealed partial class SuiteRunner
 
         await Measure(SshLayer("display version"), warmup, _options.EmulatorConnections);
         await Measure(emulator, warmup, _options.EmulatorConnections);
+        if ((_options.NativeHost ?? FindNativeHost(_options.RepositoryRoot)) is { } native)
+        {
+            // The image, compose and Testcontainers run this one.
+            await using var nativeHost = await EmulatorHost.StartAsync(native, 1, _options.Model, withControl: false, TimeSpan.FromSeconds(60), cancellationToken);
+            await Measure(new ServerUnderTest(NativeRow, nativeHost.DeviceEndPoints,
+                new Client.SshClientOptions { UserName = _options.UserName, Password = _options.Password }, "display version", nativeHost.SampleAsync),
+                warmup, _options.EmulatorConnections);
+        }
+
         // sshd last: by then the client's code is fully JIT-compiled, so its client CPU column is comparable.
         await Measure(_sshd is null ? null : Sshd($"cat {_sshd.WriteFile("display-version.txt", versionText)}"), 20, _options.SshdConnections);
         foreach (string failure in failures)
@@ -73,7 +82,6 @@ public sealed partial class SuiteRunner
             _report.Code(string.Join('\n', r.Load.ErrorSamples));
         }
 
-        var emu = rows.FirstOrDefault(r => r.Server == "emulator");
         var reference = rows.FirstOrDefault(r => r.Server == "OpenSSH sshd");
         var layer = rows.FirstOrDefault(r => r.Server == "emulator SSH layer alone");
         if (layer is not null && reference is not null && layer.ServerCpuMsPerConnection > 0)
@@ -82,20 +90,33 @@ public sealed partial class SuiteRunner
                 $"uses {F(reference.ServerCpuMsPerConnection / layer.ServerCpuMsPerConnection, "0.0")}x less CPU per connection than sshd.");
         }
 
+        SteadyVerdicts("JIT host", rows.FirstOrDefault(r => r.Server == "emulator"), reference);
+        if (rows.FirstOrDefault(r => r.Server == NativeRow) is { } nativeRow)
+        {
+            SteadyVerdicts("native host", nativeRow, reference);
+        }
+    }
+
+    private const string NativeRow = "emulator, native host";
+
+    private void SteadyVerdicts(string host, HandshakeMeasurement? emu, HandshakeMeasurement? reference)
+    {
+        string steady = $"{host}: {SteadyTarget}";
+        string ratio = $"{host}: >= 25x less CPU per connection than sshd (same run)";
         if (emu is not null && reference is not null && emu.ServerCpuMsPerConnection > 0)
         {
             double cpuRatio = reference.ServerCpuMsPerConnection / emu.ServerCpuMsPerConnection;
             double rateRatio = emu.Load.ConnectionsPerSecond / Math.Max(reference.Load.ConnectionsPerSecond, 1e-9);
-            _report.Paragraph($"Ratios: the emulator uses **{F(cpuRatio, "0.0")}x** less server CPU per connection than sshd and " +
+            _report.Paragraph($"Ratios, {host}: the emulator uses **{F(cpuRatio, "0.0")}x** less server CPU per connection than sshd and " +
                 $"completes **{F(rateRatio, "0.0")}x** the connections per second.");
-            _report.Verdict(SteadyTarget, $"{F(emu.ServerCpuMsPerConnection, "0.000")} ms", emu.ServerCpuMsPerConnection <= SteadyTargetMs && emu.Load.Errors == 0);
-            _report.Verdict(">= 25x less CPU per connection than sshd (same run)", $"{F(cpuRatio, "0.0")}x", cpuRatio >= 25);
+            _report.Verdict(steady, $"{F(emu.ServerCpuMsPerConnection, "0.000")} ms", emu.ServerCpuMsPerConnection <= SteadyTargetMs && emu.Load.Errors == 0);
+            _report.Verdict(ratio, $"{F(cpuRatio, "0.0")}x", cpuRatio >= 25);
         }
         else
         {
-            _report.Verdict(SteadyTarget,
+            _report.Verdict(steady,
                 emu is null ? "emulator not measured" : $"{F(emu.ServerCpuMsPerConnection, "0.000")} ms", emu is null ? null : emu.ServerCpuMsPerConnection <= SteadyTargetMs);
-            _report.Verdict(">= 25x less CPU per connection than sshd (same run)", "needs both servers", null);
+            _report.Verdict(ratio, "needs both servers", null);
         }
     }
 }
