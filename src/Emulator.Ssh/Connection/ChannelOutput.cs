@@ -37,11 +37,10 @@ internal static class ChannelOutput
             {
                 var result = await source.ReadAsync(cancellationToken);
                 var data = result.Buffer;
-                // stdout's last output, seen together with the application's end, may wait for the closing messages
+                // The last output, seen together with the application's end, may wait for the closing messages
                 // (exit-status, EOF, CLOSE), which the channel sends and flushes right after: a command that answers at
                 // once costs the client one TCP segment instead of two. The sender decides (see SessionChannel.SendAsync).
-                var flushLast = !result.IsCompleted || extendedDataType is not null;
-                if (!data.IsEmpty && !await SendAsync(data, sender, window, recipientChannel, headerLength, maxData, extendedDataType, flushLast, cancellationToken))
+                if (!data.IsEmpty && !await SendAsync(data, sender, window, recipientChannel, headerLength, maxData, extendedDataType, flushLast: !result.IsCompleted, cancellationToken))
                 {
                     return;
                 }

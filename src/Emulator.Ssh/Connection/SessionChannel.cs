@@ -245,9 +245,9 @@ internal sealed partial class SessionChannel : IChannelSender, IAsyncEnumerable<
                 return false;
             }
 
-            // Unflushed output may wait for the closing messages only once stderr is done too: a stderr pump still
-            // waiting for window would wait for an adjust the client cannot send for data it has not received.
-            if (flush || !Volatile.Read(ref _errorPump).IsCompleted)
+            // Only stdout's last output may wait for the closing messages, and only once stderr is done: a stderr pump
+            // still waiting for window would wait for an adjust the client cannot send for data it has not received.
+            if (flush || payload.Span[0] != MessageNumbers.ChannelData || !Volatile.Read(ref _errorPump).IsCompleted)
             {
                 await _context.Connection.WritePacketAsync(payload, cancellationToken);
             }

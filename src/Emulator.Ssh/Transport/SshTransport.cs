@@ -101,19 +101,21 @@ internal sealed partial class SshTransport : IPacketConnection
         var alreadyHere = first.IsCompleted;
         if (!alreadyHere)
         {
-            await _packets.WriteRawAsync(ReadOnlyMemory<byte>.Empty, cancellationToken);
+            await SendIdentificationAsync();
         }
 
         var buffer = (await first).Buffer;
         // Only a version line that is complete is answered at once; a client sending other lines first may wait for us.
-        var versionLineHere = buffer.Length >= 4 && buffer.FirstSpan.Length >= 4 && buffer.FirstSpan.StartsWith("SSH-"u8)
-            && buffer.PositionOf((byte)'\n') is not null;
+        var versionLineHere = buffer.FirstSpan.StartsWith("SSH-"u8) && buffer.PositionOf((byte)'\n') is not null;
         // Nothing consumed or examined: VersionExchange reads the same bytes again.
         input.AdvanceTo(buffer.Start);
         if (alreadyHere && !versionLineHere)
         {
-            await _packets.WriteRawAsync(ReadOnlyMemory<byte>.Empty, cancellationToken);
+            await SendIdentificationAsync();
         }
+
+        // The identification is already written: an empty raw write flushes it.
+        ValueTask SendIdentificationAsync() => _packets.WriteRawAsync(ReadOnlyMemory<byte>.Empty, cancellationToken);
     }
 
     private async Task HandshakeAsync(CancellationToken cancellationToken)

@@ -369,18 +369,7 @@ public class ConnectionServiceTests
     {
         // A device reboot or host shutdown ends sessions; what they printed before must still reach the client
         // (a window of zero holds the output back until the shutdown has begun).
-        var harness = new UpperLayerHarness();
-        var peer = await harness.ConnectAuthenticatedAsync();
-        var channel = await peer.OpenSessionAsync(0, window: 0);
-        peer.Exec(channel, "say-and-hang before the reboot");
-        await peer.ExpectAsync(MessageNumbers.ChannelSuccess);
-        var shutdown = harness.ShutdownAsync();
-        peer.WindowAdjust(channel, 1 << 16);
-
-        var data = await peer.ExpectAsync(MessageNumbers.ChannelData);
-        Assert.EndsWith("before the reboot\n", System.Text.Encoding.ASCII.GetString(data), StringComparison.Ordinal);
-        await peer.ExpectAsync(MessageNumbers.ChannelEof);
-        await peer.ExpectAsync(MessageNumbers.ChannelClose);
+        var (harness, peer, _, shutdown) = await ShutdownWithOutputHeldByWindowAsync("before the reboot", windowAfter: TimeSpan.Zero);
         Assert.Equal((uint)DisconnectReason.ByApplication, await peer.ExpectDisconnectAsync());
         await shutdown;
         await harness.DisposeAsync();
@@ -391,25 +380,38 @@ public class ConnectionServiceTests
     {
         // The shutdown has begun before the client opens its window: packets are still read while sessions drain, so
         // the held output leaves, and the DISCONNECT waits for the client's answer to our CLOSE, not for DrainTime.
-        var harness = new UpperLayerHarness();
-        var peer = await harness.ConnectAuthenticatedAsync();
-        var channel = await peer.OpenSessionAsync(0, window: 0);
-        peer.Exec(channel, "say-and-hang held by the window");
-        await peer.ExpectAsync(MessageNumbers.ChannelSuccess);
-        var shutdown = harness.ShutdownAsync();
-        await Task.Delay(200, TestContext.Current.CancellationToken);
-        peer.WindowAdjust(channel, 1 << 16);
-
-        var data = await peer.ExpectAsync(MessageNumbers.ChannelData);
-        Assert.EndsWith("held by the window\n", System.Text.Encoding.ASCII.GetString(data), StringComparison.Ordinal);
-        await peer.ExpectAsync(MessageNumbers.ChannelEof);
-        await peer.ExpectAsync(MessageNumbers.ChannelClose);
+        var (harness, peer, channel, shutdown) = await ShutdownWithOutputHeldByWindowAsync("held by the window", windowAfter: TimeSpan.FromMilliseconds(200));
         var answered = System.Diagnostics.Stopwatch.StartNew();
         peer.Send(b => b.Byte(MessageNumbers.ChannelClose).UInt32(channel));
         Assert.Equal((uint)DisconnectReason.ByApplication, await peer.ExpectDisconnectAsync());
         Assert.True(answered.Elapsed < Ssh.Connection.SessionChannel.DrainTime, $"DISCONNECT {answered.Elapsed} after the client's CLOSE");
         await shutdown;
         await harness.DisposeAsync();
+    }
+
+    /// <summary>
+    /// An exec prints <paramref name="text"/> into a closed window and hangs; the server shuts down, the client opens
+    /// the window <paramref name="windowAfter"/> later and gets the output, EOF and CLOSE.
+    /// </summary>
+    private static async Task<(UpperLayerHarness Harness, TestPeer Peer, uint Channel, Task Shutdown)> ShutdownWithOutputHeldByWindowAsync(string text, TimeSpan windowAfter)
+    {
+        var harness = new UpperLayerHarness();
+        var peer = await harness.ConnectAuthenticatedAsync();
+        var channel = await peer.OpenSessionAsync(0, window: 0);
+        peer.Exec(channel, "say-and-hang " + text);
+        await peer.ExpectAsync(MessageNumbers.ChannelSuccess);
+        var shutdown = harness.ShutdownAsync();
+        if (windowAfter > TimeSpan.Zero)
+        {
+            await Task.Delay(windowAfter, TestContext.Current.CancellationToken);
+        }
+
+        peer.WindowAdjust(channel, 1 << 16);
+        var data = await peer.ExpectAsync(MessageNumbers.ChannelData);
+        Assert.EndsWith(text + "\n", System.Text.Encoding.ASCII.GetString(data), StringComparison.Ordinal);
+        await peer.ExpectAsync(MessageNumbers.ChannelEof);
+        await peer.ExpectAsync(MessageNumbers.ChannelClose);
+        return (harness, peer, channel, shutdown);
     }
 
     [Fact]
