@@ -6,7 +6,7 @@ namespace Emulator.Benchmarks;
 
 /// <summary>
 /// One ephemeral X25519 agreement (key pair + shared secret), the largest crypto cost of a curve25519 login:
-/// through OpenSSL's libcrypto (what the server uses where it loads) against BouncyCastle (the fallback).
+/// through libsodium (what the server uses where it loads) against BouncyCastle (the fallback).
 /// </summary>
 public class X25519Benchmarks
 {
@@ -24,5 +24,5 @@ public class X25519Benchmarks
     public byte[]? BouncyCastle() => X25519Agreement.Agree(_peerPublic, null).Secret;
 
     [Benchmark]
-    public byte[]? OpenSsl() => X25519Agreement.Agree(_peerPublic, OpenSslX25519.Instance).Secret;
+    public byte[]? LibSodium() => X25519Agreement.Agree(_peerPublic, Ssh.Crypto.LibSodium.Instance).Secret;
 }

@@ -65,6 +65,11 @@ public sealed class NativeHostTests : IDisposable
                 Assert.Contains("F1000-E", command.Result, StringComparison.Ordinal);
             }
 
+            // curve25519 and the Ed25519 signature ran in libsodium (published beside the executable), not in the
+            // BouncyCastle fallback: the process has it mapped once a login happened.
+            Assert.Contains(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(native))!, "libsodium.so"),
+                await File.ReadAllTextAsync($"/proc/{process.Id}/maps", Ct), StringComparison.Ordinal);
+
             // The expensive exchange (finite-field DH, RSA host key) leaves the socket I/O thread the host reads on.
             var slow = new Renci.SshNet.ConnectionInfo("127.0.0.1", ssh, "admin", new Renci.SshNet.PasswordAuthenticationMethod("admin", "admin"));
             foreach (var name in slow.KeyExchangeAlgorithms.Keys.Where(n => n != "diffie-hellman-group14-sha256").ToList())

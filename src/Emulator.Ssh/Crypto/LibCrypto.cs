@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 namespace Emulator.Ssh.Crypto;
 
 /// <summary>
-/// The libcrypto.so.3 that .NET itself loads on Linux, opened once for the EVP_PKEY calls .NET does not expose
-/// (X25519 agreement). Bound at run time with <see cref="NativeLibrary"/>: no build-time link,
-/// works under Native AOT, and simply absent (null) elsewhere, where BouncyCastle does the work.
+/// The libcrypto.so.3 that .NET itself loads on Linux, opened once for the EVP_CIPHER calls .NET wraps too
+/// expensively per packet (<see cref="OpenSslAesGcm"/>). Bound at run time with <see cref="NativeLibrary"/>: no build-time link,
+/// works under Native AOT, and simply absent (null) elsewhere, where .NET's own AesGcm does the work.
 /// </summary>
 internal static class LibCrypto
 {
@@ -38,7 +38,7 @@ internal static class LibCrypto
             return null;
         }
 
-        // Only the 3.x soname: .NET 10 itself needs 3.x, and the EVP_PKEY raw-key calls used here are 1.1.1+ API.
+        // Only the 3.x soname: .NET 10 itself needs 3.x, and EVP_CIPHER_fetch is 3.0 API.
         return NativeLibrary.TryLoad("libcrypto.so.3", out var library) ? library : null;
     }
 }
