@@ -42,6 +42,9 @@ public sealed partial class SuiteRunner
             {
                 _report.Verdict("native host: process start -> all devices listening <= 50 ms", $"{F(host.TimeToAllListening.TotalMilliseconds, "0")} ms", host.TimeToAllListening.TotalMilliseconds <= 50);
                 _report.Verdict("native host: 1-device RSS <= 25 MB", $"{F(idle.RssBytes / 1048576.0, "0.0")} MB", idle.RssBytes <= 25L << 20);
+                // What the image's app layer copies: the executable, libsodium and the profiles (decimal MB, the stricter reading).
+                long layer = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(path))!).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+                _report.Verdict("native host: image app layer (its published folder) <= 30 MB", $"{F(layer / 1e6, "0.0")} MB", layer <= 30_000_000);
             }
 
             _report.Verdict($"{name}: cold handshake <= 1.0 ms server CPU (first {_options.ColdConnections} connections)",
