@@ -12,6 +12,13 @@ public static class SystemDisplays
 {
     private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
 
+    // No name here is a prefix of another, so the order does not matter. Built once: `display version` abbreviates every port.
+    private static readonly (string Long, string Short)[] s_interfaceAbbreviations =
+    [
+        ("Ten-GigabitEthernet", "XGE"), ("GigabitEthernet", "GE"), ("Ethernet", "ETH"), ("LoopBack", "Loop"),
+        ("InLoopBack", "InLoop"), ("Vlan-interface", "Vlan"), ("M-GigabitEthernet", "MGE"),
+    ];
+
     /// <summary>
     /// <c>display version</c>. The emulated device always reports a power-on start: a reboot reloads the
     /// configuration from scratch and keeps no record of why it happened. V7 names the images the device booted
@@ -312,12 +319,7 @@ public static class SystemDisplays
     public static string AbbreviateInterface(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        (string Long, string Short)[] table =
-        [
-            ("Ten-GigabitEthernet", "XGE"), ("GigabitEthernet", "GE"), ("Ethernet", "ETH"), ("LoopBack", "Loop"),
-            ("InLoopBack", "InLoop"), ("Vlan-interface", "Vlan"), ("M-GigabitEthernet", "MGE"),
-        ];
-        foreach (var (longName, shortName) in table.OrderByDescending(t => t.Long.Length))
+        foreach (var (longName, shortName) in s_interfaceAbbreviations)
         {
             if (name.StartsWith(longName, StringComparison.OrdinalIgnoreCase))
             {
