@@ -1,13 +1,13 @@
 using Emulator.Ssh.Crypto;
 using Emulator.Ssh.Keys;
+using Emulator.Ssh.Tests.Crypto;
 using Emulator.Ssh.Wire;
 
 namespace Emulator.Ssh.Tests.Keys;
 
 public sealed class Ed25519HostKeyTests
 {
-    private static LibSodium Sodium => LibSodium.Instance ?? throw new InvalidOperationException(
-        "libsodium did not load: the libsodium package ships it for every runtime .NET runs on");
+    private static LibSodium Sodium => RequiredLibSodium.Instance;
 
     [Fact]
     public void LibSodium_signs_the_rfc_8032_vector()
