@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Emulator.Ssh.Crypto;
+using Emulator.Ssh.Tests.Crypto;
 using Emulator.Ssh.Transport;
 using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Macs;
@@ -67,9 +68,12 @@ public class CipherKnownAnswerTests
     }
 
     /// <summary>OpenSSH's construction rebuilt with the original (64-bit nonce) ChaCha20: nonce = sequence number.</summary>
-    [Fact]
-    public void Chacha20_poly1305_matches_the_openssh_construction()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Chacha20_poly1305_matches_the_openssh_construction(bool libSodium)
     {
+        var sodium = libSodium ? RequiredLibSodium.Instance : null;
         var key = Enumerable.Range(0, 64).Select(i => (byte)(i * 7)).ToArray();
         const uint sequence = 0x11223344;
         var packet = new byte[4 + 28 + 16];
@@ -80,7 +84,7 @@ public class CipherKnownAnswerTests
         }
 
         var plain = packet[..32];
-        using (var cipher = new ChaCha20Poly1305Cipher(key))
+        using (var cipher = new ChaCha20Poly1305Cipher(key, sodium))
         {
             cipher.Seal(sequence, packet);
         }
@@ -104,10 +108,37 @@ public class CipherKnownAnswerTests
         Assert.Equal(expected, packet[..32]);
         Assert.Equal(tag, packet[32..]);
 
-        using var opener = new ChaCha20Poly1305Cipher(key);
+        using var opener = new ChaCha20Poly1305Cipher(key, sodium);
         Assert.Equal(28u, opener.DecryptLength(sequence, packet));
         opener.Open(sequence, packet);
         Assert.Equal(plain, packet[..32]);
+    }
+
+    [Fact]
+    public void Chacha20_poly1305_in_libsodium_and_in_BouncyCastle_read_each_other()
+    {
+        var key = new byte[64];
+        Random.Shared.NextBytes(key);
+        using var sodium = new ChaCha20Poly1305Cipher(key, RequiredLibSodium.Instance);
+        using var bouncyCastle = new ChaCha20Poly1305Cipher(key, null);
+        foreach (var bodyLength in new[] { 8, 28, 60, 64, 1000, 32768 + 12 })
+        {
+            foreach (var (sealer, opener) in new[] { (sodium, bouncyCastle), (bouncyCastle, sodium) })
+            {
+                uint sequence = (uint)Random.Shared.Next();
+                var packet = new byte[4 + bodyLength + 16];
+                BinaryPrimitives.WriteUInt32BigEndian(packet, (uint)bodyLength);
+                Random.Shared.NextBytes(packet.AsSpan(4, bodyLength));
+                var plain = packet[..(4 + bodyLength)];
+                sealer.Seal(sequence, packet);
+                Assert.Equal((uint)bodyLength, opener.DecryptLength(sequence, packet));
+                var tampered = (byte[])packet.Clone();
+                tampered[4 + (bodyLength / 2)] ^= 1;
+                Assert.Throws<SshDisconnectException>(() => opener.Open(sequence, tampered));
+                opener.Open(sequence, packet);
+                Assert.Equal(plain, packet[..(4 + bodyLength)]);
+            }
+        }
     }
 
     [Fact]
