@@ -31,6 +31,7 @@ internal sealed unsafe class LibSodium
     private readonly delegate* unmanaged<byte*, byte*, int> _scalarMultBase;
     private readonly delegate* unmanaged<byte*, byte*, byte*, int> _scalarMult;
     private readonly delegate* unmanaged<byte*, ulong*, byte*, ulong, byte*, int> _signDetached;
+    private readonly delegate* unmanaged<byte*, byte*, ulong, byte*, int> _verifyDetached;
     private readonly delegate* unmanaged<byte*, byte*, ulong, byte*, ulong, byte*, int> _chaCha20XorIc;
     private readonly delegate* unmanaged<byte*, byte*, ulong, byte*, int> _poly1305;
 
@@ -39,6 +40,7 @@ internal sealed unsafe class LibSodium
         _scalarMultBase = (delegate* unmanaged<byte*, byte*, int>)NativeLibrary.GetExport(library, "crypto_scalarmult_curve25519_base");
         _scalarMult = (delegate* unmanaged<byte*, byte*, byte*, int>)NativeLibrary.GetExport(library, "crypto_scalarmult_curve25519");
         _signDetached = (delegate* unmanaged<byte*, ulong*, byte*, ulong, byte*, int>)NativeLibrary.GetExport(library, "crypto_sign_ed25519_detached");
+        _verifyDetached = (delegate* unmanaged<byte*, byte*, ulong, byte*, int>)NativeLibrary.GetExport(library, "crypto_sign_ed25519_verify_detached");
         _chaCha20XorIc = (delegate* unmanaged<byte*, byte*, ulong, byte*, ulong, byte*, int>)NativeLibrary.GetExport(library, "crypto_stream_chacha20_xor_ic");
         _poly1305 = (delegate* unmanaged<byte*, byte*, ulong, byte*, int>)NativeLibrary.GetExport(library, "crypto_onetimeauth_poly1305");
     }
@@ -79,6 +81,23 @@ internal sealed unsafe class LibSodium
             {
                 throw new InvalidOperationException("libsodium refused to sign");
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="signature"/> is a valid RFC 8032 signature of <paramref name="message"/> by
+    /// <paramref name="publicKey"/>. libsodium also refuses non-canonical encodings and small-order keys and R values,
+    /// which no honest signer produces.
+    /// </summary>
+    public bool VerifyEd25519(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
+    {
+        CheckSize(publicKey.Length, X25519KeySize);
+        CheckSize(signature.Length, Ed25519SignatureSize);
+        fixed (byte* publicPtr = publicKey)
+        fixed (byte* messagePtr = message)
+        fixed (byte* signaturePtr = signature)
+        {
+            return _verifyDetached(signaturePtr, messagePtr, (ulong)message.Length, publicPtr) == 0;
         }
     }
 

@@ -4,7 +4,7 @@ using Org.BouncyCastle.Math.EC.Rfc8032;
 
 namespace Emulator.Ssh.Keys;
 
-/// <summary>ssh-ed25519 public key (RFC 8709).</summary>
+/// <summary>ssh-ed25519 public key (RFC 8709); signatures checked in libsodium where it loads, else BouncyCastle.</summary>
 internal sealed class Ed25519PublicKey : SshPublicKey
 {
     public const string Name = "ssh-ed25519";
@@ -34,11 +34,23 @@ internal sealed class Ed25519PublicKey : SshPublicKey
         w.WriteString(k);
     });
 
-    private protected override bool VerifyRaw(string signatureAlgorithm, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    private protected override bool VerifyRaw(string signatureAlgorithm, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature) =>
+        Verify(data, signature, Crypto.LibSodium.Instance);
+
+    /// <summary>
+    /// Checks a user key's signature (every publickey login makes one) in libsodium, about half BouncyCastle's time,
+    /// or in BouncyCastle (<paramref name="sodium"/> null, as where libsodium does not load).
+    /// </summary>
+    internal bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, Crypto.LibSodium? sodium)
     {
         if (signature.Length != Ed25519.SignatureSize)
         {
             return false;
+        }
+
+        if (sodium is not null)
+        {
+            return sodium.VerifyEd25519(_publicKey, data, signature);
         }
 
         try

@@ -44,6 +44,31 @@ public sealed class Ed25519HostKeyTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Each_implementation_verifies_good_signatures_and_refuses_altered_ones(bool libSodium)
+    {
+        var sodium = libSodium ? Sodium : null;
+        var seed = new byte[32];
+        var data = new byte[100];
+        Random.Shared.NextBytes(seed);
+        Random.Shared.NextBytes(data);
+        using var key = new Ed25519HostKey(seed);
+        var publicKey = (Ed25519PublicKey)key.PublicKey;
+        var signature = RawSignature(key.Sign("ssh-ed25519", data, sodium: null));
+        Assert.True(publicKey.Verify(data, signature, sodium));
+
+        var otherData = (byte[])data.Clone();
+        otherData[0] ^= 1;
+        Assert.False(publicKey.Verify(otherData, signature, sodium));
+        var otherSignature = (byte[])signature.Clone();
+        otherSignature[10] ^= 1;
+        Assert.False(publicKey.Verify(data, otherSignature, sodium));
+        Assert.False(publicKey.Verify(data, signature.AsSpan(0, 63), sodium));
+        Assert.False(publicKey.Verify(data, new byte[64], sodium));
+    }
+
     private static byte[] RawSignature(byte[] blob)
     {
         var reader = new SshReader(blob);
