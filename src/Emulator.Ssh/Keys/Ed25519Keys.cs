@@ -38,7 +38,7 @@ internal sealed class Ed25519PublicKey : SshPublicKey
         Verify(data, signature, Crypto.LibSodium.Instance);
 
     /// <summary>
-    /// Checks a user key's signature (every publickey login makes one) in libsodium, about half BouncyCastle's time,
+    /// Checks a user key's signature (every publickey login makes one) in libsodium, which also signs for the host keys,
     /// or in BouncyCastle (<paramref name="sodium"/> null, as where libsodium does not load).
     /// </summary>
     internal bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, Crypto.LibSodium? sodium)
