@@ -31,7 +31,6 @@ internal static class KexTable
          "ecdh-sha2-nistp521", "diffie-hellman-group-exchange-sha256", "diffie-hellman-group16-sha512", "diffie-hellman-group18-sha512",
          "diffie-hellman-group14-sha256", "diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1", "diffie-hellman-group1-sha1"];
 
-    /// <summary>Pseudo-algorithms a client puts in its kex list to signal extensions (never negotiated).</summary>
     /// <summary>
     /// Exchanges that cost milliseconds of CPU: finite-field Diffie-Hellman (a 2048- to 8192-bit modular exponentiation,
     /// twice) or an RSA or DSA host-key signature. Elliptic-curve exchanges with Ed25519 or ECDSA keys take about 0.1 ms.
@@ -41,6 +40,7 @@ internal static class KexTable
         || hostKeyAlgorithm.StartsWith("rsa-", StringComparison.Ordinal)
         || hostKeyAlgorithm is "ssh-rsa" or "ssh-dss";
 
+    /// <summary>Pseudo-algorithms a client puts in its kex list to signal extensions (never negotiated).</summary>
     public const string ExtInfoClient = "ext-info-c";
     public const string StrictKexClient = "kex-strict-c-v00@openssh.com";
     public const string StrictKexServer = "kex-strict-s-v00@openssh.com";
