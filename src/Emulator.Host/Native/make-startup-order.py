@@ -70,7 +70,13 @@ def remove_probes():
         write(os.path.join(INSTANCE, "events", GROUP, "enable"), "0")
         os.rmdir(INSTANCE)
     with open(os.path.join(TRACEFS, "uprobe_events")) as events:
-        mine = [line.split()[0].split(":", 1)[1] for line in events if line.startswith(f"p:{GROUP}/")]
+        probes = events.read().splitlines()
+    mine = [line.split()[0].split(":", 1)[1] for line in probes if line.startswith(f"p:{GROUP}/")]
+    if mine and len(mine) == len(probes):
+        # Only ours are defined: truncating the file removes them all at once (32 s for 63,000 here), where one
+        # removal line each took over half an hour.
+        write(os.path.join(TRACEFS, "uprobe_events"), "")
+        return
     fd = os.open(os.path.join(TRACEFS, "uprobe_events"), os.O_WRONLY | os.O_APPEND)
     try:
         for name in mine:
