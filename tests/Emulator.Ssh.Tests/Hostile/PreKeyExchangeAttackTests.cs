@@ -150,6 +150,10 @@ public class PreKeyExchangeAttackTests
             MaxUnauthenticatedConnections = 4,
         });
         using var witness = await Witness.StartAsync(server);
+
+        // The client hears USERAUTH_SUCCESS just before the server lets go of the witness's slot; an idle connection
+        // opened in between would find the slots full and evict the first idle one (seen on a loaded CI machine).
+        await WaitForAsync(() => server.Server.UnauthenticatedConnectionCount == 0);
         var idle = new List<TcpConnection>();
         try
         {
