@@ -3,15 +3,11 @@ using Emulator.Device.State;
 
 namespace Emulator.Host;
 
-/// <summary>The HTTP control API: health, device list, configurations, reset, reboot, known_hosts and inventories.</summary>
+/// <summary>The HTTP control API (health is <see cref="HealthCheck"/>): device list, configurations, reset, reboot, known_hosts and inventories.</summary>
 internal static class ControlApi
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/healthz", (DeviceFleet fleet) => fleet.AllListening
-            ? Results.Text("ok\n")
-            : ControlJson.Result(new ControlJson.UnhealthyDto("unhealthy", [.. fleet.Devices.Where(d => d.Status != DeviceStatus.Listening).Select(d => new ControlJson.FailedDeviceDto(d.Name, d.Error))]), statusCode: 503));
-
         app.MapGet("/api/devices", async (DeviceFleet fleet, CancellationToken ct) =>
         {
             var list = new List<DeviceDto>(fleet.Devices.Count);

@@ -25,7 +25,7 @@ internal static partial class ControlApiGuard
                 return;
             }
 
-            if (!request.Path.Equals("/healthz", StringComparison.Ordinal) && !policy.IsAuthorized(request.Headers.Authorization.ToString()))
+            if (!request.Path.Equals(HealthCheck.Path, StringComparison.Ordinal) && !policy.IsAuthorized(request.Headers.Authorization.ToString()))
             {
                 context.Response.Headers.WWWAuthenticate = "Bearer realm=\"emulator\"";
                 await RefuseAsync(context, StatusCodes.Status401Unauthorized, "a bearer token is required (Authorization: Bearer <token>)");

@@ -174,6 +174,9 @@ internal sealed class EmulatorApp : IAsyncDisposable
             var access = new ControlAccessPolicy(control, settings.ControlToken, settings.ControlAllowedHosts);
             ControlApiGuard.LogStartWarnings(loggerFactory.CreateLogger("Emulator.Host.ControlApi"), access, control);
             ControlApiGuard.Use(web, access);
+            HealthCheck.Use(web, fleet);
+            // Explicitly here: left implicit, the web application would put routing first, ahead of the probe.
+            web.UseRouting();
             ControlApi.Map(web);
             metrics = new FleetMetrics(fleet, meter);
             metrics.Map(web);

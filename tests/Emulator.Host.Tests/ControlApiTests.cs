@@ -30,6 +30,13 @@ public sealed class ControlApiTests : IDisposable
 
         var health = await http.GetAsync("/healthz", Ct);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("ok\n", await health.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("text/plain", health.Content.Headers.ContentType?.MediaType);
+        // The probe is answered ahead of routing, but still only to GET, as the endpoint it replaced was.
+        var post = await http.PostAsync("/healthz", null, Ct);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+        Assert.Equal(["GET"], post.Content.Headers.Allow);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/healthz/extra", Ct)).StatusCode);
 
         var devices = await DevicesAsync(http);
         Assert.Equal(2, devices.GetArrayLength());
